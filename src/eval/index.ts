@@ -1,0 +1,12 @@
+export { evaluateDir, type EvalReport, type TypeCounts } from './run-eval.js';
+export { parseGold, type GoldArticle, type GoldEvent, type GoldQuote } from './gold.js';
+export {
+  scoreArticle,
+  prf,
+  maxMatching,
+  normaliseName,
+  sameSpeaker,
+  type ArticleScore,
+  type Counts,
+  type Prf,
+} from './score.js';

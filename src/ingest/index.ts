@@ -1,0 +1,1 @@
+export { readInputs, type InputRecord, type ReadOptions } from './read-inputs.js';

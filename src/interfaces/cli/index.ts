@@ -1,0 +1,2 @@
+export { runCli, type CliIo } from './program.js';
+export { formatArticleReport, formatEvalReport } from './format-report.js';

@@ -1,0 +1,1 @@
+export { loadLexicons, DEFAULT_DATA_DIR } from './load-lexicons.js';

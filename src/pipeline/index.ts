@@ -1,0 +1,8 @@
+export { createPipeline, type Pipeline, type Stage, type StageOutput } from './stage.js';
+export { createDefaultPipeline } from './preset.js';
+export type { LexiconFiles, LexiconSet } from './lexicon.js';
+export { createCleanStage, parseCleanLexicon } from './clean/index.js';
+export { createSegmentStage } from './segment/index.js';
+export { createActorsStage, parseActorsLexicon } from './actors/index.js';
+export { createQuotesStage, parseQuotesLexicon } from './quotes/index.js';
+export { createEventsStage, parseEventsLexicon } from './events/index.js';

@@ -1,0 +1,24 @@
+import { createActorsStage, parseActorsLexicon } from './actors/index.js';
+import { createCleanStage, parseCleanLexicon } from './clean/index.js';
+import { createEventsStage, parseEventsLexicon } from './events/index.js';
+import type { LexiconSet } from './lexicon.js';
+import { createQuotesStage, parseQuotesLexicon } from './quotes/index.js';
+import { createSegmentStage } from './segment/index.js';
+import { createPipeline, type Pipeline } from './stage.js';
+
+/**
+ * The default stage order: clean → segment → actors → quotes → events.
+ *
+ * @example
+ * const pipeline = createDefaultPipeline(loadLexicons());
+ */
+export function createDefaultPipeline(data: LexiconSet): Pipeline {
+  const files = (stage: string) => data[stage] ?? {};
+  return createPipeline([
+    createCleanStage(parseCleanLexicon(files('clean'))),
+    createSegmentStage(),
+    createActorsStage(parseActorsLexicon(files('actors'))),
+    createQuotesStage(parseQuotesLexicon(files('quotes'))),
+    createEventsStage(parseEventsLexicon(files('events'))),
+  ]);
+}

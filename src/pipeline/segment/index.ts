@@ -1,0 +1,1 @@
+export { createSegmentStage } from './split-sentences.js';

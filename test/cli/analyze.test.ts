@@ -1,0 +1,78 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/interfaces/cli/index.js';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) }, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'demarche-cli-'));
+const article =
+  'Ruritania rejects the vote\n\nThe government of Japan on Monday rejected the results of the referendums held by Russia, calling them illegal.\n';
+writeFileSync(join(dir, 'good.txt'), article);
+writeFileSync(join(dir, 'broken.json'), '{"id": "b1", "text": ');
+writeFileSync(
+  join(dir, 'batch.jsonl'),
+  [
+    JSON.stringify({ id: 'j1', text: article, published: '2022-09-30' }),
+    '{not json',
+    JSON.stringify({ id: 'j3', title: 'no text here' }),
+    JSON.stringify({ id: 'j4', text: article, published: 'last Friday' }),
+    JSON.stringify({ id: 'j5', text: article }),
+  ].join('\n'),
+);
+
+describe('demarche analyze', () => {
+  it('reports each bad file or record by name and line, exits 1, and still analyses the rest', async () => {
+    const c = capture();
+    const code = await runCli(
+      ['analyze', join(dir, 'good.txt'), join(dir, 'broken.json'), join(dir, 'batch.jsonl'), join(dir, 'missing.txt'), '--format', 'jsonl'],
+      c.io,
+    );
+    expect(code).toBe(1);
+    const errors = c.err.join('');
+    expect(errors).toMatch(/broken\.json: not valid JSON/);
+    expect(errors).toMatch(/batch\.jsonl:2: not valid JSON/);
+    expect(errors).toMatch(/batch\.jsonl:3: "text" is missing/);
+    expect(errors).toMatch(/batch\.jsonl:4: "published" is not an ISO date/);
+    expect(errors).toMatch(/missing\.txt: no such file/);
+    const ids = c.out.join('').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(['good', 'j1', 'j5']);
+  });
+
+  it('prints the output contract field names', async () => {
+    const c = capture();
+    expect(await runCli(['analyze', join(dir, 'good.txt'), '--format', 'json', '--published', '2022-09-30'], c.io)).toBe(0);
+    const record = JSON.parse(c.out.join('')) as Record<string, unknown>;
+    for (const key of ['id', 'title', 'published', 'text', 'edits', 'people', 'actors', 'quotes', 'events']) {
+      expect(record).toHaveProperty(key);
+    }
+    expect(record['published']).toBe('2022-09-30');
+  });
+
+  it('reads a folder recursively and stdin', async () => {
+    const c = capture();
+    const code = await runCli(['analyze', '-', '--format', 'jsonl'], { ...c.io, stdin: async () => article });
+    expect(code).toBe(0);
+    expect(JSON.parse(c.out.join('')).id).toBe('stdin');
+    const f = capture();
+    expect(await runCli(['analyze', dir, '--format', 'jsonl'], f.io)).toBe(1);
+    const ids = f.out.join('').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(['j1', 'j5', 'good']);
+  });
+
+  it('rejects a bad --published and an unknown format with a usage error', async () => {
+    expect(await runCli(['analyze', join(dir, 'good.txt'), '--published', 'Friday'], capture().io)).toBe(2);
+    expect(await runCli(['analyze', join(dir, 'good.txt'), '--format', 'xml'], capture().io)).toBe(2);
+  });
+
+  it('prints a readable table by default', async () => {
+    const c = capture();
+    expect(await runCli(['analyze', join(dir, 'good.txt')], c.io)).toBe(0);
+    expect(c.out.join('')).toMatch(/Events \(\d+\)/);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DemarcheError } from '../../src/core/index.js';
+import { createPipeline, createSegmentStage, type Stage } from '../../src/pipeline/index.js';
+import { OffsetMap } from '../../src/core/index.js';
+
+const identityClean: Stage = {
+  name: 'identity-clean',
+  requires: [],
+  provides: ['text'],
+  run: (a) => ({ text: a.raw, offsets: OffsetMap.identity(a.raw.length) }),
+};
+
+describe('createPipeline', () => {
+  it('refuses a stage whose required layer no earlier stage provides', () => {
+    expect(() => createPipeline([createSegmentStage()])).toThrow(DemarcheError);
+    expect(() => createPipeline([createSegmentStage()])).toThrow(/requires text/);
+  });
+
+  it('runs stages in order and merges their layers without mutating the input', () => {
+    const pipeline = createPipeline([identityClean, createSegmentStage()]);
+    const article = pipeline.run({ id: 'a', raw: 'Japan rejected it. Russia did not.\n\nSecond one', mediaType: 'text/plain' });
+    expect(article.sentences.map((s) => article.text.slice(...s.span))).toEqual([
+      'Japan rejected it.',
+      'Russia did not.',
+      'Second one',
+    ]);
+    expect(article.paragraphs).toHaveLength(2);
+    for (const t of article.tokens) expect(article.text.slice(...t.span)).toBe(t.text);
+  });
+});
+
+describe('segment stage', () => {
+  it('gives exact offsets for contractions and split words', () => {
+    const pipeline = createPipeline([identityClean, createSegmentStage()]);
+    const a = pipeline.run({ id: 'b', raw: 'Tokyo “cannot allow” it, didn\'t it?', mediaType: 'text/plain' });
+    const words = a.tokens.map((t) => t.text);
+    expect(words).toContain('can');
+    expect(words).toContain('not');
+    for (const t of a.tokens) expect(a.text.slice(...t.span)).toBe(t.text);
+    expect(a.tokens.find((t) => t.text === 'allow')?.pos).toBe('VERB');
+  });
+});
