@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import wordListPath from 'word-list';
 import { DemarcheError } from '../core/index.js';
 import type { LexiconSet } from '../pipeline/index.js';
 
@@ -8,7 +9,8 @@ import type { LexiconSet } from '../pipeline/index.js';
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 
 /**
- * Reads every `data/<stage>/<name>.json` under `dir` into a LexiconSet.
+ * Reads every `data/<stage>/<name>.json` under `dir` into a LexiconSet, plus the
+ * word list that ships in the `word-list` package.
  *
  * @example
  * const pipeline = createDefaultPipeline(loadLexicons());
@@ -28,6 +30,19 @@ export function loadLexicons(dir: string = DEFAULT_DATA_DIR): LexiconSet {
       }
     }
     set[stage.name] = files;
+  }
+  return withPackagedData(set);
+}
+
+/**
+ * Adds the data that comes from maintained packages rather than from our own files,
+ * unless the data folder overrides it: the English word list the clean stage's
+ * repairs use as evidence (the `word-list` package, from the atebits Words list).
+ */
+function withPackagedData(set: Record<string, Record<string, unknown>>): LexiconSet {
+  const clean = (set['clean'] ??= {});
+  if (clean['english-words'] === undefined) {
+    clean['english-words'] = { words: readFileSync(wordListPath, 'utf8').split('\n') };
   }
   return set;
 }

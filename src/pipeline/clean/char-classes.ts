@@ -1,0 +1,92 @@
+/**
+ * Character classes as bit flags. Characters up to U+24FF are looked up in a table computed once
+ * when the module loads and read-only afterwards (one array read per character, which keeps the
+ * word scanners of the clean stage fast); others are tested with Unicode property regexes
+ * (non-global, so they hold no state).
+ * Astral characters (surrogate halves) have no flags.
+ */
+export const LETTER = 1;
+export const UPPER = 2;
+export const LOWER = 4;
+export const DIGIT = 8;
+export const MARK = 16;
+
+const P_LETTER = /\p{L}/u;
+const P_UPPER = /\p{Lu}|\p{Lt}/u;
+const P_LOWER = /\p{Ll}/u;
+const P_DIGIT = /\p{N}/u;
+const P_MARK = /\p{M}/u;
+
+function classify(ch: string): number {
+  let flags = 0;
+  if (P_LETTER.test(ch)) flags |= LETTER;
+  if (P_UPPER.test(ch)) flags |= UPPER;
+  if (P_LOWER.test(ch)) flags |= LOWER;
+  if (P_DIGIT.test(ch)) flags |= DIGIT;
+  if (P_MARK.test(ch)) flags |= MARK;
+  return flags;
+}
+
+/** Up to U+24FF: Latin, Greek, Cyrillic, Hebrew, Arabic, Indic scripts and general punctuation. */
+const TABLE_SIZE = 0x2500;
+const TABLE: Readonly<Uint8Array> = Uint8Array.from({ length: TABLE_SIZE }, (_, c) =>
+  c >= 0xd800 && c <= 0xdfff ? 0 : classify(String.fromCharCode(c)),
+);
+
+/** Flags of a UTF-16 code unit. */
+export function flagsOf(code: number): number {
+  if (code < TABLE_SIZE) return TABLE[code]!;
+  if (code >= 0xd800 && code <= 0xdfff) return 0;
+  return classify(String.fromCharCode(code));
+}
+
+/** Flags of the code unit at `text[i]` (0 past either end). */
+export function flagsAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c === c ? flagsOf(c) : 0; // NaN past the end
+}
+
+/**
+ * Start and end offsets of the runs of characters having any of `flags`, in pairs.
+ *
+ * @example
+ * wordSpans('ab 12', LETTER | MARK) // Int32Array [0, 2]
+ */
+export function wordSpans(text: string, flags: number, from = 0, to = text.length): Int32Array {
+  const out: number[] = [];
+  let i = from;
+  while (i < to) {
+    if ((flagsOf(text.charCodeAt(i)) & flags) === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < to && (flagsOf(text.charCodeAt(i)) & flags) !== 0) i++;
+    out.push(start, i);
+  }
+  return Int32Array.from(out);
+}
+
+/**
+ * A 32-bit FNV-1a hash of text[start, end), lower-cased when `fold` is set: words are compared
+ * and counted by hash, without allocating a string per word.
+ *
+ * @example
+ * hashRange('Oslo oslo', 0, 4, true) === hashRange('Oslo oslo', 5, 9, true) // true
+ */
+export function hashRange(text: string, start: number, end: number, fold: boolean): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (fold && (flagsOf(c) & UPPER) !== 0) {
+      c = c < 256 ? c + 32 : String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h;
+}
+
+/** hashRange over a whole string. */
+export function hashWord(word: string, fold: boolean): number {
+  return hashRange(word, 0, word.length, fold);
+}

@@ -1,0 +1,110 @@
+import type { Replacement } from './apply-replacements.js';
+
+/** Characters where a missing space may be: quotes, sentence stops, and the first letters of scripts. */
+const CANDIDATE = /[”»“«.!?\u0590-\u06ff\u0400-\u04ff]/g;
+
+const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+const isLowerCase = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
+const isUpperCase = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
+const isLatin = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z]/.test(ch);
+const isOtherScript = (ch: string | undefined): boolean =>
+  ch !== undefined && /[\u0590-\u06ff\u0400-\u04ff]/.test(ch);
+
+/** Whether the stop at `at` sits in an address or a piece of code ("example.com/News.Today", "acorn.Parser.extend("). */
+function insideAddressOrCode(text: string, at: number): boolean {
+  let s = at;
+  while (s > 0 && !/\s/u.test(text[s - 1]!)) s--;
+  let e = at;
+  while (e < text.length && !/\s/u.test(text[e]!)) e++;
+  const token = text.slice(s, e);
+  if (token.includes('://') || token.includes('@') || /www\./iu.test(token)) return true;
+  // code: brackets, backticks or assignment in the token, or a camel-cased word after the stop
+  return /[`(){}[\]=<>/\\_]/u.test(token) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(text.slice(at + 1, e));
+}
+
+/** A sentence stop glued to the next sentence: two lower-case letters (or a closing mark) before, "Xy" after. */
+function gluedSentence(text: string, at: number): boolean {
+  if (!isUpperCase(text[at + 1]) || !isLowerCase(text[at + 2])) return false;
+  const b1 = text[at - 1];
+  const b2 = text[at - 2];
+  const beforeOk =
+    (isLowerCase(b1) && isLowerCase(b2)) ||
+    (b1 !== undefined && ')]”’"'.includes(b1) && (isLowerCase(b2) || /[0-9]/.test(b2 ?? '')));
+  return beforeOk && !insideAddressOrCode(text, at);
+}
+
+/**
+ * Inserts the spaces that scraping lost, each with the character it goes next to:
+ * - a closing quote glued to the next word: `condemned”the` → `condemned” the`;
+ * - an opening quote glued to the word before and opening a word: `said“We` → `said “We`;
+ * - a sentence glued to the next: `on Friday.According` → `on Friday. According` (two lower-case
+ *   letters or a closing mark before the stop, a capitalised word after it, so "U.S.", "3.5",
+ *   "example.com" and "Amazon.com Inc" are left alone, and nothing inside a URL or e-mail address);
+ * - Arabic, Hebrew or Cyrillic script glued to Latin script.
+ * Straight quotes are told opening from closing by their order in the paragraph, and only in a
+ * paragraph with an even number of them.
+ *
+ * @example
+ * insertMissingSpaces('He condemned”the plan.') // one 'insert-space' replacing '”' with '” '
+ */
+export function insertMissingSpaces(text: string): Replacement[] {
+  const out: Replacement[] = [];
+  const candidate = new RegExp(CANDIDATE.source, 'g');
+  for (let m = candidate.exec(text); m !== null; m = candidate.exec(text)) {
+    const at = m.index;
+    const ch = m[0];
+    if (ch === '”' || ch === '»') {
+      if (isLetterOrDigit(text[at + 1]))
+        out.push({ start: at, end: at + 1, text: `${ch} `, kind: 'insert-space' });
+    } else if (ch === '“' || ch === '«') {
+      const before = text[at - 1];
+      if (
+        before !== undefined &&
+        (isLetterOrDigit(before) || '.,;:!?'.includes(before)) &&
+        (isLetterOrDigit(text[at + 1]) || text[at + 1] === '‘' || text[at + 1] === "'")
+      ) {
+        out.push({ start: at, end: at + 1, text: ` ${ch}`, kind: 'insert-space' });
+      }
+    } else if (ch === '.' || ch === '!' || ch === '?') {
+      if (gluedSentence(text, at))
+        out.push({ start: at, end: at + 1, text: `${ch} `, kind: 'insert-sentence-break' });
+    } else {
+      // a run of another script: a space before it and after it when glued to Latin letters
+      let end = at + 1;
+      while (end < text.length && isOtherScript(text[end])) end++;
+      if (isLatin(text[at - 1]))
+        out.push({ start: at - 1, end: at, text: `${text[at - 1]!} `, kind: 'insert-space' });
+      if (isLatin(text[end]))
+        out.push({ start: end - 1, end, text: `${text[end - 1]!} `, kind: 'insert-space' });
+      candidate.lastIndex = end;
+    }
+  }
+  // straight quotes, paragraph by paragraph
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n\n', start);
+    if (end === -1) end = text.length;
+    const quotes: number[] = [];
+    for (let q = text.indexOf('"', start); q !== -1 && q < end; q = text.indexOf('"', q + 1)) quotes.push(q);
+    if (quotes.length % 2 === 0) {
+      quotes.forEach((q, i) => {
+        if (i % 2 === 0) {
+          const before = text[q - 1];
+          if (q > start && before !== undefined && /[\p{L}\p{N},;:]/u.test(before)) {
+            out.push({ start: q, end: q + 1, text: ' "', kind: 'insert-space' });
+          } else if (before === '.' || before === '!' || before === '?') {
+            out.push({ start: q, end: q + 1, text: ' "', kind: 'insert-sentence-break' });
+          }
+        } else if (isLetterOrDigit(text[q + 1])) {
+          out.push({ start: q, end: q + 1, text: '" ', kind: 'insert-space' });
+        }
+      });
+    }
+    start = end + 2;
+  }
+  out.sort((a, b) => a.start - b.start);
+  // one change per character
+  const unique: Replacement[] = [];
+  for (const r of out) if (unique.length === 0 || r.start >= unique[unique.length - 1]!.end) unique.push(r);
+  return unique;
+}

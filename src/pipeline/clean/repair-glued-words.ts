@@ -1,0 +1,133 @@
+import type { Replacement } from './apply-replacements.js';
+import { LOWER, UPPER, flagsAt } from './char-classes.js';
+import type { CleanLexicon } from './parse-clean-lexicon.js';
+import type { WordCounts } from './tally-words.js';
+
+function hasInnerCapital(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if ((flagsAt(text, i) & UPPER) !== 0) return true;
+  return false;
+}
+
+/** Shortest left part split off a capitalised token: "Put|in" and "Ben|in" stay whole. */
+const MIN_NAME = 4;
+/** Shortest left part split off a lower-case token. */
+const MIN_WORD = 2;
+const ADDRESS_BEFORE = '#@/._-';
+const ADDRESS_AFTER = '@/_-';
+
+/**
+ * Builds the step that splits two words glued together, only with evidence from the article:
+ * - a name glued to a function word ("Matsunoat" → "Matsuno at", "Moscowwhat" → "Moscow what"):
+ *   the name stands on its own elsewhere in the article, inside a sentence unless it is no
+ *   English word (so a sentence-initial "Put" is no evidence for "Put in");
+ * - a lower-case word glued to a function word ("violatedthe"): the left part is an English word
+ *   that also stands on its own elsewhere, and the glued token is not itself a word ("within",
+ *   "format", "takeover"); marked low-confidence;
+ * - a lower-case word glued to a name ("inUkraine", "presidentVladimir"): the name is seen
+ *   elsewhere, and the left part is a function word, or an English word seen elsewhere when the
+ *   name is no English word; "iPhone", "parseInt" and "cacheError" stay.
+ * A token that appears twice or more is taken as a real word and never split ("Putin", "Kherson").
+ *
+ * @example
+ * repairGluedWords(lexicon)(text, tallyWords(text)) // 'Matsunoat' → 'Matsuno at' when "Matsuno said" is in text
+ */
+export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: WordCounts) => Replacement[] {
+  const { functionWords, notAfterNames, englishWords } = lexicon;
+  let longest = 0;
+  for (const w of functionWords) longest = Math.max(longest, w.length);
+  // the last two letters of every function word: a token ending otherwise needs no closer look
+  const endings = new Set([...functionWords].map((w) => w.slice(-2)));
+
+  /** Evidence that `word` is a name: capitalised inside a sentence, or seen and no English word. */
+  const isName = (word: string, counts: WordCounts): boolean =>
+    counts.isName(word) || (counts.count(word) > 0 && !englishWords.has(word.toLowerCase()));
+
+  const splitName = (token: string, counts: WordCounts): number => {
+    for (let k = token.length - 2; k >= Math.max(MIN_NAME, token.length - longest); k--) {
+      const right = token.slice(k);
+      if (!functionWords.has(right) || notAfterNames.has(right)) continue;
+      const left = token.slice(0, k);
+      if (functionWords.has(left.toLowerCase())) continue;
+      // a name: seen inside a sentence, or seen anywhere when it is no English word ("Matsuno")
+      if (isName(left, counts)) return k;
+    }
+    return -1;
+  };
+
+  const splitWord = (token: string, counts: WordCounts): number => {
+    if (englishWords.has(token)) return -1;
+    for (let k = token.length - 1; k >= Math.max(MIN_WORD, token.length - longest); k--) {
+      const right = token.slice(k);
+      if (!functionWords.has(right)) continue;
+      const left = token.slice(0, k);
+      // two function words ("inthe"), or a word seen elsewhere and a function word of three
+      // letters or more: the dictionary misses words like "login" or "constructor"
+      const evidence =
+        functionWords.has(left) ||
+        (right.length >= 3 && englishWords.has(left) && counts.countAnyCase(left) > 0);
+      if (evidence && left.length + right.length >= 5) return k;
+    }
+    return -1;
+  };
+
+  /** A lower-case word glued to a name: "inUkraine", "presidentVladimir" (not "iPhone", "parseInt"). */
+  const splitCamel = (token: string, counts: WordCounts): number => {
+    const m = /^(\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})$/u.exec(token);
+    if (m === null) return -1;
+    const left = m[1]!;
+    const right = m[2]!;
+    if (!isName(right, counts)) return -1;
+    // after a function word any name will do ("theUnited"); after another word only a proper
+    // name that is no English word ("presidentVladimir", not "cacheError")
+    if (functionWords.has(left)) return left.length;
+    const properName = !englishWords.has(right.toLowerCase());
+    return properName && englishWords.has(left) && counts.countAnyCase(left) > 0 ? left.length : -1;
+  };
+
+  return (text, counts) => {
+    const out: Replacement[] = [];
+    const { spans } = counts;
+    for (let i = 0; i < spans.length; i += 2) {
+      const start = spans[i]!;
+      const end = spans[i + 1]!;
+      if (end - start < 5) continue;
+      // not part of an address, handle, hashtag, file name or number
+      const before = text.charCodeAt(start - 1);
+      const after = text.charCodeAt(end);
+      if (ADDRESS_BEFORE.includes(text[start - 1] ?? ' ') || (before >= 0x30 && before <= 0x39)) continue;
+      if (ADDRESS_AFTER.includes(text[end] ?? ' ') || (after >= 0x30 && after <= 0x39)) continue;
+      if (text[end] === '.' && /\p{L}/u.test(text[end + 1] ?? '')) continue;
+      if (
+        !endings.has(text.slice(end - 2, end)) &&
+        !((flagsAt(text, end - 1) & LOWER) !== 0 && hasInnerCapital(text, start + 1, end))
+      ) {
+        continue;
+      }
+      const token = text.slice(start, end);
+      if (counts.count(token) > 1) continue;
+      const first = token[0]!;
+      const lowerToken = token.toLowerCase();
+      let k = -1;
+      let low = false;
+      const rest = token.slice(1);
+      const restLower = rest.toLowerCase();
+      if (first !== first.toLowerCase() && rest === restLower && restLower !== rest.toUpperCase()) {
+        if (!englishWords.has(lowerToken)) k = splitName(token, counts);
+      } else if (token === lowerToken) {
+        k = splitWord(token, counts);
+        low = true;
+      } else {
+        k = splitCamel(token, counts);
+      }
+      if (k <= 0) continue;
+      out.push({
+        start,
+        end,
+        text: `${token.slice(0, k)} ${token.slice(k)}`,
+        kind: 'split-glued-word',
+        ...(low ? { confidence: 'low' as const } : {}),
+      });
+    }
+    return out;
+  };
+}
