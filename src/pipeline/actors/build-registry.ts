@@ -1,0 +1,201 @@
+import worldCountries from 'world-countries';
+import type { Country } from 'world-countries';
+import type { MentionKind } from '../../core/index.js';
+import type { ActorsLexicon } from './parse-actors-lexicon.js';
+import { isAllUpper, isCapitalised, normaliseKey, splitAlias } from './normalise-key.js';
+
+export type ActorKindOfMention = Exclude<MentionKind, 'person' | 'description'>;
+
+/** One name of an actor, as stored in the registry trie. */
+export interface RegistryEntry {
+  readonly code: string;
+  readonly kind: ActorKindOfMention;
+  /** Words of the alias as written, for the case check. */
+  readonly words: readonly string[];
+  /** An acronym ("US", "WHO"): matches only when written in capitals. */
+  readonly acronym: boolean;
+  /** Only stands for the actor when no other actor mention precedes it ("the Security Council"). */
+  readonly organ: boolean;
+  /** Also a person's name ("Jordan", "Washington"): not matched inside a run of capitalised names. */
+  readonly personLike: boolean;
+  readonly priority: number;
+}
+
+export interface TrieNode {
+  readonly next: Map<string, TrieNode>;
+  entries: RegistryEntry[];
+  /** Set when two actors share this name at the same priority: the name matches nothing. */
+  ambiguous: boolean;
+}
+
+/** Everything the actors stage looks names up in, built once per lexicon. */
+export interface Registry {
+  readonly root: Map<string, TrieNode>;
+  /** Government-body phrases keyed like the actor trie ("foreign ministry"). */
+  readonly bodies: Map<string, TrieNode>;
+  /** Display name and ActorRef kind per actor code. */
+  readonly actors: ReadonlyMap<
+    string,
+    { readonly name: string; readonly kind: 'country' | 'organisation' | 'group' }
+  >;
+}
+
+// world-countries is CommonJS: its default export is the array itself
+const countries = worldCountries as unknown as readonly Country[];
+
+const PRIORITY = { data: 5, name: 4, institution: 4, demonym: 3, capital: 2 } as const;
+const LATIN = /^[A-Za-z\u00C0-\u024F'’.\- ]+$/;
+
+/**
+ * Builds the actor-name trie from world-countries plus the data files.
+ *
+ * @example
+ * const registry = buildRegistry(parseActorsLexicon(loadLexicons().actors ?? {}));
+ */
+export function buildRegistry(lexicon: ActorsLexicon): Registry {
+  const root = new Map<string, TrieNode>();
+  const actors = new Map<string, { name: string; kind: 'country' | 'organisation' | 'group' }>();
+  const data = lexicon.countries;
+  const dropNames = new Set(data.dropNames.map(normaliseKey));
+  const dropCapitals = new Set(data.dropCapitals.map(normaliseKey));
+  const personLike = new Set(data.personLikeNames.map(normaliseKey));
+  const ambiguousDemonyms = new Set(data.ambiguousDemonyms.map(normaliseKey));
+  const territories = new Set(data.territories);
+
+  const add = (
+    alias: string,
+    code: string,
+    kind: ActorKindOfMention,
+    priority: number,
+    organ = false,
+  ): void => {
+    const words = splitAlias(stripArticle(alias));
+    if (words.length === 0) return;
+    const acronym = words.every((w) => isAllUpper(w) && w.replace(/[^A-Za-z]/g, '').length <= 6);
+    const key = words.map(normaliseKey).join(' ');
+    insert(root, words, {
+      code,
+      kind,
+      words,
+      acronym,
+      organ,
+      personLike: personLike.has(key),
+      priority,
+    });
+  };
+
+  for (const country of countries) {
+    if (!country.independent && !territories.has(country.cca3)) continue;
+    const code = data.codes[country.cca3] ?? country.cca3;
+    actors.set(code, { name: country.name.common, kind: 'country' });
+    const names = [country.name.common, country.name.official, ...country.altSpellings];
+    for (const name of names) {
+      if (name.length <= 2 || !LATIN.test(name) || name.includes(',')) continue;
+      if (dropNames.has(normaliseKey(name))) continue;
+      add(name, code, 'country', PRIORITY.name);
+    }
+    for (const capital of country.capital ?? []) {
+      if (dropCapitals.has(normaliseKey(capital)) || !LATIN.test(capital)) continue;
+      add(capital, code, 'capital', PRIORITY.capital);
+    }
+    const demonyms = country.demonyms?.['eng'];
+    for (const demonym of new Set([demonyms?.m, demonyms?.f])) {
+      if (demonym === undefined || ambiguousDemonyms.has(normaliseKey(demonym))) continue;
+      add(demonym, code, 'demonym', PRIORITY.demonym);
+      if (/(an|i)$/.test(demonym)) add(`${demonym}s`, code, 'demonym', PRIORITY.demonym);
+    }
+  }
+  for (const [code, names] of Object.entries(data.names)) {
+    for (const name of names) add(name, code, 'country', PRIORITY.data);
+  }
+  for (const [code, names] of Object.entries(data.demonyms)) {
+    for (const name of names) add(name, code, 'demonym', PRIORITY.data);
+  }
+  for (const [code, names] of Object.entries(data.capitals)) {
+    for (const name of names) add(name, code, 'capital', PRIORITY.data);
+  }
+  for (const [code, names] of Object.entries(lexicon.institutions)) {
+    for (const name of names) add(name, code, 'institution', PRIORITY.data);
+  }
+  for (const org of lexicon.organisations) {
+    actors.set(org.code, { name: org.name, kind: 'organisation' });
+    for (const alias of org.aliases) add(alias, org.code, 'organisation', PRIORITY.data);
+    for (const organ of org.organs) add(organ, org.code, 'organisation', PRIORITY.data, true);
+  }
+  for (const group of lexicon.groups) {
+    actors.set(group.code, { name: group.name, kind: 'group' });
+    for (const alias of group.aliases) add(alias, group.code, 'group', PRIORITY.data);
+  }
+  for (const code of Object.values(data.codes))
+    if (!actors.has(code)) actors.set(code, { name: code, kind: 'country' });
+
+  const bodies = new Map<string, TrieNode>();
+  for (const body of lexicon.bodies) {
+    const words = splitAlias(body);
+    insert(bodies, words, {
+      code: '',
+      kind: 'institution',
+      words: words.map((w) => w.toLowerCase()),
+      acronym: false,
+      organ: false,
+      personLike: false,
+      priority: 0,
+    });
+  }
+  return { root, bodies, actors };
+}
+
+function stripArticle(alias: string): string {
+  return /^the\s/i.test(alias) ? alias.slice(4) : alias;
+}
+
+function insert(root: Map<string, TrieNode>, words: readonly string[], entry: RegistryEntry): void {
+  let map = root;
+  let node: TrieNode | undefined;
+  for (const word of words) {
+    const key = normaliseKey(word);
+    node = map.get(key);
+    if (!node) {
+      node = { next: new Map(), entries: [], ambiguous: false };
+      map.set(key, node);
+    }
+    map = node.next;
+  }
+  if (!node) return;
+  const same = node.entries.find((e) => e.code === entry.code && e.acronym === entry.acronym);
+  if (same) {
+    if (entry.priority > same.priority) node.entries = node.entries.map((e) => (e === same ? entry : e));
+    return;
+  }
+  const best = node.entries.reduce((max, e) => Math.max(max, e.priority), -1);
+  if (entry.priority > best) {
+    // a more specific source (the data files) settles any earlier ambiguity
+    node.entries = node.entries.filter((e) => e.acronym !== entry.acronym || e.priority > entry.priority);
+    node.entries.push(entry);
+    node.ambiguous = false;
+  } else if (entry.priority === best && node.entries.some((e) => e.acronym === entry.acronym)) {
+    node.ambiguous = true;
+  } else if (!node.entries.some((e) => e.acronym === entry.acronym)) {
+    node.entries.push(entry);
+  }
+}
+
+/**
+ * True when the words of `entry` may stand for the text words: acronyms only in
+ * capitals, capitalised alias words only capitalised.
+ *
+ * @example
+ * caseMatches(entryForUS, ['us']); // false
+ */
+export function caseMatches(entry: RegistryEntry, texts: readonly string[]): boolean {
+  for (let k = 0; k < entry.words.length; k++) {
+    const text = texts[k] ?? '';
+    const word = entry.words[k] ?? '';
+    if (entry.acronym) {
+      if (/[A-Za-z]/.test(word) && !isAllUpper(text)) return false;
+    } else if (isCapitalised(word) && !isCapitalised(text)) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,226 @@
+import type { Mention, Sentence, Token } from '../../core/index.js';
+import { caseMatches } from './build-registry.js';
+import type { Registry, RegistryEntry, TrieNode } from './build-registry.js';
+import { isCapitalised } from './normalise-key.js';
+
+/** A matched actor name: tokens [start, end) of the article. */
+export interface ActorMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: RegistryEntry;
+}
+
+/**
+ * Finds every actor mention (country, demonym, capital, institution,
+ * organisation, group) by longest match over the registry trie, then widens
+ * country and demonym mentions over a following or preceding government body
+ * ("the Japanese executive", "Mali's government", "the government of Mali").
+ *
+ * @example
+ * findActorMentions(text, tokens, keys, sentences, registry); // [{ kind: 'country', actor: 'JPN', … }]
+ */
+export function findActorMentions(
+  text: string,
+  tokens: readonly Token[],
+  keys: readonly string[],
+  sentences: readonly Sentence[],
+  registry: Registry,
+): Mention[] {
+  const mentions: Mention[] = [];
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
+    const titleCase = isTitleCaseSentence(tokens, sentence);
+    let previousEnd = -1;
+    let i = sentence.tokenStart;
+    while (i < sentence.tokenEnd) {
+      const match = longestMatch(tokens, keys, i, sentence.tokenEnd, registry.root);
+      if (!match || !accepts(match, tokens, sentence, previousEnd, titleCase)) {
+        i++;
+        continue;
+      }
+      let start = match.start;
+      let end = match.end;
+      let kind: Mention['kind'] = match.entry.kind;
+      if (kind === 'country' || kind === 'demonym') {
+        const after = bodyAfter(tokens, keys, end, sentence.tokenEnd, registry);
+        if (after > end) {
+          end = after;
+          kind = 'institution';
+        } else if (kind === 'country') {
+          const before = bodyBefore(tokens, keys, start, sentence.tokenStart, registry);
+          if (before < start) {
+            start = before;
+            kind = 'institution';
+          }
+        }
+      }
+      const span = [tokens[start]!.span[0], tokens[end - 1]!.span[1]] as const;
+      mentions.push({
+        span,
+        text: text.slice(span[0], span[1]),
+        kind,
+        actor: match.entry.code,
+        person: null,
+        sentence: s,
+      });
+      previousEnd = end;
+      i = end;
+    }
+  }
+  return mentions;
+}
+
+/**
+ * Longest registry match starting at token `i` whose case rules hold.
+ *
+ * @example
+ * longestMatch(tokens, keys, 0, tokens.length, registry.root)?.entry.code; // 'USA' for "United States …"
+ */
+export function longestMatch(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  i: number,
+  limit: number,
+  root: Map<string, TrieNode>,
+): ActorMatch | null {
+  let map = root;
+  let best: ActorMatch | null = null;
+  for (let j = i; j < limit; j++) {
+    const node = map.get(keys[j]!);
+    if (!node) break;
+    if (!node.ambiguous && node.entries.length > 0) {
+      const texts = tokensText(tokens, i, j + 1);
+      let chosen: RegistryEntry | null = null;
+      for (const entry of node.entries) {
+        if (caseMatches(entry, texts) && (!chosen || entry.priority > chosen.priority)) chosen = entry;
+      }
+      if (chosen) best = { start: i, end: j + 1, entry: chosen };
+    }
+    map = node.next;
+  }
+  return best;
+}
+
+function tokensText(tokens: readonly Token[], start: number, end: number): string[] {
+  const out: string[] = [];
+  for (let k = start; k < end; k++) out.push(tokens[k]!.text);
+  return out;
+}
+
+function accepts(
+  match: ActorMatch,
+  tokens: readonly Token[],
+  sentence: Sentence,
+  previousEnd: number,
+  titleCase: boolean,
+): boolean {
+  const { entry, start, end } = match;
+  if (
+    entry.organ &&
+    (previousEnd === start || (previousEnd === start - 1 && tokens[start - 1]?.lower === 'the'))
+  ) {
+    return false;
+  }
+  if (!(entry.personLike || entry.organ || entry.kind === 'capital') || titleCase) return true;
+  // "Michael Jordan", "the Washington Post", "the Federal Election Commission": part of a longer proper name
+  const prev = tokens[start - 1];
+  if (prev && start > sentence.tokenStart && prev.pos === 'PROPN' && isCapitalised(prev.text)) return false;
+  const next = tokens[end];
+  // (an organ may precede a name: "Secretary-General Ban Ki-moon")
+  if (
+    !entry.organ &&
+    next &&
+    end < sentence.tokenEnd &&
+    isCapitalised(next.text) &&
+    !NOT_NAME_POS.has(next.pos)
+  ) {
+    return false;
+  }
+  // "the Commission on Presidential Debates"
+  const after = tokens[end + 1];
+  if (
+    entry.organ &&
+    next &&
+    after &&
+    end + 1 < sentence.tokenEnd &&
+    (next.lower === 'on' || next.lower === 'of' || next.lower === 'for') &&
+    isCapitalised(after.text)
+  ) {
+    return false;
+  }
+  return true;
+}
+
+/** End token of a government body directly after a country or demonym ("'s government"), or `end`. */
+function bodyAfter(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  end: number,
+  limit: number,
+  registry: Registry,
+): number {
+  let k = end;
+  if (k < limit && (keys[k] === "'s" || keys[k] === "'")) k++;
+  const found = longestBody(keys, k, limit, registry);
+  if (found > k) return found;
+  void tokens;
+  return end;
+}
+
+/** Start token of "<body> of (the) <country>", or `start`. */
+function bodyBefore(
+  tokens: readonly Token[],
+  keys: readonly string[],
+  start: number,
+  first: number,
+  registry: Registry,
+): number {
+  let k = start - 1;
+  if (k >= first && keys[k] === 'the') k--;
+  if (k < first || keys[k] !== 'of') return start;
+  // try every body start within three words before "of"
+  for (let b = Math.max(first, k - 4); b < k; b++) {
+    if (longestBody(keys, b, k, registry) === k) {
+      return b > first && tokens[b - 1]?.lower === 'the' ? b : b;
+    }
+  }
+  return start;
+}
+
+function longestBody(keys: readonly string[], i: number, limit: number, registry: Registry): number {
+  let map = registry.bodies;
+  let best = i;
+  for (let j = i; j < limit; j++) {
+    const node = map.get(keys[j]!);
+    if (!node) break;
+    if (node.entries.length > 0) best = j + 1;
+    map = node.next;
+  }
+  return best;
+}
+
+/** Parts of speech that cannot continue a proper name ("Jordan Said" in a headline is a verb). */
+const NOT_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'PUNCT', 'NUM']);
+const CLOSED_CLASS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'CCONJ', 'SCONJ', 'PART', 'PRON', 'ADV']);
+
+/**
+ * Headlines written in Title Case ("Japan Rejects The Vote"): mostly capitalised
+ * words, including verbs or function words, so capitals say nothing about names there.
+ *
+ * @example
+ * isTitleCaseSentence(tokens, sentences[0]); // true for "Japan Rejects The Vote In Ukraine"
+ */
+export function isTitleCaseSentence(tokens: readonly Token[], sentence: Sentence): boolean {
+  let words = 0;
+  let capitalised = 0;
+  let capitalisedClosed = false;
+  for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd; k++) {
+    const token = tokens[k]!;
+    if (token.text.length < 2 || !/^[A-Za-z]/.test(token.text)) continue;
+    words++;
+    if (!isCapitalised(token.text)) continue;
+    capitalised++;
+    if (CLOSED_CLASS.has(token.pos)) capitalisedClosed = true;
+  }
+  return words >= 3 && capitalisedClosed && capitalised / words > 0.6;
+}

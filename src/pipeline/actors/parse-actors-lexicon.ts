@@ -1,0 +1,163 @@
+import { check, isRecord, isStringArray, requireFile } from '../lexicon.js';
+import type { LexiconFiles } from '../lexicon.js';
+
+/** Extra country data layered over the world-countries package (data/actors/countries.json). */
+export interface CountriesData {
+  /** Non-sovereign entries of world-countries that are actors all the same (Hong Kong, Taiwan, …). */
+  readonly territories: readonly string[];
+  /** Package code → code used in output (Kosovo UNK → XKX). */
+  readonly codes: Readonly<Record<string, string>>;
+  readonly names: Readonly<Record<string, readonly string[]>>;
+  readonly demonyms: Readonly<Record<string, readonly string[]>>;
+  readonly capitals: Readonly<Record<string, readonly string[]>>;
+  readonly dropNames: readonly string[];
+  readonly dropCapitals: readonly string[];
+  /** Country/capital names that are also given names or surnames ("Jordan", "Georgia"). */
+  readonly personLikeNames: readonly string[];
+  readonly ambiguousDemonyms: readonly string[];
+}
+
+export interface OrganisationData {
+  readonly code: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  /** Names that stand for the organisation unless another actor precedes them ("the Security Council"). */
+  readonly organs: readonly string[];
+}
+
+export interface TitleData {
+  /** Surface form, lower case ("foreign minister"). */
+  readonly title: string;
+  /** Role reported on the person ("Foreign Minister"). */
+  readonly role: string;
+  /** Organisation the title implies when no other actor is given ("secretary-general" → null). */
+  readonly actor: string | null;
+}
+
+/** Parsed and checked data of the actors stage. */
+export interface ActorsLexicon {
+  readonly countries: CountriesData;
+  readonly institutions: Readonly<Record<string, readonly string[]>>;
+  readonly organisations: readonly OrganisationData[];
+  readonly groups: readonly OrganisationData[];
+  readonly bodies: readonly string[];
+  readonly titles: readonly TitleData[];
+  readonly honorifics: readonly string[];
+  readonly firstNames: readonly string[];
+  /** Capitalised words that never start or make a person's name (months, weekdays, headings…). */
+  readonly nonNames: readonly string[];
+  readonly speechVerbs: readonly string[];
+  /** Non-name words that are surnames right after a given name ("Theresa May"). */
+  readonly namesAfterGivenName: readonly string[];
+  /** Verbs of saying that may precede their speaker ("said X"). */
+  readonly invertedSpeechVerbs: readonly string[];
+  readonly nameParticles: readonly string[];
+  /** Capitalised words that make a preceding name part of an organisation or place name ("… University"). */
+  readonly organisationWords: readonly string[];
+}
+
+const STAGE = 'actors';
+
+/**
+ * Checks the JSON files of data/actors/ and returns the actors lexicon.
+ *
+ * @example
+ * const lexicon = parseActorsLexicon(loadLexicons().actors ?? {});
+ */
+export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
+  const countries = requireFile(files, STAGE, 'countries');
+  check(isRecord(countries), 'data/actors/countries.json', 'must be an object');
+  const institutions = stringListRecord(requireFile(files, STAGE, 'institutions'), 'institutions');
+  const people = requireFile(files, STAGE, 'people');
+  check(isRecord(people), 'data/actors/people.json', 'must be an object');
+  const bodies = requireFile(files, STAGE, 'government-bodies');
+  check(isRecord(bodies), 'data/actors/government-bodies.json', 'must be an object');
+  return {
+    countries: {
+      territories: stringList(countries['territories'], 'countries.territories'),
+      codes: stringRecord(countries['codes'], 'countries.codes'),
+      names: stringListRecord(countries['names'], 'countries.names'),
+      demonyms: stringListRecord(countries['demonyms'], 'countries.demonyms'),
+      capitals: stringListRecord(countries['capitals'], 'countries.capitals'),
+      dropNames: stringList(countries['dropNames'], 'countries.dropNames'),
+      dropCapitals: stringList(countries['dropCapitals'], 'countries.dropCapitals'),
+      personLikeNames: stringList(countries['personLikeNames'], 'countries.personLikeNames'),
+      ambiguousDemonyms: stringList(countries['ambiguousDemonyms'], 'countries.ambiguousDemonyms'),
+    },
+    institutions,
+    organisations: organisationList(
+      requireFile(files, STAGE, 'organisations'),
+      'organisations',
+      'organisations',
+    ),
+    groups: organisationList(requireFile(files, STAGE, 'groups'), 'groups', 'groups'),
+    bodies: stringList(bodies['bodies'], 'government-bodies.bodies'),
+    titles: titleList(people['titles']),
+    honorifics: stringList(people['honorifics'], 'people.honorifics'),
+    firstNames: stringList(people['firstNames'], 'people.firstNames'),
+    nonNames: stringList(people['nonNames'], 'people.nonNames'),
+    speechVerbs: stringList(people['speechVerbs'], 'people.speechVerbs'),
+    namesAfterGivenName: stringList(people['namesAfterGivenName'], 'people.namesAfterGivenName'),
+    invertedSpeechVerbs: stringList(people['invertedSpeechVerbs'], 'people.invertedSpeechVerbs'),
+    nameParticles: stringList(people['nameParticles'], 'people.nameParticles'),
+    organisationWords: stringList(people['organisationWords'], 'people.organisationWords'),
+  };
+}
+
+function stringList(value: unknown, where: string): string[] {
+  check(isStringArray(value), `data/actors/${where}`, 'must be an array of strings');
+  return value;
+}
+
+function stringRecord(value: unknown, where: string): Record<string, string> {
+  check(isRecord(value), `data/actors/${where}`, 'must be an object');
+  for (const [key, v] of Object.entries(value)) {
+    check(typeof v === 'string', `data/actors/${where}.${key}`, 'must be a string');
+  }
+  return value as Record<string, string>;
+}
+
+function stringListRecord(value: unknown, where: string): Record<string, string[]> {
+  check(isRecord(value), `data/actors/${where}`, 'must be an object');
+  const out: Record<string, string[]> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key.startsWith('$')) continue;
+    out[key] = stringList(v, `${where}.${key}`);
+  }
+  return out;
+}
+
+function organisationList(value: unknown, file: string, key: string): OrganisationData[] {
+  check(isRecord(value), `data/actors/${file}.json`, 'must be an object');
+  const list = value[key];
+  check(Array.isArray(list), `data/actors/${file}.json ${key}`, 'must be an array');
+  return list.map((item: unknown, i) => {
+    const where = `${file}.${key}[${i}]`;
+    check(isRecord(item), `data/actors/${where}`, 'must be an object');
+    const code = item['code'];
+    const name = item['name'];
+    check(typeof code === 'string' && code.length > 0, `data/actors/${where}.code`, 'must be a string');
+    check(typeof name === 'string' && name.length > 0, `data/actors/${where}.name`, 'must be a string');
+    return {
+      code,
+      name,
+      aliases: stringList(item['aliases'], `${where}.aliases`),
+      organs: item['organs'] === undefined ? [] : stringList(item['organs'], `${where}.organs`),
+    };
+  });
+}
+
+function titleList(value: unknown): TitleData[] {
+  check(Array.isArray(value), 'data/actors/people.titles', 'must be an array');
+  return value.map((item: unknown, i) => {
+    const where = `data/actors/people.titles[${i}]`;
+    check(isRecord(item), where, 'must be an object');
+    const title = item['title'];
+    const role = item['role'];
+    const actor = item['actor'] ?? null;
+    check(typeof title === 'string', `${where}.title`, 'must be a string');
+    check(typeof role === 'string', `${where}.role`, 'must be a string');
+    check(actor === null || typeof actor === 'string', `${where}.actor`, 'must be a string or null');
+    return { title, role, actor };
+  });
+}
