@@ -1,0 +1,388 @@
+import type { Quote, Speaker } from '../../core/index.js';
+import { countWords } from './count-words.js';
+import type { Cue } from './find-cues.js';
+import type { MarkSpan } from './pair-quote-marks.js';
+import { resolveSlot } from './resolve-speaker.js';
+import type { Resolved, SpeakerContext } from './resolve-speaker.js';
+
+/** Quotations of fewer words are scare quotes ("land grab"), not quotes. */
+export const MIN_QUOTE_WORDS = 3;
+
+const STOP_BACK = new Set([
+  'that',
+  'while',
+  'but',
+  'because',
+  'although',
+  'though',
+  'since',
+  'when',
+  'whereas',
+  ';',
+  ':',
+  '—',
+  '–',
+]);
+const STOP_AFTER = new Set([';', ':', '(', '—', '–', 'that']);
+const SUBJECT_MAX = 16;
+const AFTER_MAX = 24;
+
+/** The speaker found for each cue, in cue order per unit. */
+export type CueSpeakers = ReadonlyMap<Cue, Resolved | null>;
+
+/**
+ * Resolves the speaker of every cue in text order, recording each in the context's
+ * history so later pronouns and descriptions ("he added", "the spokesman") can find it.
+ *
+ * @example
+ * const speakers = resolveCues(ctx, cuesByUnit);
+ * speakers.get(cue)?.speaker.name; // 'Hirokazu Matsuno'
+ */
+export function resolveCues(ctx: SpeakerContext, cuesByUnit: readonly (readonly Cue[])[]): CueSpeakers {
+  const out = new Map<Cue, Resolved | null>();
+  for (const cues of cuesByUnit) {
+    for (let c = 0; c < cues.length; c++) {
+      const cue = cues[c]!;
+      const found = resolveCue(ctx, cue, earlierSpeaker(cues, c, out));
+      out.set(cue, found);
+      if (found !== null) {
+        ctx.history.push({
+          speaker: found.speaker,
+          person: found.person,
+          token: cue.token,
+          roles: found.roles,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Nearest earlier cue in the unit that found a speaker (a few back at most). */
+function earlierSpeaker(
+  cues: readonly Cue[],
+  c: number,
+  done: ReadonlyMap<Cue, Resolved | null>,
+): Resolved | null {
+  for (let k = c - 1; k >= 0 && k >= c - 8; k--) {
+    const found = done.get(cues[k]!);
+    if (found) return found;
+  }
+  return null;
+}
+
+function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Resolved | null {
+  const { tokens } = ctx.article;
+  const [unitStart, unitEnd] = ctx.layout.units[cue.unit]!;
+  if (cue.kind === 'according')
+    return resolveSlot(ctx, cue.end, afterEnd(ctx, cue.end, unitEnd, true), 'first');
+  if (cue.kind === 'quoted-as') return resolveSlot(ctx, cue.token + 1, cue.head, 'first');
+  if (cue.participle) return earlier ?? sentenceSubject(ctx, unitStart, cue.token);
+  let verbStart = cue.token;
+  while (
+    verbStart > unitStart &&
+    isAuxiliary(tokens[verbStart - 1]!) &&
+    ctx.layout.quoteOf[verbStart - 1] === -1
+  )
+    verbStart--;
+  const before = tokens[verbStart - 1];
+  if (
+    verbStart > unitStart &&
+    before !== undefined &&
+    before.pos === 'CCONJ' &&
+    ctx.layout.quoteOf[verbStart - 1] === -1
+  ) {
+    // "… condemned the plans and stressed that …": the subject of the first verb
+    return sentenceSubject(ctx, unitStart, cue.token);
+  }
+  const subjectStart = walkBack(ctx, cue.token, unitStart);
+  let subjectEnd = cue.token;
+  while (subjectEnd > subjectStart && isAuxiliary(tokens[subjectEnd - 1]!)) subjectEnd--;
+  const head = firstWord(ctx, subjectStart, subjectEnd);
+  if (head === -1) {
+    // inverted: "“…,” said the spokesman", "“…” assured the UN chief"
+    return resolveSlot(ctx, cue.end, afterEnd(ctx, cue.end, unitEnd, false), 'first');
+  }
+  const lead = tokens[head]!;
+  if (lead.pos === 'ADP' || lead.pos === 'PART' || lead.pos === 'CCONJ' || lead.lower === 'to') {
+    // "… and said", "went on to say", "obtained by X stated": the clause's subject is further back
+    return sentenceSubject(ctx, unitStart, cue.token);
+  }
+  if (ctx.lexicon.relatives.has(tokens[head]!.lower)) {
+    if (earlier !== null) return earlier;
+    const comma = head - 1;
+    return comma > unitStart ? resolveSlot(ctx, walkBack(ctx, comma, unitStart), comma, 'last') : null;
+  }
+  const subject = resolveSlot(ctx, subjectStart, subjectEnd, 'last');
+  if (subject === null || subject.via === 'role') {
+    // "the UN Secretary General told reporters, Antonio Guterres."
+    const appositive = trailingAppositive(ctx, cue.end, unitEnd);
+    if (appositive !== null) {
+      return { ...appositive, roles: new Set([...appositive.roles, ...(subject?.roles ?? [])]) };
+    }
+  }
+  return subject;
+}
+
+function isAuxiliary(t: { readonly pos: string; readonly lower: string }): boolean {
+  return t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || t.lower === 'also';
+}
+
+function firstWord(ctx: SpeakerContext, start: number, end: number): number {
+  const { tokens } = ctx.article;
+  for (let i = start; i < end; i++) {
+    if (ctx.layout.quoteOf[i] === -1 && /[\p{L}\p{N}]/u.test(tokens[i]!.text)) return i;
+  }
+  return -1;
+}
+
+/** Start of the subject slot before token `verb`: back to a clause boundary, over one appositive. */
+function walkBack(ctx: SpeakerContext, verb: number, unitStart: number): number {
+  const { tokens } = ctx.article;
+  let i = verb;
+  let words = 0;
+  let appositive = false;
+  while (i > unitStart && verb - i < SUBJECT_MAX) {
+    const t = tokens[i - 1]!;
+    if (ctx.layout.quoteOf[i - 1] !== -1) break;
+    if (STOP_BACK.has(t.lower)) break;
+    if (t.text === ',') {
+      if (words === 0) appositive = true;
+      else if (appositive) appositive = false;
+      else break;
+      i--;
+      continue;
+    }
+    // a finite verb ends the subject; a capitalised "verb" is a name the tagger misread ("Occupy Central")
+    const named = /^\p{Lu}/u.test(t.text) && i - 1 > unitStart;
+    if (t.pos === 'VERB' && words > 0 && !appositive && !t.lower.endsWith('ing') && !named) break;
+    if (t.pos !== 'PUNCT' && !isAuxiliary(t)) words++;
+    i--;
+  }
+  return i;
+}
+
+/** End of the slot after a cue: to the clause end, a relative pronoun or a quote. */
+function afterEnd(ctx: SpeakerContext, from: number, unitEnd: number, stopAtComma: boolean): number {
+  const { tokens } = ctx.article;
+  let i = from;
+  while (i < unitEnd && i - from < AFTER_MAX) {
+    const t = tokens[i]!;
+    if (ctx.layout.quoteOf[i] !== -1) break;
+    if (STOP_AFTER.has(t.lower) || ctx.lexicon.relatives.has(t.lower)) break;
+    if (stopAtComma && t.text === ',' && i > from) break;
+    i++;
+  }
+  return i;
+}
+
+/** ", <person>" closing the clause after the cue. */
+function trailingAppositive(ctx: SpeakerContext, from: number, unitEnd: number): Resolved | null {
+  const { tokens } = ctx.article;
+  const end = afterEnd(ctx, from, unitEnd, false);
+  for (let i = from; i < end; i++) {
+    if (tokens[i]!.text !== ',') continue;
+    if (i - from > 3) return null; // only a short object ("reporters") before the appositive
+    let j = i + 1;
+    while (j < end && tokens[j]!.pos !== 'PUNCT') j++;
+    if (j === i + 1 || (j < unitEnd && !/^[.,;]$/.test(tokens[j]!.text))) continue;
+    const r = resolveSlot(ctx, i + 1, j, 'first');
+    const starts = r?.speaker.span?.[0] === tokens[i + 1]!.span[0];
+    if (r !== null && starts && r.person && (r.via === 'person' || r.via === 'name')) return r;
+  }
+  return null;
+}
+
+/** The subject of the unit's main clause: words before its first verb, after any opening phrase. */
+function sentenceSubject(ctx: SpeakerContext, unitStart: number, limit: number): Resolved | null {
+  const { tokens } = ctx.article;
+  const unit = ctx.layout.unitOf[unitStart];
+  if (unit === undefined) return null;
+  const verb = ctx.layout.firstVerb[unit]!;
+  const quote = ctx.layout.firstQuote[unit]!;
+  if (verb === -1 || verb >= limit || (quote !== -1 && quote < verb)) return null;
+  const start = walkBack(ctx, verb, unitStart);
+  let end = verb;
+  let passive = false;
+  while (end > start && isAuxiliary(tokens[end - 1]!)) {
+    if (/^(was|were|is|are|been|be|being)$/.test(tokens[end - 1]!.lower)) passive = true;
+    end--;
+  }
+  if (passive) return null;
+  return resolveSlot(ctx, start, end, 'last');
+}
+
+interface Candidate {
+  readonly index: number;
+  readonly mark: MarkSpan;
+  readonly unit: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Turns quotation-mark spans of three words or more into quotes and attributes each:
+ * to the nearest cue in its unit (the one before it, else the one after it), to the
+ * subject of its sentence when it sits in reported speech without a cue, to the
+ * speaker of the quote it continues, or — a quote standing alone right after an
+ * attributed one — to that quote's speaker. Unresolved speakers stay null.
+ *
+ * @example
+ * attributeQuotes(ctx, marks, cuesByUnit, resolveCues(ctx, cuesByUnit));
+ * // [{ text: 'Acts such as …', kind: 'direct', cue: 'said', speaker: { name: 'Hirokazu Matsuno', … } }]
+ */
+export function attributeQuotes(
+  ctx: SpeakerContext,
+  marks: readonly MarkSpan[],
+  cuesByUnit: readonly (readonly Cue[])[],
+  cueSpeakers: CueSpeakers,
+): Quote[] {
+  const { article, layout } = ctx;
+  const { tokens, text } = article;
+  const candidates: Candidate[] = [];
+  for (let q = 0; q < marks.length; q++) {
+    const [first, last] = layout.quoteTokens[q]!;
+    if (first >= last || first >= tokens.length) continue;
+    candidates.push({ index: q, mark: marks[q]!, unit: layout.unitOf[first]!, first, last });
+  }
+  const own = new Map<number, { cue: Cue | null; speaker: Resolved | null }>();
+  for (const c of candidates) own.set(c.index, attributeOwn(c));
+
+  // a quote continued across a paragraph: every part takes the first attribution found
+  const chainHead = new Map<number, number>();
+  for (const c of candidates) {
+    const from = c.mark.continues;
+    chainHead.set(c.index, from !== null && chainHead.has(from) ? chainHead.get(from)! : c.index);
+  }
+  const chainBest = new Map<number, { cue: Cue | null; speaker: Resolved | null }>();
+  for (const c of candidates) {
+    const head = chainHead.get(c.index)!;
+    const mine = own.get(c.index)!;
+    if (mine.speaker !== null && !chainBest.has(head)) chainBest.set(head, mine);
+  }
+
+  const quotes: Quote[] = [];
+  let previous: { unit: number; cue: string | null; speaker: Speaker | null } | null = null;
+  for (const c of candidates) {
+    let found = own.get(c.index)!;
+    if (found.speaker === null) found = chainBest.get(chainHead.get(c.index)!) ?? found;
+    const words = countWords(text.slice(c.mark.contentStart, c.mark.contentEnd));
+    let cue = found.cue?.text ?? null;
+    let speaker = found.speaker?.speaker ?? null;
+    if (speaker === null && found.cue === null && isUnitInitial(c) && previous?.speaker) {
+      // a floating quote right after an attributed one
+      if (previous.unit >= c.unit - 1 && !hasCue(c.unit)) {
+        speaker = previous.speaker;
+        cue = previous.cue;
+      }
+    }
+    if (words >= MIN_QUOTE_WORDS) {
+      quotes.push({
+        text: text.slice(c.mark.contentStart, c.mark.contentEnd),
+        span: [c.mark.contentStart, c.mark.contentEnd],
+        kind: isUnitInitial(c) || introduced(c) ? 'direct' : 'mixed',
+        cue,
+        speaker,
+      });
+      previous = { unit: c.unit, cue, speaker };
+    }
+  }
+  return quotes;
+
+  /** "X said: “…”", "noting, “…”": nothing but punctuation between the cue's clause and the quote. */
+  function introduced(c: Candidate): boolean {
+    const prev = tokens[c.first - 1];
+    if (prev === undefined || layout.quoteOf[c.first - 1] !== -1) return false;
+    if (prev.text === ':') return true;
+    const cue = (cuesByUnit[c.unit] ?? []).find(
+      (k) => k.end === c.first || (k.end === c.first - 1 && prev.text === ','),
+    );
+    return cue !== undefined;
+  }
+
+  function hasCue(unit: number): boolean {
+    return (cuesByUnit[unit]?.length ?? 0) > 0;
+  }
+
+  function isUnitInitial(c: Candidate): boolean {
+    const word = layout.firstWord[c.unit]!;
+    return word === -1 || word > c.first;
+  }
+
+  function attributeOwn(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+    const cues = cuesByUnit[c.unit] ?? [];
+    // cues are in text order: binary search the first cue at or after the quote
+    let lo = 0;
+    let hi = cues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cues[mid]!.token < c.first) lo = mid + 1;
+      else hi = mid;
+    }
+    const pre: Cue | null = cues[lo - 1] ?? null;
+    let post: Cue | null = null;
+    for (let k = lo; k < cues.length; k++) {
+      if (cues[k]!.token >= c.last) {
+        post = cues[k]!;
+        break;
+      }
+    }
+    const initial = isUnitInitial(c);
+    const order = initial ? [post] : [pre, post];
+    for (const cue of order) {
+      if (cue === null) continue;
+      return { cue, speaker: cueSpeakers.get(cue) ?? null };
+    }
+    if (initial) return lookAhead(c);
+    const [start] = layout.units[c.unit]!;
+    const subject = sentenceSubject(ctx, start, c.first);
+    if (subject !== null) return { cue: null, speaker: subject };
+    return carriedOver(c);
+  }
+
+  /** "According to the ministry, …. At the same time, “…”": reported speech running on into a sentence without a cue or subject. */
+  function carriedOver(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+    const none = { cue: null, speaker: null };
+    if (hasCue(c.unit) || c.unit === 0) return none;
+    const [start] = layout.units[c.unit]!;
+    const paragraph = (t: number) => article.sentences[tokens[t]!.sentence]?.paragraph;
+    if (
+      paragraph(start) !== paragraph(start - 1) ||
+      text.slice(tokens[start - 1]!.span[1], tokens[start]!.span[0]).includes('\n')
+    ) {
+      return none;
+    }
+    const cues = cuesByUnit[c.unit - 1] ?? [];
+    const cue = cues[cues.length - 1];
+    if (cue === undefined) return none;
+    // only reported speech runs on ("According to X, …", "X said that …"), not a cue closing a quotation
+    const quoted = layout.firstQuote[c.unit - 1]!;
+    if (quoted !== -1 && quoted < cue.token) return none;
+    const speaker = cueSpeakers.get(cue) ?? null;
+    return speaker === null ? none : { cue, speaker };
+  }
+
+  /** “… .” Sarna said. — a cue split off into the next sentence on the same line. */
+  function lookAhead(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+    const next = c.unit + 1;
+    const unit = layout.units[next];
+    if (unit === undefined || c.mark.close === null) return { cue: null, speaker: null };
+    const [start, end] = unit;
+    if (start !== c.last) return { cue: null, speaker: null };
+    if (text.slice(c.mark.close, tokens[start]!.span[0]).includes('\n')) return { cue: null, speaker: null };
+    const cue = cuesByUnit[next]?.[0];
+    if (cue === undefined || cue.token - start > 6 || cue.kind !== 'verb')
+      return { cue: null, speaker: null };
+    for (let i = start; i < Math.min(end, cue.token); i++) {
+      if (layout.quoteOf[i] !== -1) return { cue: null, speaker: null };
+    }
+    // the cue clause must end the sentence ("Sarna said." / "he added on Monday.")
+    if (end - cue.end > 8) return { cue: null, speaker: null };
+    for (let i = cue.end; i < end; i++) {
+      if (tokens[i]!.text === ',' || tokens[i]!.lower === 'that' || layout.quoteOf[i] !== -1) {
+        return { cue: null, speaker: null };
+      }
+    }
+    return { cue, speaker: cueSpeakers.get(cue) ?? null };
+  }
+}

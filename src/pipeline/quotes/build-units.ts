@@ -1,0 +1,130 @@
+import type { Article } from '../../core/index.js';
+import type { MarkSpan } from './pair-quote-marks.js';
+import type { QuotesLexicon } from './parse-quotes-lexicon.js';
+
+/** Token-level view of the quotation spans: which quote each token sits in, and attribution units. */
+export interface QuoteLayout {
+  /** Quote index (into the mark spans) of each token, or -1 for tokens outside quotes. */
+  readonly quoteOf: Int32Array;
+  /** Attribution unit of each token: a sentence read outside the quotes. */
+  readonly unitOf: Int32Array;
+  /** First and one-past-last token of every unit. */
+  readonly units: readonly (readonly [number, number])[];
+  /** First and one-past-last token of every quote span (marks included). */
+  readonly quoteTokens: readonly (readonly [number, number])[];
+  /** Per unit: first word token outside quotes, first token inside a quote, first verb outside quotes (-1 when none). */
+  readonly firstWord: Int32Array;
+  readonly firstQuote: Int32Array;
+  readonly firstVerb: Int32Array;
+}
+
+const LINE_END = /[.!?…:;”"»’')]$/;
+const QUOTE_TOKEN = /^[“”"«»„‘’'‹›]+$/;
+
+/**
+ * Index of the first token whose end is after character offset `pos` (binary search).
+ *
+ * @example
+ * tokenAfter(article, quote.open); // the token of the opening mark
+ */
+export function tokenAfter(article: Article, pos: number): number {
+  const tokens = article.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.span[1] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Lays the quotation spans over the tokens and cuts the article into attribution
+ * units: sentences as read outside the quotes, so that a quote of three sentences
+ * and the cue after it ("“… .”assured the UN chief") stay one unit.
+ *
+ * @example
+ * const layout = buildUnits(article, pairQuoteMarks(article.text), lexicon);
+ * layout.unitOf[tokenIndex]; // unit of that token
+ */
+export function buildUnits(
+  article: Article,
+  marks: readonly MarkSpan[],
+  lexicon: QuotesLexicon,
+): QuoteLayout {
+  const { tokens, text } = article;
+  const quoteOf = new Int32Array(tokens.length).fill(-1);
+  const quoteTokens: [number, number][] = [];
+  for (let q = 0; q < marks.length; q++) {
+    const m = marks[q]!;
+    const end = m.close === null ? m.contentEnd : m.close + 1;
+    const first = tokenAfter(article, m.open);
+    let last = first;
+    while (last < tokens.length && tokens[last]!.span[0] < end) {
+      quoteOf[last] = q;
+      last++;
+    }
+    quoteTokens.push([first, last]);
+  }
+  const unitOf = new Int32Array(tokens.length);
+  const units: [number, number][] = [];
+  let unitStart = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && !breaksBefore(i)) continue;
+    units.push([unitStart, i]);
+    unitOf.fill(units.length - 1, unitStart, i);
+    unitStart = i;
+  }
+  const firstWord = new Int32Array(units.length).fill(-1);
+  const firstQuote = new Int32Array(units.length).fill(-1);
+  const firstVerb = new Int32Array(units.length).fill(-1);
+  for (let i = 0; i < tokens.length; i++) {
+    const u = unitOf[i]!;
+    if (quoteOf[i] !== -1) {
+      if (firstQuote[u] === -1) firstQuote[u] = i;
+      continue;
+    }
+    if (firstWord[u] === -1 && /[\p{L}\p{N}]/u.test(tokens[i]!.text)) firstWord[u] = i;
+    if (firstVerb[u] === -1 && tokens[i]!.pos === 'VERB') firstVerb[u] = i;
+  }
+  return { quoteOf, unitOf, units, quoteTokens, firstWord, firstQuote, firstVerb };
+
+  function breaksBefore(i: number): boolean {
+    const prev = tokens[i - 1]!;
+    const cur = tokens[i]!;
+    const pq = quoteOf[i - 1]!;
+    const cq = quoteOf[i]!;
+    if (pq !== -1 && pq === cq) return false; // inside one quote
+    if (pq !== -1 && cq !== -1 && marks[cq]!.continues === pq) return true;
+    const gap = text.slice(prev.span[1], cur.span[0]);
+    const newSentence = prev.sentence !== cur.sentence;
+    if (gap.includes('\n')) {
+      if (/\n\s*\n/.test(gap)) return true;
+      if (QUOTE_TOKEN.test(cur.text)) return true;
+      if (LINE_END.test(prev.text)) return true;
+      // a line break the tagger reads as mid-sentence (the clean stage unwraps hard-wrapped lines) does not end the unit
+      return newSentence;
+    }
+    if (!newSentence) return false;
+    // "said RADM. Takahiro Nishiyama", "Mr. Maduro": an abbreviation does not end the sentence
+    const bare = prev.lower.replace(/\.$/, '');
+    const dotted = prev.text.endsWith('.') || text[prev.span[1]] === '.' || gap.startsWith('.');
+    if (dotted && (lexicon.abbreviations.has(bare) || lexicon.titles.has(bare) || /^\p{Lu}$/u.test(bare)))
+      return false;
+    if (prev.text === '.') {
+      const before = tokens[i - 2];
+      const word = before?.lower ?? '';
+      if (
+        before !== undefined &&
+        (lexicon.abbreviations.has(word) || lexicon.titles.has(word) || /^\p{Lu}$/u.test(before.text))
+      )
+        return false;
+    }
+    if (pq !== -1 && cq === -1) {
+      // a sentence break right after a closing mark only counts before a capital
+      return /^[\p{Lu}“"«„‘]/u.test(cur.text);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Quote } from '../../core/index.js';
+import type { Stage } from '../stage.js';
+import { attributeQuotes, resolveCues } from './attribute-speakers.js';
+import { buildUnits } from './build-units.js';
+import { findCues } from './find-cues.js';
+import { findIndirectQuotes } from './find-indirect-quotes.js';
+import { pairQuoteMarks } from './pair-quote-marks.js';
+import type { QuotesLexicon } from './parse-quotes-lexicon.js';
+import { createSpeakerContext } from './resolve-speaker.js';
+
+export { parseQuotesLexicon, type QuotesLexicon } from './parse-quotes-lexicon.js';
+export { pairQuoteMarks, type MarkSpan } from './pair-quote-marks.js';
+export { countWords } from './count-words.js';
+export { MIN_QUOTE_WORDS } from './attribute-speakers.js';
+
+/**
+ * The quotes stage: pairs quotation marks, finds reporting cues, and attributes
+ * every quotation of three words or more (kind 'direct', or 'mixed' inside reported
+ * speech) and every reported clause without marks (kind 'indirect') to a speaker
+ * resolved through the actors stage's mentions and people. Unresolved → speaker null.
+ *
+ * @example
+ * const quotes = createQuotesStage(parseQuotesLexicon(loadLexicons().quotes ?? {}));
+ * quotes.run(article).quotes; // [{ text: '…', kind: 'direct', cue: 'said', speaker: { name: 'Hirokazu Matsuno', … } }]
+ */
+export function createQuotesStage(lexicon: QuotesLexicon): Stage {
+  return {
+    name: 'quotes',
+    requires: ['tokens', 'mentions', 'people'],
+    provides: ['quotes'],
+    run(article) {
+      const marks = pairQuoteMarks(article.text);
+      const layout = buildUnits(article, marks, lexicon);
+      const ctx = createSpeakerContext(article, lexicon, layout);
+      const cuesByUnit = findCues(article, layout, lexicon);
+      const speakers = resolveCues(ctx, cuesByUnit);
+      const direct = attributeQuotes(ctx, marks, cuesByUnit, speakers);
+      const indirect = findIndirectQuotes(ctx, cuesByUnit, speakers);
+      const quotes: Quote[] = [...direct, ...indirect].sort((a, b) => a.span[0] - b.span[0]);
+      return { quotes };
+    },
+  };
+}

@@ -1,0 +1,742 @@
+import type { Article, Mention, Speaker, Span } from '../../core/index.js';
+import type { QuoteLayout } from './build-units.js';
+import { tokenAfter } from './build-units.js';
+import type { QuotesLexicon } from './parse-quotes-lexicon.js';
+
+/** A speaker resolved at some point of the article, kept to resolve later pronouns and descriptions. */
+export interface SpeakerRecord {
+  readonly speaker: Speaker;
+  readonly person: boolean;
+  /** Token where the speaker was named or cued. */
+  readonly token: number;
+  /** Role words said of the speaker there ("spokesman", "secretary"). */
+  readonly roles: ReadonlySet<string>;
+}
+
+/** A speaker found for a slot, with how it was found. */
+export interface Resolved {
+  readonly speaker: Speaker;
+  readonly person: boolean;
+  readonly roles: ReadonlySet<string>;
+  readonly via: 'person' | 'name' | 'pronoun' | 'document' | 'role' | 'organisation' | 'group';
+}
+
+/** Everything speaker resolution reads, built once per article. */
+export interface SpeakerContext {
+  readonly article: Article;
+  readonly lexicon: QuotesLexicon;
+  readonly layout: QuoteLayout;
+  /** Mention index of each token, or -1. */
+  readonly mentionOf: Int32Array;
+  /** Person mentions (index into article.mentions) in text order. */
+  readonly personMentions: readonly number[];
+  /** "MAE" → "Ministry of Foreign Affairs", from "Long Name (ACR)" in the text. */
+  readonly acronyms: ReadonlyMap<string, string>;
+  /** Resolved cues in text order (appended by the caller). */
+  readonly history: SpeakerRecord[];
+}
+
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three']);
+/** Lower-case name particles kept inside a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva"). */
+const PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'la',
+  'le',
+  'da',
+  'das',
+  'dos',
+  'del',
+  'di',
+  'du',
+  'al',
+  'bin',
+  'ibn',
+  'ben',
+]);
+const DETERMINERS = new Set([
+  'one',
+  'another',
+  'some',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+]);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+const CAPITALISED = /^\p{Lu}[\p{L}\p{M}'’\-.]*$/u;
+const LOOK_BACK = 60;
+/** How many sentences back a pronoun or description may find the person it stands for. */
+const MENTION_WINDOW = 2;
+const RECORD_WINDOW = 6;
+
+/**
+ * Builds the per-article lookups speaker resolution needs.
+ *
+ * @example
+ * const ctx = createSpeakerContext(article, lexicon, layout);
+ */
+export function createSpeakerContext(
+  article: Article,
+  lexicon: QuotesLexicon,
+  layout: QuoteLayout,
+): SpeakerContext {
+  const { tokens, mentions } = article;
+  const mentionOf = new Int32Array(tokens.length).fill(-1);
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.span[0] - mentions[b]!.span[0]);
+  let t = 0;
+  for (const m of order) {
+    const [s, e] = mentions[m]!.span;
+    while (t > 0 && tokens[t - 1]!.span[1] > s) t--;
+    while (t < tokens.length && tokens[t]!.span[1] <= s) t++;
+    for (let k = t; k < tokens.length && tokens[k]!.span[0] < e; k++) {
+      // a person mention wins over a mention it overlaps
+      const old = mentionOf[k]!;
+      if (old === -1 || mentions[old]!.person === null) mentionOf[k] = m;
+    }
+  }
+  const personMentions = order.filter((m) => mentions[m]!.person !== null);
+  return {
+    article,
+    lexicon,
+    layout,
+    mentionOf,
+    personMentions,
+    acronyms: findAcronyms(article.text),
+    history: [],
+  };
+}
+
+/** "Ministry of Foreign Affairs (MAE)" → MAE ↦ Ministry of Foreign Affairs. */
+function findAcronyms(text: string): Map<string, string> {
+  const map = new Map<string, string>();
+  const re = /\((\p{Lu}{2,8})\)/gu;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (map.has(m[1]!)) continue;
+    // walk back over at most eight capitalised words and linking words before the parenthesis
+    const line = text
+      .slice(Math.max(0, m.index - 120), m.index)
+      .split('\n')
+      .pop()!;
+    const words = line.trimEnd().split(/\s+/);
+    const kept: string[] = [];
+    for (let k = words.length - 1; k >= 0 && kept.length < 8; k--) {
+      const w = words[k]!;
+      if (/^(The|A|An)$/.test(w)) break;
+      if (/^\p{Lu}[\p{L}-]*$/u.test(w) || (/^(of|for|the|and|on|de)$/.test(w) && kept.length > 0))
+        kept.unshift(w);
+      else break;
+    }
+    while (kept.length > 0 && /^(of|for|the|and|on|de)$/.test(kept[0]!)) kept.shift();
+    if (kept.length > 0) map.set(m[1]!, kept.join(' '));
+  }
+  return map;
+}
+
+/**
+ * Resolves the noun phrase in tokens [start, end) to a speaker: a person (via the
+ * actors stage's mentions, else a name in the text), a pronoun or description
+ * (to the person it stands for), a document (to its author), or an organisation.
+ * `first` prefers the first candidate (inverted "said X"), else the one nearest `end`.
+ *
+ * @example
+ * resolveSlot(ctx, 12, 16, 'first'); // { speaker: { name: 'Hirokazu Matsuno', … }, via: 'person', … }
+ */
+export function resolveSlot(
+  ctx: SpeakerContext,
+  start: number,
+  end: number,
+  prefer: 'first' | 'last',
+): Resolved | null {
+  const { article, lexicon, mentionOf } = ctx;
+  const { tokens, mentions, people } = article;
+  if (start >= end) return null;
+  const roles = new Set<string>();
+  for (let i = start; i < end; i++) {
+    const lower = tokens[i]!.lower;
+    if (lexicon.personRoles.has(lower) && !lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) roles.add(lower);
+  }
+
+  /** The speaker found elsewhere, with its span moved to the words that stand for it here ("he", "the spokesman"). */
+  function at(found: Resolved, from: number, to: number): Resolved {
+    const span: Span = [tokens[from]!.span[0], tokens[to - 1]!.span[1]];
+    return { ...found, speaker: { ...found.speaker, span } };
+  }
+
+  // 1. a person the actors stage found (a name, or a description it resolved)
+  const persons: Resolved[] = [];
+  for (let i = start; i < end; i++) {
+    const m = mentionOf[i]!;
+    if (m === -1) continue;
+    const mention = mentions[m]!;
+    let last = i;
+    while (last + 1 < end && mentionOf[last + 1] === m) last++;
+    const possessive = POSSESSIVE.has(tokens[last + 1]?.text ?? '');
+    i = last;
+    if (mention.person === null) continue;
+    const person = people[mention.person];
+    if (person === undefined) continue;
+    if (possessive && persons.length > 0) continue;
+    const r: Resolved = {
+      speaker: { name: person.name, actor: person.actor ?? mention.actor, span: mention.span },
+      person: true,
+      roles,
+      via: 'person',
+    };
+    if (possessive) {
+      persons.push(r); // only if nothing better turns up
+      continue;
+    }
+    if (prefer === 'first') return r;
+    persons.push(r);
+  }
+  const nonPossessive = persons.filter((p) => p.via === 'person');
+  if (persons.length > 0) return nonPossessive[nonPossessive.length - 1] ?? persons[0]!;
+
+  // 2. a name in the text the actors stage did not give
+  const runs = nameRuns(ctx, start, end);
+  const named = prefer === 'first' ? runs : [...runs].reverse();
+  for (const run of named) {
+    const person = personFromRun(ctx, run, start, end, prefer);
+    if (person !== null) return { ...person, roles: new Set([...roles, ...person.roles]) };
+  }
+
+  // 3. pronouns and relatives
+  const head = firstContent(ctx, start, end);
+  if (head !== -1) {
+    const lower = tokens[head]!.lower;
+    if (lexicon.personPronouns.has(lower)) {
+      const found = latestPerson(ctx, tokens[head]!.span[0], null);
+      return found === null ? null : { ...at(found, head, head + 1), via: 'pronoun' };
+    }
+    if (lexicon.thingPronouns.has(lower)) {
+      const found = latestRecord(ctx, tokens[head]!.span[0], (r) => !r.person);
+      return found === null ? null : { ...at(found, head, head + 1), via: 'pronoun' };
+    }
+    if (lexicon.groupPronouns.has(lower)) return null;
+  }
+
+  // 4. a document speaks for its author
+  const doc = findWord(ctx, start, end, lexicon.documents);
+  if (doc !== -1) {
+    const author = organisationIn(ctx, start, end, doc);
+    if (author !== null) return { ...author, via: 'document' };
+    const det = tokens[start]!.lower;
+    if (det === 'a' || det === 'an') return null;
+    const earlier = documentAuthor(ctx, doc, start);
+    if (earlier !== null) return { ...at(earlier, start, doc + 1), via: 'document' };
+    const found = latestRecord(ctx, tokens[start]!.span[0], (r) => !r.person);
+    return found === null ? null : { ...at(found, start, doc + 1), via: 'document' };
+  }
+
+  // 5. a person named by role: "the spokesman" → the person last named with that role
+  const role = findRole(ctx, start, end);
+  if (role !== -1) {
+    const det = tokens[start]!.lower;
+    const indefinite = INDEFINITE.has(det);
+    const plural = lexicon.groups.has(tokens[role]!.lower);
+    if (!plural && !indefinite) {
+      const found = latestPerson(ctx, tokens[start]!.span[0], roles);
+      if (found !== null) return { ...at(found, start, role + 1), via: 'role' };
+    }
+    const actor = actorIn(ctx, start, end);
+    const link = tokens[role + 1]?.lower;
+    if (indefinite && !plural && (link === 'for' || link === 'of' || link === 'at')) {
+      // "a spokesperson for the German foreign ministry": no person is named, the body speaks
+      const body = organisationIn(ctx, role + 2, end, -1);
+      if (body !== null) return body;
+    }
+    if (indefinite || plural) {
+      return { speaker: describe(ctx, start, role + 1, actor), person: !plural, roles, via: 'group' };
+    }
+  }
+
+  // 6. an organisation, institution or state
+  const org = organisationIn(ctx, start, end, -1);
+  if (org !== null) return org;
+
+  // 7. an unnamed group ("officials", "demonstrators")
+  const group = findWord(ctx, start, end, lexicon.groups);
+  if (group !== -1) {
+    return {
+      speaker: describe(ctx, start, group + 1, actorIn(ctx, start, end)),
+      person: false,
+      roles,
+      via: 'group',
+    };
+  }
+  // 8. a name that is the whole slot and not a person's ("according to Reuters")
+  const only = runs.length === 1 ? runs[0]! : undefined;
+  const proper = (r: Run) => tokens.slice(r.start, r.end).every((t) => t.pos === 'PROPN');
+  if (
+    only !== undefined &&
+    only.start === firstContent(ctx, start, end) &&
+    only.end === end &&
+    proper(only)
+  ) {
+    const span: Span = [tokens[only.start]!.span[0], tokens[only.end - 1]!.span[1]];
+    const name = article.text.slice(span[0], span[1]).replace(/\s+/g, ' ');
+    return { speaker: { name, actor: null, span }, person: false, roles, via: 'organisation' };
+  }
+  return null;
+}
+
+const DOCUMENT_LOOK_BACK = 400;
+
+/** "the statement" → the author of the last statement named before: "a statement by a spokesperson of the X Commission". */
+function documentAuthor(ctx: SpeakerContext, doc: number, before: number): Resolved | null {
+  const { tokens } = ctx.article;
+  const word = tokens[doc]!.lower;
+  for (let i = before - 1; i >= 0 && before - i < DOCUMENT_LOOK_BACK; i--) {
+    if (tokens[i]!.lower !== word || ctx.layout.quoteOf[i] !== -1) continue;
+    if (tokens[i + 1]?.lower !== 'by') continue;
+    const from = i + 2;
+    let end = from;
+    let of = -1;
+    while (end < tokens.length && end - from < 12 && ctx.layout.quoteOf[end] === -1) {
+      const t = tokens[end]!;
+      if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX') break;
+      if (t.lower === 'of' && of === -1) of = end;
+      end++;
+    }
+    if (of !== -1 && findRole(ctx, from, of) !== -1) {
+      const body = organisationIn(ctx, of + 1, end, -1);
+      if (body !== null) return body;
+    }
+    return resolveSlot(ctx, from, end, 'first');
+  }
+  return null;
+}
+
+/** The latest person before `pos`: a speaker already resolved or a person the actors stage found. */
+function latestPerson(ctx: SpeakerContext, pos: number, roles: ReadonlySet<string> | null): Resolved | null {
+  const { article } = ctx;
+  const wanted = roles !== null && roles.size > 0 ? roles : null;
+  if (wanted !== null) {
+    const byRole = latestRecord(ctx, pos, (r) => r.person && [...wanted].some((w) => r.roles.has(w)));
+    if (byRole !== null) return byRole;
+    for (const m of ctx.personMentions) {
+      const mention = article.mentions[m]!;
+      if (mention.span[0] >= pos) break;
+      const person = article.people[mention.person!];
+      if (person?.role && [...wanted].some((w) => person.role!.toLowerCase().includes(w))) {
+        return {
+          speaker: { name: person.name, actor: person.actor ?? mention.actor, span: mention.span },
+          person: true,
+          roles: wanted,
+          via: 'person',
+        };
+      }
+    }
+  }
+  // unresolved is better than wrong: a pronoun reaches back a few sentences, no further
+  const sentence = ctx.article.tokens[tokenAfter(ctx.article, pos)]?.sentence ?? Infinity;
+  const record = latestRecord(
+    ctx,
+    pos,
+    (r) => r.person && sentence - ctx.article.tokens[r.token]!.sentence <= RECORD_WINDOW,
+  );
+  const recordPos = record?.speaker.span?.[0] ?? -1;
+  const mention = latestPersonMention(ctx, pos);
+  if (mention !== null && mention.span[0] > recordPos && sentence - mention.sentence <= MENTION_WINDOW) {
+    const person = article.people[mention.person!]!;
+    return {
+      speaker: { name: person.name, actor: person.actor ?? mention.actor, span: mention.span },
+      person: true,
+      roles: new Set(),
+      via: 'person',
+    };
+  }
+  return record;
+}
+
+function latestPersonMention(ctx: SpeakerContext, pos: number): Mention | null {
+  const { personMentions, article } = ctx;
+  let lo = 0;
+  let hi = personMentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (article.mentions[personMentions[mid]!]!.span[0] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - LOOK_BACK; k--) {
+    const m = article.mentions[personMentions[k]!]!;
+    const after = article.text.slice(m.span[1], m.span[1] + 2);
+    if (after === "'s" || after === '’s') continue; // "Wang Yi’s visit": a possessor is rarely the one who speaks next
+    if (m.kind === 'person' || m.kind === 'description') return m;
+  }
+  return null;
+}
+
+function latestRecord(
+  ctx: SpeakerContext,
+  pos: number,
+  keep: (r: SpeakerRecord) => boolean,
+): Resolved | null {
+  const h = ctx.history; // in text order: cues are resolved in order
+  const tokens = ctx.article.tokens;
+  let lo = 0;
+  let hi = h.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[h[mid]!.token]!.span[0] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - LOOK_BACK; k--) {
+    const r = h[k]!;
+    if (keep(r)) return { speaker: r.speaker, person: r.person, roles: r.roles, via: 'person' };
+  }
+  return null;
+}
+
+interface Run {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Runs of capitalised tokens not taken by a non-person mention, outside quotes. */
+function nameRuns(ctx: SpeakerContext, start: number, end: number, overMentions = false): Run[] {
+  const { tokens, mentions } = ctx.article;
+  const runs: Run[] = [];
+  let s = -1;
+  for (let i = start; i <= end; i++) {
+    const t = i < end ? tokens[i]! : undefined;
+    const m = i < end ? ctx.mentionOf[i]! : -1;
+    let after = i + 1;
+    while (after < end && after - i < 3 && PARTICLES.has(tokens[after]!.text)) after++;
+    const particle =
+      t !== undefined &&
+      s !== -1 &&
+      PARTICLES.has(t.text) &&
+      after < end &&
+      CAPITALISED.test(tokens[after]!.text);
+    // a name never runs over a line break ("Sudhir Kumar⏎The India Meteorological Department")
+    const broken =
+      t !== undefined && s !== -1 && ctx.article.text.slice(tokens[i - 1]!.span[1], t.span[0]).includes('\n');
+    if (broken) {
+      runs.push({ start: s, end: i });
+      s = -1;
+    }
+    const ok =
+      t !== undefined &&
+      ctx.layout.quoteOf[i] === -1 &&
+      (CAPITALISED.test(t.text) || /^\p{Lu}{2,}$/u.test(t.text) || particle) &&
+      t.pos !== 'DET' &&
+      t.pos !== 'PRON' &&
+      (t.pos !== 'ADP' || particle) &&
+      t.pos !== 'CCONJ' &&
+      t.pos !== 'SCONJ' &&
+      t.pos !== 'ADV' &&
+      !t.text.endsWith('.') &&
+      (overMentions || m === -1 || mentions[m]!.person !== null);
+    if (ok && s === -1) s = i;
+    if (!ok && s !== -1) {
+      runs.push({ start: s, end: i });
+      s = -1;
+    }
+  }
+  return runs;
+}
+
+/** A person name in a capitalised run, titles stripped ("Defence Minister Sergei Shoigu" → "Sergei Shoigu"). */
+function personFromRun(
+  ctx: SpeakerContext,
+  run: Run,
+  start: number,
+  end: number,
+  prefer: 'first' | 'last',
+): Resolved | null {
+  const { tokens } = ctx.article;
+  const { titles, bodies, personPronouns, thingPronouns, groupPronouns } = ctx.lexicon;
+  let s = run.start;
+  const roles = new Set<string>();
+  for (let i = run.start; i < run.end; i++) {
+    const lower = tokens[i]!.lower.replace(/\.$/, '');
+    if (titles.has(lower) || bodies.has(lower)) {
+      s = i + 1;
+      if (ctx.lexicon.personRoles.has(lower)) roles.add(lower);
+    }
+  }
+  const n = run.end - s;
+  if (n <= 0) return null;
+  // "the Commission of International Relations of …": a name inside an organisation's name
+  const before = tokens[run.start - 1]?.lower === 'the' ? tokens[run.start - 2] : tokens[run.start - 1];
+  if (before?.lower === 'of') return null;
+  // "the group Occupy Central", "the agency Federal Security Service": a body's name
+  if (ctx.lexicon.bodies.has(tokens[run.start - 1]?.lower ?? '') && s === run.start) return null;
+  if (tokens[run.end]?.lower === 'of' && CAPITALISED.test(tokens[run.end + 1]?.text ?? '') && s === run.start)
+    return null;
+  for (let i = s; i < run.end; i++) {
+    const lower = tokens[i]!.lower;
+    if (
+      bodies.has(lower) ||
+      ctx.lexicon.groups.has(lower) ||
+      personPronouns.has(lower) ||
+      thingPronouns.has(lower) ||
+      groupPronouns.has(lower)
+    ) {
+      return null;
+    }
+  }
+  if (POSSESSIVE.has(tokens[run.end]?.text ?? '')) return null;
+  if (/^\p{Lu}{2,}$/u.test(tokens[s]!.text) && n === 1) return null; // an acronym names a body
+  const name = ctx.article.text.slice(tokens[s]!.span[0], tokens[run.end - 1]!.span[1]).replace(/\s+/g, ' ');
+  const span: Span = [tokens[s]!.span[0], tokens[run.end - 1]!.span[1]];
+  const known = knownPerson(ctx, name, run.start);
+  if (known !== null) return { ...known, speaker: { ...known.speaker, span } };
+  const titled = s > run.start;
+  const alone =
+    prefer === 'last' && run.start === start && run.end === end && n === 1 && tokens[s]!.pos === 'PROPN';
+  if (n < 2 && !titled && !alone) return null;
+  return { speaker: { name, actor: null, span }, person: true, roles, via: 'name' };
+}
+
+/** A person already named whose name ends with `name` ("Matsuno" → "Hirokazu Matsuno"). */
+function knownPerson(ctx: SpeakerContext, name: string, before: number): Resolved | null {
+  const lower = name.toLowerCase();
+  for (const p of ctx.article.people) {
+    const full = p.name.toLowerCase();
+    if (full === lower || full.endsWith(` ${lower}`)) {
+      return {
+        speaker: { name: p.name, actor: p.actor, span: null },
+        person: true,
+        roles: new Set(),
+        via: 'person',
+      };
+    }
+  }
+  const pos = ctx.article.tokens[before]!.span[0];
+  return latestRecord(ctx, pos, (r) => {
+    if (!r.person) return false;
+    const full = r.speaker.name.toLowerCase();
+    return full !== lower && full.endsWith(` ${lower}`);
+  });
+}
+
+function firstContent(ctx: SpeakerContext, start: number, end: number): number {
+  const { tokens } = ctx.article;
+  for (let i = start; i < end; i++) {
+    if (tokens[i]!.pos !== 'PUNCT' && ctx.layout.quoteOf[i] === -1) return i;
+  }
+  return -1;
+}
+
+function findWord(ctx: SpeakerContext, start: number, end: number, words: ReadonlySet<string>): number {
+  const { tokens } = ctx.article;
+  for (let i = start; i < end; i++) {
+    if (words.has(tokens[i]!.lower) && ctx.layout.quoteOf[i] === -1) return i;
+  }
+  return -1;
+}
+
+/** The last role noun of the slot's head phrase (lower-case, so "spokesman" but not a title in a name). */
+function findRole(ctx: SpeakerContext, start: number, end: number): number {
+  const { tokens } = ctx.article;
+  let found = -1;
+  for (let i = start; i < end; i++) {
+    const t = tokens[i]!;
+    if (ctx.layout.quoteOf[i] !== -1) break;
+    if (t.pos === 'ADP' && found !== -1) break;
+    if (t.text === ',' && found !== -1) break;
+    if (ctx.lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) continue;
+    if (ctx.lexicon.personRoles.has(t.lower) || ctx.lexicon.groups.has(t.lower)) {
+      if (t.pos === 'NOUN' || t.pos === 'PROPN' || ctx.lexicon.groups.has(t.lower)) found = i;
+    }
+  }
+  return found;
+}
+
+function actorIn(ctx: SpeakerContext, start: number, end: number): string | null {
+  for (let i = start; i < end; i++) {
+    const m = ctx.mentionOf[i]!;
+    if (m !== -1 && ctx.article.mentions[m]!.actor !== null) return ctx.article.mentions[m]!.actor;
+  }
+  return null;
+}
+
+/** A speaker named by the slot's own words, determiner dropped ("a senior Pakistani defense official"). */
+function describe(ctx: SpeakerContext, start: number, end: number, actor: string | null): Speaker {
+  const { tokens, text } = ctx.article;
+  let s = start;
+  while (s < end - 1 && (DETERMINERS.has(tokens[s]!.lower) || tokens[s]!.pos === 'PUNCT')) s++;
+  const span: Span = [tokens[s]!.span[0], tokens[end - 1]!.span[1]];
+  return { name: text.slice(span[0], span[1]).replace(/\s+/g, ' '), actor, span };
+}
+
+/**
+ * The organisation a slot names: a mention of an organisation, institution or state
+ * (non-possessive first), a capitalised body name ("Federal Security Service"),
+ * a possessive with a body noun ("Mali's government"), or a body noun alone
+ * resolved to the body last named with it ("the ministry" → "Ministry of Commerce").
+ */
+function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: number): Resolved | null {
+  const { article, lexicon, mentionOf } = ctx;
+  const { tokens, mentions, text } = article;
+  const roles = new Set<string>();
+  let possessive: Resolved | null = null;
+  let possessiveActor: string | null = null;
+  let named: { r: Resolved; first: number; last: number; proper: boolean } | null = null;
+  for (let i = start; i < end; i++) {
+    if (i === skip) continue;
+    const m = mentionOf[i]!;
+    if (m === -1) continue;
+    const mention = mentions[m]!;
+    const first = i;
+    let last = i;
+    while (last + 1 < end && mentionOf[last + 1] === m) last++;
+    i = last;
+    if (
+      mention.person !== null ||
+      (mention.kind === 'demonym' && !lexicon.bodies.has(tokens[last + 1]?.lower ?? ''))
+    ) {
+      if (mention.kind === 'demonym') possessiveActor ??= mention.actor;
+      continue;
+    }
+    const r: Resolved = {
+      speaker: { name: organisationName(ctx, mention), actor: mention.actor, span: mention.span },
+      person: false,
+      roles,
+      via: 'organisation',
+    };
+    if (POSSESSIVE.has(tokens[last + 1]?.text ?? '') || mention.kind === 'demonym') {
+      possessive ??= r;
+      possessiveActor ??= mention.actor;
+      continue;
+    }
+    const proper = mention.text
+      .replace(/^the\s+/i, '')
+      .split(/\s+/)
+      .every((w) => /^[\p{Lu}\p{N}(]/u.test(w) || /^(of|the|and|for|on|de)$/.test(w));
+    named ??= { r, first, last, proper };
+  }
+  // a document speaks for the body it belongs to: "Sana’s report", "the EU's Official Journal"
+  if (skip !== -1 && possessive !== null) return possessive;
+  // a capitalised body name or an acronym ("Federal Security Service", "IRNA", "Ministry of Foreign Affairs")
+  let run: { name: string; span: Span; first: number; last: number } | null = null;
+  for (const r of nameRuns(ctx, start, end, true)) {
+    let body = false;
+    let personInside = false;
+    for (let i = r.start; i < r.end; i++) {
+      if (lexicon.bodies.has(tokens[i]!.lower)) body = true;
+      const m = mentionOf[i]!;
+      if (m !== -1 && mentions[m]!.person !== null) personInside = true;
+    }
+    if (personInside) continue;
+    const acronym =
+      r.end - r.start === 1 &&
+      /^\p{Lu}{2,}$/u.test(tokens[r.start]!.text) &&
+      !lexicon.titles.has(tokens[r.start]!.lower);
+    const ownsDocument = skip !== -1 && POSSESSIVE.has(tokens[r.end]?.text ?? '');
+    const called =
+      lexicon.bodies.has(tokens[r.start - 1]?.lower ?? '') && /^\p{Ll}/u.test(tokens[r.start - 1]!.text);
+    if (!body && !acronym && !ownsDocument && !called) continue;
+    if (POSSESSIVE.has(tokens[r.end]?.text ?? '') && !acronym && !ownsDocument && !called) continue;
+    const span: Span = [tokens[r.start]!.span[0], tokens[r.end - 1]!.span[1]];
+    let e = r.end;
+    // "Ministry of Foreign Affairs": take the "of …" tails into the name
+    while (body && tokens[e]?.lower === 'of' && e < end) {
+      let k = e + 1;
+      if (tokens[k]?.lower === 'the') k++;
+      let j = k;
+      while (j < end && CAPITALISED.test(tokens[j]!.text) && ctx.layout.quoteOf[j] === -1) j++;
+      if (j === k) break;
+      e = j;
+    }
+    const full: Span = [span[0], tokens[e - 1]!.span[1]];
+    const name = text.slice(full[0], full[1]).replace(/\s+/g, ' ');
+    run = { name: ctx.acronyms.get(name) ?? name, span: full, first: r.start, last: e - 1 };
+    break;
+  }
+  if (
+    run !== null &&
+    (named === null || !named.proper || (run.first <= named.last && named.first <= run.last))
+  ) {
+    const overlaps = named !== null && run.first <= named.last && named.first <= run.last;
+    const actor = named?.r.speaker.actor ?? possessiveActor ?? possessive?.speaker.actor ?? null;
+    return {
+      speaker: {
+        name:
+          overlaps && named!.proper && named!.r.speaker.name.length > run.name.length
+            ? named!.r.speaker.name
+            : run.name,
+        actor,
+        span: run.span,
+      },
+      person: false,
+      roles,
+      via: 'organisation',
+    };
+  }
+  if (named !== null) return named.r;
+  // "Mali's government", "the ministry"
+  const body = findWord(ctx, start, end, lexicon.bodies);
+  if (body !== -1 && body !== skip) {
+    if (possessive !== null) {
+      return {
+        speaker: describe(ctx, start, body + 1, possessive.speaker.actor),
+        person: false,
+        roles,
+        via: 'organisation',
+      };
+    }
+    const earlier = namedBody(ctx, tokens[body]!, tokens[start]!.span[0]);
+    if (earlier !== null) {
+      return {
+        speaker: { ...earlier, actor: earlier.actor ?? possessiveActor },
+        person: false,
+        roles,
+        via: 'organisation',
+      };
+    }
+    return {
+      speaker: describe(ctx, start, body + 1, possessiveActor),
+      person: false,
+      roles,
+      via: 'organisation',
+    };
+  }
+  return possessive;
+}
+
+function organisationName(ctx: SpeakerContext, mention: Mention): string {
+  if (mention.kind === 'organisation' && mention.actor !== null) {
+    const ref = ctx.article.actors.find((a) => a.code === mention.actor);
+    if (ref !== undefined) return ref.name;
+  }
+  const bare = mention.text.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
+  return ctx.acronyms.get(bare) ?? bare;
+}
+
+/** "the ministry" → the nearest earlier capitalised name with that word ("Ministry of Commerce"). */
+function namedBody(
+  ctx: SpeakerContext,
+  word: { readonly lower: string },
+  before: number,
+): { name: string; actor: string | null; span: Span } | null {
+  const text = ctx.article.text;
+  const from = Math.max(0, before - 2000);
+  const window = text.slice(from, before);
+  const cap = word.lower[0]!.toUpperCase() + word.lower.slice(1);
+  const re = new RegExp(
+    `((?:\\p{Lu}[\\p{L}\\-]*\\s+){0,3})${cap}((?:\\s+of(?:\\s+the)?(?:\\s+\\p{Lu}[\\p{L}\\-]*)+)?)`,
+    'gu',
+  );
+  let best: RegExpExecArray | null = null;
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) best = m;
+  if (best === null) return null;
+  const name = best[0]
+    .replace(/^(The|A|An)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const start = from + best.index + (best[0].length - best[0].trimStart().length);
+  return { name, actor: null, span: [start, from + best.index + best[0].length] };
+}
