@@ -17,7 +17,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (ARCHITECTURE.md, house habit 2).' },
+        {
+          selector: 'ExportDefaultDeclaration',
+          message: 'Named exports only (ARCHITECTURE.md, house habit 2).',
+        },
       ],
     },
   },
@@ -29,8 +32,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:child_process'], message: 'core and pipeline do no I/O' },
-            { group: ['**/ingest/**', '**/interfaces/**', '**/eval/**', '**/lexicons/**', '**/store/**', '**/queue/**'], message: 'core and pipeline do not import outer layers' },
+            {
+              group: ['node:fs', 'node:fs/*', 'fs', 'node:net', 'node:http', 'node:child_process'],
+              message: 'core and pipeline do no I/O',
+            },
+            {
+              group: [
+                '**/ingest/**',
+                '**/interfaces/**',
+                '**/eval/**',
+                '**/lexicons/**',
+                '**/store/**',
+                '**/queue/**',
+              ],
+              message: 'core and pipeline do not import outer layers',
+            },
           ],
         },
       ],

@@ -37,13 +37,7 @@ export class OffsetMap {
 
   /** A map for a text that is its own raw form. */
   static identity(length: number): OffsetMap {
-    return new OffsetMap(
-      Int32Array.of(0),
-      Int32Array.of(0),
-      Int32Array.of(length),
-      Uint8Array.of(1),
-      length,
-    );
+    return new OffsetMap(Int32Array.of(0), Int32Array.of(0), Int32Array.of(length), Uint8Array.of(1), length);
   }
 
   get segmentCount(): number {

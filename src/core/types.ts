@@ -163,6 +163,8 @@ export interface Event {
   readonly quote: number | null;
   readonly confidence: number;
   readonly rule: string;
+  /** Evidence sentence spans of further reports of the same fact in the article (merged into this event). */
+  readonly mentions?: readonly Span[];
 }
 
 export type Severity = 'info' | 'warning' | 'error';
@@ -216,12 +218,4 @@ export interface Article {
 
 /** Annotation layers a stage can require or provide. */
 export type Layer =
-  | 'text'
-  | 'paragraphs'
-  | 'sentences'
-  | 'tokens'
-  | 'mentions'
-  | 'people'
-  | 'actors'
-  | 'quotes'
-  | 'events';
+  'text' | 'paragraphs' | 'sentences' | 'tokens' | 'mentions' | 'people' | 'actors' | 'quotes' | 'events';

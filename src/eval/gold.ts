@@ -49,7 +49,8 @@ export function parseGold(value: unknown, file: string): GoldArticle | string {
     if (!isObject(e)) return `${where} is not an object`;
     const { source, type, target, evidence } = e;
     const alt = e['alt'] ?? [];
-    if (typeof source !== 'string' || typeof target !== 'string') return `${where}: source/target must be strings`;
+    if (typeof source !== 'string' || typeof target !== 'string')
+      return `${where}: source/target must be strings`;
     if (typeof type !== 'string' || !TYPES.has(type)) return `${where}: unknown type ${JSON.stringify(type)}`;
     if (!Array.isArray(alt) || !alt.every((a) => typeof a === 'string' && TYPES.has(a))) {
       return `${where}: "alt" must be a list of PLOVER types`;

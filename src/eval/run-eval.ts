@@ -54,14 +54,20 @@ export async function evaluateDir(dir: string, pipeline: Pipeline): Promise<Eval
       errors.push(gold);
       continue;
     }
-    const article = pipeline.run({
-      id: gold.id,
-      raw: gold.text,
-      mediaType: 'text/plain',
-      ...(gold.title !== null ? { title: gold.title } : {}),
-      ...(gold.url !== null ? { url: gold.url } : {}),
-      ...(gold.published !== null ? { published: gold.published } : {}),
-    });
+    let article;
+    try {
+      article = pipeline.run({
+        id: gold.id,
+        raw: gold.text,
+        mediaType: 'text/plain',
+        ...(gold.title !== null ? { title: gold.title } : {}),
+        ...(gold.url !== null ? { url: gold.url } : {}),
+        ...(gold.published !== null ? { published: gold.published } : {}),
+      });
+    } catch (cause) {
+      errors.push(`${path}: analysis failed: ${(cause as Error).message}`);
+      continue;
+    }
     const score = scoreArticle(gold, toOutputRecord(article));
     articles.push(score);
     events = addCounts(events, score.events);

@@ -72,7 +72,9 @@ export function scoreArticle(gold: GoldArticle, system: OutputRecord): ArticleSc
   const eventPairs = maxMatching(sysEvents.length, gold.events.length, (i, j) => {
     const s = sysEvents[i]!;
     const g = gold.events[j]!;
-    return s.source === g.source && s.target === g.target && (s.type === g.type || g.alt.includes(s.type as never));
+    return (
+      s.source === g.source && s.target === g.target && (s.type === g.type || g.alt.includes(s.type as never))
+    );
   });
 
   // quotes: every quotation the system reports as quoted words (not indirect paraphrase)
@@ -104,8 +106,16 @@ export function scoreArticle(gold: GoldArticle, system: OutputRecord): ArticleSc
   const peopleTp = sysPeople.filter((p) => goldPeopleSet.has(p)).length;
   return {
     id: gold.id,
-    events: { tp: eventPairs.length, fp: sysEvents.length - eventPairs.length, fn: gold.events.length - eventPairs.length },
-    quotes: { tp: quotePairs.length, fp: sysQuotes.length - quotePairs.length, fn: gold.quotes.length - quotePairs.length },
+    events: {
+      tp: eventPairs.length,
+      fp: sysEvents.length - eventPairs.length,
+      fn: gold.events.length - eventPairs.length,
+    },
+    quotes: {
+      tp: quotePairs.length,
+      fp: sysQuotes.length - quotePairs.length,
+      fn: gold.quotes.length - quotePairs.length,
+    },
     people: { tp: peopleTp, fp: sysPeople.length - peopleTp, fn: goldPeople.length - peopleTp },
     matchedEvents: eventPairs.map(([i, j]) => [sysEvents[i]!, gold.events[j]!]),
     missedEvents: gold.events.filter((_, j) => !matchedGold.has(j)),

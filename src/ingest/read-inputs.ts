@@ -16,7 +16,7 @@ export interface ReadOptions {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const READABLE = new Set(['.txt', '.text', '.md', '.json', '.jsonl', '.ndjson']);
+const READABLE = new Set(['.txt', '.text', '.json', '.jsonl', '.ndjson']);
 
 /** Replaces each folder by the readable files below it, sorted, recursively. */
 async function expandDirectories(paths: readonly string[]): Promise<string[]> {
@@ -52,10 +52,7 @@ export async function* readInputs(
   for (const path of await expandDirectories(paths)) {
     let content: string;
     try {
-      content =
-        path === '-'
-          ? await (options.stdin ?? readStdin)()
-          : await readFile(path, 'utf8');
+      content = path === '-' ? await (options.stdin ?? readStdin)() : await readFile(path, 'utf8');
     } catch (cause) {
       yield { ok: false, origin: path, error: describeFsError(cause) };
       continue;
@@ -76,7 +73,6 @@ function* readContent(
   switch (ext) {
     case '.txt':
     case '.text':
-    case '.md': {
       if (content.trim() === '') {
         yield { ok: false, origin, error: 'the file is empty' };
         return;

@@ -30,7 +30,15 @@ describe('demarche analyze', () => {
   it('reports each bad file or record by name and line, exits 1, and still analyses the rest', async () => {
     const c = capture();
     const code = await runCli(
-      ['analyze', join(dir, 'good.txt'), join(dir, 'broken.json'), join(dir, 'batch.jsonl'), join(dir, 'missing.txt'), '--format', 'jsonl'],
+      [
+        'analyze',
+        join(dir, 'good.txt'),
+        join(dir, 'broken.json'),
+        join(dir, 'batch.jsonl'),
+        join(dir, 'missing.txt'),
+        '--format',
+        'jsonl',
+      ],
       c.io,
     );
     expect(code).toBe(1);
@@ -40,13 +48,19 @@ describe('demarche analyze', () => {
     expect(errors).toMatch(/batch\.jsonl:3: "text" is missing/);
     expect(errors).toMatch(/batch\.jsonl:4: "published" is not an ISO date/);
     expect(errors).toMatch(/missing\.txt: no such file/);
-    const ids = c.out.join('').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = c.out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toEqual(['good', 'j1', 'j5']);
   });
 
   it('prints the output contract field names', async () => {
     const c = capture();
-    expect(await runCli(['analyze', join(dir, 'good.txt'), '--format', 'json', '--published', '2022-09-30'], c.io)).toBe(0);
+    expect(
+      await runCli(['analyze', join(dir, 'good.txt'), '--format', 'json', '--published', '2022-09-30'], c.io),
+    ).toBe(0);
     const record = JSON.parse(c.out.join('')) as Record<string, unknown>;
     for (const key of ['id', 'title', 'published', 'text', 'edits', 'people', 'actors', 'quotes', 'events']) {
       expect(record).toHaveProperty(key);
@@ -61,7 +75,11 @@ describe('demarche analyze', () => {
     expect(JSON.parse(c.out.join('')).id).toBe('stdin');
     const f = capture();
     expect(await runCli(['analyze', dir, '--format', 'jsonl'], f.io)).toBe(1);
-    const ids = f.out.join('').trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = f.out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toEqual(['j1', 'j5', 'good']);
   });
 

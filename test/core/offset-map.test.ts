@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../support/prng.js';
 import { OffsetMap, OffsetMapBuilder } from '../../src/core/index.js';
 
 describe('OffsetMapBuilder', () => {
@@ -62,7 +63,7 @@ describe('OffsetMap.compose', () => {
 
   it('maps random spans of random edit scripts onto raw slices holding the same letters', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     for (let round = 0; round < 200; round++) {
       const raw = Array.from({ length: 40 }, () => 'abcde  \u00a0'[Math.floor(rand() * 8)]).join('');
       // pass: collapse whitespace runs to one space, keep letters

@@ -18,7 +18,11 @@ describe('createPipeline', () => {
 
   it('runs stages in order and merges their layers without mutating the input', () => {
     const pipeline = createPipeline([identityClean, createSegmentStage()]);
-    const article = pipeline.run({ id: 'a', raw: 'Japan rejected it. Russia did not.\n\nSecond one', mediaType: 'text/plain' });
+    const article = pipeline.run({
+      id: 'a',
+      raw: 'Japan rejected it. Russia did not.\n\nSecond one',
+      mediaType: 'text/plain',
+    });
     expect(article.sentences.map((s) => article.text.slice(...s.span))).toEqual([
       'Japan rejected it.',
       'Russia did not.',
@@ -32,7 +36,7 @@ describe('createPipeline', () => {
 describe('segment stage', () => {
   it('gives exact offsets for contractions and split words', () => {
     const pipeline = createPipeline([identityClean, createSegmentStage()]);
-    const a = pipeline.run({ id: 'b', raw: 'Tokyo “cannot allow” it, didn\'t it?', mediaType: 'text/plain' });
+    const a = pipeline.run({ id: 'b', raw: "Tokyo “cannot allow” it, didn't it?", mediaType: 'text/plain' });
     const words = a.tokens.map((t) => t.text);
     expect(words).toContain('can');
     expect(words).toContain('not');

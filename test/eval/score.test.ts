@@ -25,7 +25,13 @@ function event(source: string, type: Event['type'], target: string): Event {
 }
 
 function quote(text: string, speaker: string | null, kind: Quote['kind'] = 'direct'): Quote {
-  return { text, span: [0, 1], kind, cue: 'said', speaker: speaker ? { name: speaker, actor: null, span: null } : null };
+  return {
+    text,
+    span: [0, 1],
+    kind,
+    cue: 'said',
+    speaker: speaker ? { name: speaker, actor: null, span: null } : null,
+  };
 }
 
 function record(parts: Partial<OutputRecord>): OutputRecord {
@@ -57,7 +63,12 @@ const gold = parseGold(
     ],
     quotes: [
       { speaker: 'Hirokazu Matsuno', actor: 'JPN', text: 'cannot allow these acts that violate' },
-      { speaker: 'United Nations', actor: 'UN', text: 'should not be accepted', alt_speakers: ['Antonio Guterres'] },
+      {
+        speaker: 'United Nations',
+        actor: 'UN',
+        text: 'should not be accepted',
+        alt_speakers: ['Antonio Guterres'],
+      },
     ],
     people: ['Hirokazu Matsuno', 'António Guterres'],
   },
@@ -130,8 +141,8 @@ describe('helpers', () => {
   });
 
   it('rejects a malformed gold file with its name', () => {
-    expect(parseGold({ id: 'y', text: 't', events: [{ source: 'A', type: 'NOPE', target: 'B' }] }, 'y.json')).toMatch(
-      /y\.json: events\[0\]: unknown type/,
-    );
+    expect(
+      parseGold({ id: 'y', text: 't', events: [{ source: 'A', type: 'NOPE', target: 'B' }] }, 'y.json'),
+    ).toMatch(/y\.json: events\[0\]: unknown type/);
   });
 });

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../support/prng.js';
 import { createSegmentStage } from '../../src/pipeline/segment/index.js';
 import { createQuotesStage, pairQuoteMarks } from '../../src/pipeline/quotes/index.js';
 import { createArticle } from '../../src/core/index.js';
 import type { Article } from '../../src/core/index.js';
 import { analyse, lexicon } from './helpers.js';
-
-/** mulberry32: a tiny seeded PRNG, so failures replay. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'minister',

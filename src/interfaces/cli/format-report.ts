@@ -15,7 +15,9 @@ const clip = (s: string, n: number) => {
  */
 export function formatArticleReport(r: OutputRecord): string {
   const lines: string[] = [];
-  lines.push(`━━ ${r.id}${r.published ? `  (${r.published})` : ''}${r.title ? `  ${clip(r.title, 90)}` : ''}`);
+  lines.push(
+    `━━ ${r.id}${r.published ? `  (${r.published})` : ''}${r.title ? `  ${clip(r.title, 90)}` : ''}`,
+  );
   lines.push('');
   lines.push(`Events (${r.events.length})`);
   for (const e of r.events) {
@@ -34,7 +36,9 @@ export function formatArticleReport(r: OutputRecord): string {
   lines.push('');
   lines.push(`Quotes (${r.quotes.length})`);
   for (const q of r.quotes) {
-    const who = q.speaker ? `${q.speaker.name}${q.speaker.actor ? ` (${q.speaker.actor})` : ''}` : '(unattributed)';
+    const who = q.speaker
+      ? `${q.speaker.name}${q.speaker.actor ? ` (${q.speaker.actor})` : ''}`
+      : '(unattributed)';
     lines.push(`  ${who.padEnd(28)} ${q.kind.padEnd(8)} ${q.cue ?? ''}`.trimEnd());
     lines.push(`      “${clip(q.text, 110)}”`);
   }
@@ -69,13 +73,18 @@ export function formatEvalReport(r: EvalReport, options: { verbose: boolean }): 
     for (const a of r.articles) {
       const items: string[] = [];
       for (const g of a.missedEvents) {
-        items.push(`  missed   event ${g.source} ${g.type}${g.alt.length ? `(${g.alt.join('|')})` : ''} ${g.target}  « ${clip(g.evidence, 90)} »`);
+        items.push(
+          `  missed   event ${g.source} ${g.type}${g.alt.length ? `(${g.alt.join('|')})` : ''} ${g.target}  « ${clip(g.evidence, 90)} »`,
+        );
       }
       for (const s of a.spuriousEvents) {
-        items.push(`  spurious event ${s.source} ${s.type} ${s.target}  “${s.trigger}” in: ${clip(s.sentence, 90)}`);
+        items.push(
+          `  spurious event ${s.source} ${s.type} ${s.target}  “${s.trigger}” in: ${clip(s.sentence, 90)}`,
+        );
       }
       for (const q of a.missedQuotes) items.push(`  missed   quote ${q.speaker}: “${clip(q.text, 80)}”`);
-      for (const q of a.spuriousQuotes) items.push(`  spurious quote ${q.speaker ?? '(none)'}: “${clip(q.text, 80)}”`);
+      for (const q of a.spuriousQuotes)
+        items.push(`  spurious quote ${q.speaker ?? '(none)'}: “${clip(q.text, 80)}”`);
       for (const p of a.missedPeople) items.push(`  missed   person ${p}`);
       for (const p of a.spuriousPeople) items.push(`  spurious person ${p}`);
       if (items.length > 0) lines.push(`${a.id}`, ...items);
@@ -97,7 +106,9 @@ export function formatEvalReport(r: EvalReport, options: { verbose: boolean }): 
   lines.push('  event type   gold  system  matched');
   for (const [type, c] of Object.entries(r.byType)) {
     if (c.gold === 0 && c.system === 0) continue;
-    lines.push(`  ${type.padEnd(10)} ${String(c.gold).padStart(6)} ${String(c.system).padStart(7)} ${String(c.matched).padStart(8)}`);
+    lines.push(
+      `  ${type.padEnd(10)} ${String(c.gold).padStart(6)} ${String(c.system).padStart(7)} ${String(c.matched).padStart(8)}`,
+    );
   }
   for (const e of r.errors) lines.push(`error: ${e}`);
   return lines.join('\n') + '\n';

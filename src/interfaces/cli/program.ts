@@ -45,7 +45,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .description('analyse articles: .txt, .json, .jsonl files, folders, or - for stdin')
     .argument('[files...]', 'input files or folders', ['-'])
     .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'jsonl']).default('table'),
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json', 'jsonl'])
+        .default('table'),
     )
     .option('--published <date>', 'publication date (YYYY-MM-DD) for plain-text inputs', isoDate)
     .action(async (files: string[], opts: { format: Format; published?: string }) => {
@@ -94,7 +96,8 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     await program.parseAsync(argv, { from: 'user' });
   } catch (cause) {
     const code = (cause as { code?: string; exitCode?: number }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return 0;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help')
+      return 0;
     if (typeof code === 'string' && code.startsWith('commander.')) return 2;
     io.err(`demarche: ${(cause as Error).message}\n`);
     return 1;

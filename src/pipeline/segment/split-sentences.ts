@@ -53,7 +53,7 @@ export function createSegmentStage(): Stage {
               span: [start, start + value.length],
               text: value,
               lower: value.toLowerCase(),
-              lemma: lemmas[i]!,
+              lemma: lemmas[i] ?? value.toLowerCase(),
               pos: tag,
               sentence: sentences.length,
             });

@@ -1,0 +1,205 @@
+import type { Article, Mention, Quote, Sentence, Span, Token } from '../../core/index.js';
+import { tokenKeys } from './match-triggers.js';
+import type { EventCues } from './parse-events-lexicon.js';
+
+/** An actor mention with the actor code it stands for and the tokens it covers. */
+export interface ActorMention {
+  readonly mention: Mention;
+  readonly code: string;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+}
+
+/** What the events stage reads about one article, computed once per article. */
+export interface ArticleContext {
+  readonly article: Article;
+  readonly tokens: readonly Token[];
+  readonly keys: readonly (readonly string[])[];
+  /** Per token: index into `actorMentions`, or -1. */
+  readonly mentionOfToken: Int32Array;
+  readonly actorMentions: readonly ActorMention[];
+  /** Per token: index of the direct quotation that holds it, or -1. */
+  readonly directQuoteOfToken: Int32Array;
+  /** Issue noun (singular lower-case) → actor code behind it, from explicit mentions in the article. */
+  readonly issueAgents: ReadonlyMap<
+    string,
+    { readonly code: string; readonly text: string; readonly span: Span }
+  >;
+}
+
+/**
+ * Indexes tokens, actor mentions and issue agents ("Russia's annexation", "referendums organised by Moscow").
+ *
+ * @example
+ * const ctx = buildArticleContext(article, lexicon.cues);
+ * ctx.issueAgents.get('annexation')?.code; // 'RUS'
+ */
+export function buildArticleContext(article: Article, cues: EventCues): ArticleContext {
+  const tokens = article.tokens;
+  const keys = tokens.map(tokenKeys);
+  const mentionOfToken = new Int32Array(tokens.length).fill(-1);
+  const actorMentions: ActorMention[] = [];
+  const sorted = [...article.mentions].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  let t = 0;
+  for (const mention of sorted) {
+    const code =
+      mention.actor ?? (mention.person !== null ? (article.people[mention.person]?.actor ?? null) : null);
+    if (code === null) continue;
+    while (t < tokens.length && tokens[t]!.span[1] <= mention.span[0]) t++;
+    let end = t;
+    while (end < tokens.length && tokens[end]!.span[0] < mention.span[1]) end++;
+    if (end === t) continue;
+    let free = true;
+    for (let i = t; i < end; i++) if (mentionOfToken[i] !== -1) free = false;
+    if (!free) continue;
+    const index = actorMentions.length;
+    actorMentions.push({ mention, code, tokenStart: t, tokenEnd: end });
+    for (let i = t; i < end; i++) mentionOfToken[i] = index;
+  }
+  const directQuoteOfToken = new Int32Array(tokens.length).fill(-1);
+  article.quotes.forEach((quote, q) => {
+    if (quote.kind !== 'direct') return;
+    for (let i = 0; i < tokens.length; i++) {
+      const span = tokens[i]!.span;
+      if (span[0] >= quote.span[0] && span[1] <= quote.span[1]) directQuoteOfToken[i] = q;
+    }
+  });
+  const ctx = {
+    article,
+    tokens,
+    keys,
+    mentionOfToken,
+    actorMentions,
+    directQuoteOfToken,
+    issueAgents: new Map(),
+  };
+  return { ...ctx, issueAgents: collectIssueAgents(ctx, cues) };
+}
+
+/**
+ * Singular lower-case key of an issue noun, or null when the token is no issue.
+ *
+ * @example
+ * issueKey(ctx, referendumsToken, cues); // 'referendum'
+ */
+export function issueKey(
+  ctx: Pick<ArticleContext, 'keys' | 'tokens'>,
+  i: number,
+  cues: EventCues,
+): string | null {
+  const token = ctx.tokens[i]!;
+  if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
+  for (const key of ctx.keys[i]!) if (cues.issues.has(key)) return ctx.keys[i]![2]!;
+  return null;
+}
+
+const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'PUNCT', 'VERB']);
+
+/**
+ * The actor mention that pre-modifies token `i` ("Russia's annexation", "Russian referendums", "US-led strikes"), or -1.
+ *
+ * @example
+ * preModifier(ctx, annexationToken, sentence.tokenStart); // index of the "Russia" mention
+ */
+export function preModifier(
+  ctx: Pick<ArticleContext, 'tokens' | 'mentionOfToken'>,
+  i: number,
+  from: number,
+): number {
+  for (let p = i - 1, skipped = 0; p >= from && skipped <= 3; p--, skipped++) {
+    const m = ctx.mentionOfToken[p]!;
+    if (m !== -1) return m;
+    const tok = ctx.tokens[p]!;
+    if (tok.lower === ',' || tok.lower === 'and' || tok.lower === 'the' || tok.lower === 'of') return -1;
+    if (!MODIFIER_POS.has(tok.pos) && tok.lower !== "'s" && tok.lower !== '’s') return -1;
+    // a verb only as the second half of a compound adjective ("US-led", "Iranian-backed")
+    if (tok.pos === 'VERB' && ctx.tokens[p - 1]?.lower !== '-') return -1;
+  }
+  return -1;
+}
+
+function collectIssueAgents(
+  ctx: Omit<ArticleContext, 'issueAgents'>,
+  cues: EventCues,
+): Map<string, { code: string; text: string; span: Span }> {
+  const votes = new Map<string, Map<string, { n: number; text: string; span: Span }>>();
+  const vote = (key: string, m: number) => {
+    const am = ctx.actorMentions[m]!;
+    let byCode = votes.get(key);
+    if (!byCode) votes.set(key, (byCode = new Map()));
+    const v = byCode.get(am.code);
+    if (v) v.n++;
+    else byCode.set(am.code, { n: 1, text: am.mention.text, span: am.mention.span });
+  };
+  for (const sentence of ctx.article.sentences) {
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const key = issueKey(ctx, i, cues);
+      if (key === null || ctx.mentionOfToken[i] !== -1) continue;
+      const before = preModifier(ctx, i, sentence.tokenStart);
+      if (before !== -1) {
+        vote(key, before);
+        continue;
+      }
+      const agent = byAgentAfter(ctx, sentence, i);
+      if (agent !== -1) vote(key, agent);
+    }
+  }
+  const out = new Map<string, { code: string; text: string; span: Span }>();
+  for (const [key, byCode] of votes) {
+    let best: [string, { n: number; text: string; span: Span }] | null = null;
+    for (const entry of byCode) if (best === null || entry[1].n > best[1].n) best = entry;
+    if (best) out.set(key, { code: best[0], text: best[1].text, span: best[1].span });
+  }
+  return out;
+}
+
+/**
+ * "annexation by Moscow", "referendums organised by Russia": the mention after `by` within a few tokens of `i`, or -1.
+ *
+ * @example
+ * byAgentAfter(ctx, sentence, annexationToken); // index of the "Moscow" mention
+ */
+export function byAgentAfter(
+  ctx: Pick<ArticleContext, 'tokens' | 'mentionOfToken'>,
+  sentence: Sentence,
+  i: number,
+): number {
+  const end = Math.min(sentence.tokenEnd, i + 7);
+  for (let p = i + 1; p < end; p++) {
+    const tok = ctx.tokens[p]!;
+    if (ctx.mentionOfToken[p] !== -1) continue;
+    if (tok.lower === 'by') {
+      for (let q = p + 1; q < Math.min(sentence.tokenEnd, p + 4); q++) {
+        const m = ctx.mentionOfToken[q]!;
+        if (m !== -1) return m;
+        if (ctx.tokens[q]!.pos !== 'DET' && ctx.tokens[q]!.pos !== 'ADJ' && ctx.tokens[q]!.pos !== 'NOUN')
+          break;
+      }
+      return -1;
+    }
+    if (!AGENT_GAP_POS.has(tok.pos)) return -1;
+  }
+  return -1;
+}
+
+const AGENT_GAP_POS: ReadonlySet<string> = new Set(['VERB', 'ADV', 'ADJ', 'DET', 'NOUN', 'ADP', 'NUM']);
+
+/**
+ * Index of the innermost quote whose span holds `span`, or -1.
+ *
+ * @example
+ * quoteAt(article.quotes, trigger.span); // 2
+ */
+export function quoteAt(quotes: readonly Quote[], span: Span): number {
+  let best = -1;
+  for (let q = 0; q < quotes.length; q++) {
+    const s = quotes[q]!.span;
+    if (
+      s[0] <= span[0] &&
+      span[1] <= s[1] &&
+      (best === -1 || s[1] - s[0] < quotes[best]!.span[1] - quotes[best]!.span[0])
+    )
+      best = q;
+  }
+  return best;
+}

@@ -1,0 +1,255 @@
+import type { Article, Diagnostic, Event, PloverType, Token } from '../../core/index.js';
+import type { Stage } from '../stage.js';
+import { assignRoles, findClause, frameOf } from './assign-roles.js';
+import type { RoleArgument, Roles } from './assign-roles.js';
+import { bridgeToCameo } from './bridge-to-cameo.js';
+import { buildArticleContext } from './build-article-context.js';
+import type { ArticleContext } from './build-article-context.js';
+import { detectContexts } from './detect-contexts.js';
+import { detectModality } from './detect-modality.js';
+import { hashEventId } from './hash-event-id.js';
+import { matchTriggers } from './match-triggers.js';
+import type { TriggerMatch } from './match-triggers.js';
+import { mergeDuplicateEvents } from './merge-duplicate-events.js';
+import type { EventsLexicon } from './parse-events-lexicon.js';
+import { parsePublished, resolveEventDate } from './resolve-event-date.js';
+
+const PAST_AUX: ReadonlySet<string> = new Set(['has', 'have', 'had', 'was', 'were', 'did']);
+
+/**
+ * The events stage: finds PLOVER triggers sentence by sentence, assigns source and target
+ * actors, reads negation and modality, dates and bridges each event to CAMEO, and merges
+ * repeated reports of one fact. `rule` says which trigger and role rule fired.
+ *
+ * @example
+ * const events = createEventsStage(parseEventsLexicon(loadLexicons().events ?? {}));
+ * events.run(article).events; // [{ type: 'REJECT', source: { code: 'JPN', … }, target: { code: 'RUS', … }, … }]
+ */
+export function createEventsStage(lexicon: EventsLexicon): Stage {
+  return {
+    name: 'events',
+    requires: ['tokens', 'mentions', 'quotes'],
+    provides: ['events'],
+    run(article) {
+      const ctx = buildArticleContext(article, lexicon.cues);
+      const diagnostics: Diagnostic[] = [];
+      const events: Event[] = [];
+      const published = parsePublished(article.published);
+      const publishedYear = published ? published.getUTCFullYear() : null;
+      for (const sentence of article.sentences) {
+        const matches = matchTriggers(ctx.tokens, ctx.keys, sentence.tokenStart, sentence.tokenEnd, lexicon);
+        if (matches.length === 0) continue;
+        const heads = new Set(matches.map((m) => m.head));
+        for (const match of matches) {
+          const clause = findClause(ctx, sentence, match, lexicon.cues);
+          const frame = frameOf(ctx, match);
+          const otherHeads = new Set(heads);
+          otherHeads.delete(match.head);
+          const fact = detectModality(
+            ctx,
+            sentence,
+            match,
+            clause,
+            lexicon.cues,
+            publishedYear,
+            frame,
+            otherHeads,
+          );
+          const entry = match.entry;
+          const governor = governingTrigger(matches, match, frame, ctx.tokens);
+          if (governor !== null) {
+            diagnostics.push(
+              skip(article, match, `object of "${ctx.tokens[governor.head]!.text}" (${governor.entry.type})`),
+            );
+            continue;
+          }
+          if (fact.modality === 'hypothetical') {
+            diagnostics.push(skip(article, match, `hypothetical (${fact.cue ?? ''})`));
+            continue;
+          }
+          let type: PloverType = entry.type;
+          let flipped = false;
+          if (fact.negated) {
+            if (entry.negated === null) {
+              diagnostics.push(skip(article, match, `negated (${fact.cue ?? ''})`));
+              continue;
+            }
+            type = entry.negated;
+            flipped = true;
+          } else if (entry.onlyNegated) {
+            continue;
+          } else if (fact.modality === 'future' && entry.future !== null) {
+            type = entry.future;
+          }
+          const roles = assignRoles(ctx, sentence, match, clause, lexicon.cues, otherHeads);
+          const pairs = pairRoles(roles, entry.mutual);
+          if (pairs.length === 0)
+            diagnostics.push(
+              skip(
+                article,
+                match,
+                `no ${roles.sources.length === 0 ? 'source' : 'target'} actor in the clause`,
+              ),
+            );
+          if (pairs.length === 0) continue;
+          const clauseWords = wordsOf(ctx, clause.left, Math.max(clause.left + 1, clause.right));
+          const contexts = detectContexts(clauseWords.words, clauseWords.lower, lexicon);
+          const bridge = bridgeToCameo(type, type === entry.type ? entry.cameo : null, lexicon);
+          const trigger = triggerOf(ctx, match);
+          const sentenceText = article.text.slice(sentence.span[0], sentence.span[1]);
+          const past = isPast(ctx, match, fact.modality);
+          // a quotation's act is dated by the sentence that reports it ("…,” she said on Monday)
+          const clauseChars =
+            roles.quote !== null
+              ? ([0, sentenceText.length] as const)
+              : ([
+                  ctx.tokens[clause.left]!.span[0] - sentence.span[0],
+                  ctx.tokens[Math.max(clause.left, clause.right - 1)]!.span[1] - sentence.span[0],
+                ] as const);
+          const date = resolveEventDate(
+            sentenceText,
+            trigger.span[0] - sentence.span[0],
+            article.published,
+            past,
+            clauseChars,
+          );
+          const rule = [
+            `${entry.type.toLowerCase()}${flipped ? `>${type.toLowerCase()}` : type !== entry.type ? `>${type.toLowerCase()}` : ''}`,
+            `${frame}:${entry.label}`,
+            roles.how.join('+') || 'active',
+            ...(fact.cue !== null ? [`cue:${fact.cue}`] : []),
+          ].join('/');
+          const confidence = round(
+            entry.confidence * roles.confidence * (flipped ? 0.9 : 1) * (pairs.length > 6 ? 0.9 : 1),
+          );
+          for (const [source, target] of pairs) {
+            events.push({
+              id: hashEventId(article.id, type, source.code, target.code, trigger.span[0]),
+              type,
+              mode: type === entry.type ? entry.mode : null,
+              source,
+              target,
+              negated: false,
+              modality: fact.modality,
+              date,
+              cameo: bridge.cameo,
+              goldstein: bridge.goldstein,
+              quad: bridge.quad,
+              contexts,
+              trigger,
+              evidence: {
+                sentence: sentenceText,
+                span: sentence.span,
+                raw: article.offsets.toRawSpan(sentence.span),
+              },
+              quote: roles.quote,
+              confidence,
+              rule,
+            });
+          }
+        }
+      }
+      return { events: mergeDuplicateEvents(events), diagnostics };
+    },
+  };
+}
+
+function pairRoles(roles: Roles, mutual: 'none' | 'group' | 'all'): [RoleArgument, RoleArgument][] {
+  const pairs: [RoleArgument, RoleArgument][] = [];
+  const seen = new Set<string>();
+  const add = (a: RoleArgument, b: RoleArgument) => {
+    if (a.code === b.code) return; // same actor, or parts of the same state
+    const key = `${a.code}\u0000${b.code}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([a, b]);
+  };
+  if (mutual === 'all') {
+    // a compound subject acts together; a further party joins only "with" / "between" them or as object
+    // one actor doing it "to"/"for" another is one-way ("agreed to Kyiv's request")
+    const withParty = roles.targetPrep === 'with' || roles.targetPrep === 'between';
+    if (roles.sources.length === 1 && roles.targetPrep !== null && !withParty) {
+      for (const a of roles.sources) for (const b of roles.targets) add(a, b);
+      return pairs;
+    }
+    const joins = roles.sources.length < 2 || roles.targetPrep === null || withParty;
+    const parties = joins ? [...roles.sources, ...roles.targets] : [...roles.sources];
+    for (const a of parties) for (const b of parties) add(a, b);
+    return pairs;
+  }
+  if (mutual === 'group' && roles.targets.length === 0) {
+    for (const a of roles.sources) for (const b of roles.sources) add(a, b);
+    return pairs;
+  }
+  for (const a of roles.sources) for (const b of roles.targets) add(a, b);
+  return pairs;
+}
+
+/**
+ * A trigger whose object or complement holds this one, so that this act is not reported as done:
+ * "blocked an EU aid package" (it did not happen), "readiness to work closely with", "threatened to
+ * annex", "urged Russia to withdraw" (the intent, threat or request is the event), "accused Russia of
+ * shelling" (an allegation is coded as the accusation).
+ */
+function governingTrigger(
+  matches: readonly TriggerMatch[],
+  match: TriggerMatch,
+  frame: 'noun' | 'verb',
+  tokens: readonly Token[],
+): TriggerMatch | null {
+  for (const other of matches) {
+    if (other === match || other.head >= match.start) continue;
+    const gap = match.start - other.end;
+    const type = other.entry.type;
+    if (GOVERNORS.has(type) && gap <= (frame === 'noun' ? 5 : 2)) return other;
+    if ((type === 'ACCUSE' || type === 'REJECT') && gap <= 8) {
+      // "accused Russia of shelling", "denied accusations that it supplied drones"
+      for (let i = other.end; i < match.start; i++) if (ALLEGATION.has(tokens[i]!.lower)) return other;
+    }
+  }
+  return null;
+}
+
+const GOVERNORS: ReadonlySet<PloverType> = new Set(['REJECT', 'AGREE', 'THREATEN', 'REQUEST']);
+const ALLEGATION: ReadonlySet<string> = new Set(['of', 'for', 'that']);
+
+function triggerOf(ctx: ArticleContext, match: TriggerMatch): Event['trigger'] {
+  const first = ctx.tokens[match.words[0] ?? match.start]!;
+  const last = ctx.tokens[match.words[match.words.length - 1] ?? match.end - 1]!;
+  const span = [first.span[0], last.span[1]] as const;
+  return { text: ctx.article.text.slice(span[0], span[1]), span };
+}
+
+function isPast(ctx: ArticleContext, match: TriggerMatch, modality: string): boolean {
+  if (modality === 'future') return false;
+  const head = ctx.tokens[match.head]!;
+  if (head.pos === 'VERB' && ctx.keys[match.head]![0] !== head.lower)
+    return !head.lower.endsWith('ing') && !head.lower.endsWith('s');
+  for (let i = Math.max(0, match.start - 4); i < match.start; i++)
+    if (PAST_AUX.has(ctx.tokens[i]!.lower)) return true;
+  return head.lower.endsWith('ed');
+}
+
+/** Token keys and lower-case text of tokens `[from, to)`: what the context cues are read from. */
+function wordsOf(ctx: ArticleContext, from: number, to: number): { words: Set<string>; lower: string } {
+  const words = new Set<string>();
+  for (let i = from; i < to; i++) for (const key of ctx.keys[i]!) words.add(key);
+  const start = ctx.tokens[from]!.span[0];
+  const end = ctx.tokens[to - 1]!.span[1];
+  return { words, lower: ctx.article.text.slice(start, end).toLowerCase() };
+}
+
+function skip(article: Article, match: TriggerMatch, why: string): Diagnostic {
+  const tok = article.tokens[match.head]!;
+  return {
+    stage: 'events',
+    code: 'EVENT_SKIPPED',
+    message: `"${tok.text}" (${match.entry.type}, ${match.entry.label}) not coded: ${why}`,
+    severity: 'info',
+    span: tok.span,
+  };
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+}

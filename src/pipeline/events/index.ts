@@ -1,0 +1,8 @@
+export { parseEventsLexicon } from './parse-events-lexicon.js';
+export type { EventsLexicon, TriggerEntry, EventCues, CameoCode } from './parse-events-lexicon.js';
+export { createEventsStage } from './create-events-stage.js';
+export { bridgeToCameo, quadOfCameo, type CameoBridge } from './bridge-to-cameo.js';
+export { resolveEventDate } from './resolve-event-date.js';
+export { hashEventId } from './hash-event-id.js';
+export { mergeDuplicateEvents } from './merge-duplicate-events.js';
+export { matchTriggers, type TriggerMatch } from './match-triggers.js';

@@ -1,0 +1,182 @@
+import type { Token } from '../../core/index.js';
+import type { EventsLexicon, PatternItem, TriggerEntry } from './parse-events-lexicon.js';
+
+/** A trigger found in a sentence: token range `[start, end)`, the head token and the matched word tokens. */
+export interface TriggerMatch {
+  readonly entry: TriggerEntry;
+  readonly start: number;
+  readonly end: number;
+  readonly head: number;
+  readonly words: readonly number[];
+}
+
+const MAX_GAP = 5;
+
+/**
+ * Lemma, lower-case text and lower-case text without a plural -s: the keys a pattern word is matched on.
+ *
+ * @example
+ * tokenKeys(token); // ['airstrikes', 'airstrikes', 'airstrike']
+ */
+export function tokenKeys(token: Token): readonly string[] {
+  // wink-nlp leaves the lemma of some tokens undefined
+  const lemma = ((token.lemma as string | undefined) ?? token.lower).toLowerCase();
+  const lower = token.lower;
+  const singular = lower.length > 3 && lower.endsWith('s') ? lower.slice(0, -1) : lower;
+  return [lemma, lower, singular];
+}
+
+function posFits(
+  item: Extract<PatternItem, { kind: 'word' }>,
+  token: Token,
+  prev: Token | undefined,
+): boolean {
+  switch (item.pos) {
+    case null:
+      return true;
+    case 'N':
+      return token.pos === 'NOUN' || token.pos === 'PROPN';
+    case 'V':
+      // "the targeting of": a verb form after an article is a noun
+      return (
+        (token.pos === 'VERB' || token.pos === 'AUX') &&
+        !(prev?.pos === 'DET' && prev.sentence === token.sentence)
+      );
+    case 'A':
+      return token.pos === 'ADJ' || token.pos === 'NOUN';
+  }
+}
+
+function wordFits(
+  item: Extract<PatternItem, { kind: 'word' }>,
+  token: Token,
+  prev: Token | undefined,
+  keys: readonly string[],
+): boolean {
+  if (!posFits(item, token, prev)) return false;
+  for (const key of keys) if (item.alts.has(key)) return true;
+  return false;
+}
+
+/**
+ * Finds every trigger of the lexicon in tokens `[from, to)` (one sentence) and keeps the longest
+ * non-overlapping ones: "imposed sanctions on" wins over the bare noun "sanctions".
+ *
+ * @example
+ * matchTriggers(article.tokens, keys, 0, 12, lexicon); // [{ entry: { type: 'REJECT', … }, start: 1, end: 2, head: 1 }]
+ */
+export function matchTriggers(
+  tokens: readonly Token[],
+  keys: readonly (readonly string[])[],
+  from: number,
+  to: number,
+  lexicon: EventsLexicon,
+): TriggerMatch[] {
+  const found: TriggerMatch[] = [];
+  const seen = new Set<TriggerEntry>();
+  const titleCase = isTitleCase(tokens, from, to);
+  for (let i = from; i < to; i++) {
+    // "Occupy Central", "Press Secretary": a capitalised name inside running text is no trigger
+    const tok = tokens[i]!;
+    if (!titleCase && i > from && tok.pos === 'PROPN' && tok.text !== tok.lower) continue;
+    seen.clear();
+    for (const key of keys[i]!) {
+      const entries = lexicon.byFirstWord.get(key);
+      if (!entries) continue;
+      for (const entry of entries) {
+        if (seen.has(entry)) continue;
+        seen.add(entry);
+        const words: number[] = [];
+        const end = matchFrom(entry.items, 0, i, to, tokens, keys, lexicon.cues.hardBoundaries, words);
+        if (end < 0) continue;
+        if (excluded(entry, end, to, keys)) continue;
+        const head = words[entry.headWord] ?? i;
+        if (isAttributiveParticiple(tokens, head, from)) continue;
+        found.push({ entry, start: i, end, head, words: [...words] });
+      }
+    }
+  }
+  // longest pattern first (by matched words, then by compactness), then keep non-overlapping
+  found.sort(
+    (a, b) => b.words.length - a.words.length || a.end - a.start - (b.end - b.start) || a.start - b.start,
+  );
+  const taken = new Uint8Array(to - from);
+  const kept: TriggerMatch[] = [];
+  for (const m of found) {
+    let free = true;
+    for (let t = m.start; t < m.end && free; t++) if (taken[t - from] === 1) free = false;
+    if (!free) continue;
+    for (let t = m.start; t < m.end; t++) taken[t - from] = 1;
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function matchFrom(
+  items: readonly PatternItem[],
+  k: number,
+  i: number,
+  to: number,
+  tokens: readonly Token[],
+  keys: readonly (readonly string[])[],
+  boundaries: ReadonlySet<string>,
+  words: number[],
+): number {
+  if (k === items.length) return i;
+  const item = items[k]!;
+  if (item.kind === 'gap') {
+    for (let skip = 0; skip <= MAX_GAP && i + skip < to; skip++) {
+      if (skip > 0) {
+        const t = tokens[i + skip - 1]!;
+        if (boundaries.has(t.lower) || t.lower === '.') return -1;
+      }
+      const mark = words.length;
+      const end = matchFrom(items, k + 1, i + skip, to, tokens, keys, boundaries, words);
+      if (end >= 0) return end;
+      words.length = mark;
+    }
+    return -1;
+  }
+  if (i >= to || !wordFits(item, tokens[i]!, tokens[i - 1], keys[i]!)) return -1;
+  words.push(i);
+  const end = matchFrom(items, k + 1, i + 1, to, tokens, keys, boundaries, words);
+  if (end < 0) words.pop();
+  return end;
+}
+
+/** A headline in title case ("Iran Summons British Diplomat") tags its verbs as names. */
+function isTitleCase(tokens: readonly Token[], from: number, to: number): boolean {
+  let lower = 0;
+  for (let i = from; i < to; i++) {
+    const tok = tokens[i]!;
+    if (
+      (tok.pos === 'NOUN' || tok.pos === 'VERB' || tok.pos === 'ADJ') &&
+      tok.text[0] === tok.lower[0] &&
+      tok.lower.length > 3
+    )
+      lower++;
+    if (lower >= 2) return false;
+  }
+  return true;
+}
+
+/** "the occupied territories": a participle right after a determiner describes, it reports no act. */
+function isAttributiveParticiple(tokens: readonly Token[], head: number, from: number): boolean {
+  const tok = tokens[head]!;
+  if (head <= from || !tok.lower.endsWith('ed')) return false;
+  const prev = tokens[head - 1]!;
+  return prev.pos === 'DET' && prev.lower !== 'that';
+}
+
+function excluded(
+  entry: TriggerEntry,
+  end: number,
+  to: number,
+  keys: readonly (readonly string[])[],
+): boolean {
+  if (entry.exclude.size === 0) return false;
+  for (let t = end; t < Math.min(end + 3, to); t++) {
+    for (const key of keys[t]!) if (entry.exclude.has(key)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,101 @@
+import * as chrono from 'chrono-node';
+
+const WEEKDAY =
+  /^(?:on\s+|this\s+|last\s+|next\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:\s+(?:morning|afternoon|evening|night))?$/i;
+const DURATION = /^(?:for|within|over|during)\s/i;
+const PAST_LEAD =
+  /\b(?:said|told|met|held|was|were|had|did|began|came|took|gave|made|sent|spoke|[a-z]+ed)\s+(?:(?:on|last)\s+)?$/i;
+const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/**
+ * Parses an ISO date (or date-time) into a UTC date at noon, or null.
+ *
+ * @example
+ * parsePublished('2022-09-30T08:00:00Z')?.toISOString(); // '2022-09-30T12:00:00.000Z'
+ */
+export function parsePublished(published: string | undefined): Date | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+}
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+/**
+ * Date of an event from its sentence: an explicit date or weekday resolved against the
+ * publication date ("on Thursday" in a past-tense sentence → the most recent Thursday up to the
+ * dateline; "this Friday" → that week's Friday; "next Monday" → the coming one), else the
+ * publication date, else null. A month or year without a day gives null (the day is unknown).
+ * Only date expressions inside the trigger's clause (offsets in `clause`) count.
+ *
+ * @example
+ * resolveEventDate('Blinken accused Russia on Thursday', 12, '2022-09-30', true); // '2022-09-29'
+ */
+export function resolveEventDate(
+  sentence: string,
+  triggerOffset: number,
+  published: string | undefined,
+  pastTense: boolean,
+  clause: readonly [start: number, end: number] = [0, sentence.length],
+): string | null {
+  let past = pastTense;
+  const ref = parsePublished(published);
+  const results = chrono.parse(sentence, ref ?? new Date(0), { forwardDate: false });
+  let best: chrono.ParsedResult | null = null;
+  let bestDistance = Infinity;
+  for (const r of results) {
+    const start = r.start;
+    const dayLike =
+      start.isCertain('day') ||
+      start.isCertain('weekday') ||
+      start.isCertain('month') ||
+      start.isCertain('year');
+    if (!dayLike) continue; // times of day only
+    if (DURATION.test(r.text)) continue; // durations: for 101 days, within 72 hours
+    if (r.index < clause[0] || r.index >= clause[1]) continue; // a date in another clause dates another act
+    const distance = Math.abs(r.index - triggerOffset);
+    if (distance < bestDistance) {
+      best = r;
+      bestDistance = distance;
+    }
+  }
+  if (best === null) return ref ? iso(ref) : null;
+  const text = best.text.trim().toLowerCase();
+  const weekday = WEEKDAY.exec(text);
+  if (weekday && ref) {
+    // the verb the date hangs on decides the tense: "said on Tuesday it will …" is a past Tuesday
+    const lead = PAST_LEAD.exec(sentence.slice(Math.max(0, best.index - 40), best.index));
+    if (lead) past = true;
+    const day = DAYS.indexOf(weekday[1]!.toLowerCase());
+    const refDay = ref.getUTCDay();
+    if (text.startsWith('this')) {
+      // the same Monday-to-Sunday week as the dateline
+      const mondayBased = (d: number) => (d + 6) % 7;
+      return iso(addDays(ref, mondayBased(day) - mondayBased(refDay)));
+    }
+    if (text.startsWith('last') || (past && !text.startsWith('next'))) {
+      const back = (refDay - day + 7) % 7;
+      return iso(addDays(ref, text.startsWith('last') && back === 0 ? -7 : -back));
+    }
+    const ahead = (day - refDay + 7) % 7;
+    return iso(addDays(ref, text.startsWith('next') && ahead === 0 ? 7 : ahead));
+  }
+  const start = best.start;
+  if (!start.isCertain('day') && !isRelative(text)) return null;
+  const year = start.get('year');
+  const month = start.get('month');
+  const dayOfMonth = start.get('day');
+  if (year === null || month === null || dayOfMonth === null) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+}
+
+function isRelative(text: string): boolean {
+  return /\b(?:today|yesterday|tomorrow|tonight|ago)\b/.test(text);
+}
