@@ -72,7 +72,7 @@ function* readContent(
 ): Generator<InputRecord> {
   switch (ext) {
     case '.txt':
-    case '.text':
+    case '.text': {
       if (content.trim() === '') {
         yield { ok: false, origin, error: 'the file is empty' };
         return;

@@ -62,8 +62,7 @@ describe('OffsetMap.compose', () => {
   });
 
   it('maps random spans of random edit scripts onto raw slices holding the same letters', () => {
-    let seed = 42;
-    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const rand = prng(42);
     for (let round = 0; round < 200; round++) {
       const raw = Array.from({ length: 40 }, () => 'abcde  \u00a0'[Math.floor(rand() * 8)]).join('');
       // pass: collapse whitespace runs to one space, keep letters
