@@ -94,3 +94,35 @@ describe('demarche analyze', () => {
     expect(c.out.join('')).toMatch(/Events \(\d+\)/);
   });
 });
+
+describe('the README main job', () => {
+  it('analyses examples/ without errors and finds their events and repairs', async () => {
+    const c = capture();
+    const examples = new URL('../../examples/', import.meta.url).pathname;
+    expect(await runCli(['analyze', examples, '--published', '2022-09-27', '--format', 'jsonl'], c.io)).toBe(
+      0,
+    );
+    expect(c.err.join('')).toBe('');
+    const records = c.out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; events: unknown[]; edits: { kind: string }[] });
+    expect(records.map((r) => r.id)).toEqual([
+      'expulsion-and-aid',
+      'referendum-reactions',
+      'drills',
+      'talks',
+    ]);
+    const reactions = records.find((r) => r.id === 'referendum-reactions')!;
+    expect(reactions.events.length).toBeGreaterThan(3);
+    expect(reactions.edits.map((e) => e.kind)).toEqual(
+      expect.arrayContaining([
+        'split-glued-word',
+        'fix-doubled-letter',
+        'drop-duplicate-paragraph',
+        'drop-boilerplate',
+      ]),
+    );
+  });
+});
