@@ -1,0 +1,50 @@
+import { Option } from 'commander';
+import { toOutputRecord, type OutputRecord } from '../../../core/index.js';
+import { readInputs } from '../../../ingest/index.js';
+import type { RegisterCommand } from '../context.js';
+import { formatArticleReport } from '../format-report.js';
+import { isoDate } from './options.js';
+
+type Format = 'table' | 'json' | 'jsonl';
+
+/** `demarche analyze [FILE...]`: analyse articles and print the report or the output contract. */
+export const registerAnalyze: RegisterCommand = (program, { io, pipeline, fail }) => {
+  program
+    .command('analyze')
+    .description('analyse articles: .txt, .json, .jsonl files, folders, or - for stdin')
+    .argument('[files...]', 'input files or folders', ['-'])
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(['table', 'json', 'jsonl'])
+        .default('table'),
+    )
+    .option('--published <date>', 'publication date (YYYY-MM-DD) for plain-text inputs', isoDate)
+    .action(async (files: string[], opts: { format: Format; published?: string }) => {
+      const p = pipeline();
+      const records: OutputRecord[] = [];
+      for await (const rec of readInputs(files, {
+        ...(opts.published !== undefined ? { published: opts.published } : {}),
+        ...(io.stdin ? { stdin: io.stdin } : {}),
+      })) {
+        if (!rec.ok) {
+          io.err(`demarche: ${rec.origin}: ${rec.error}\n`);
+          fail(1);
+          continue;
+        }
+        let record: OutputRecord;
+        try {
+          record = toOutputRecord(p.run(rec.doc));
+        } catch (cause) {
+          io.err(`demarche: ${rec.origin}: analysis failed: ${(cause as Error).message}\n`);
+          fail(1);
+          continue;
+        }
+        if (opts.format === 'jsonl') io.out(JSON.stringify(record) + '\n');
+        else if (opts.format === 'table') io.out(formatArticleReport(record));
+        else records.push(record);
+      }
+      if (opts.format === 'json') {
+        io.out(JSON.stringify(records.length === 1 ? records[0] : records, null, 2) + '\n');
+      }
+    });
+};

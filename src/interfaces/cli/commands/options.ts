@@ -1,0 +1,7 @@
+import { InvalidArgumentError } from 'commander';
+
+/** Option parser for YYYY-MM-DD dates. */
+export function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new InvalidArgumentError('expected YYYY-MM-DD');
+  return value;
+}

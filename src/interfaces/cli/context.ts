@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import type { Pipeline } from '../../pipeline/index.js';
+
+/** Where the CLI writes; injectable so tests run the real program in-process. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly stdin?: () => Promise<string>;
+}
+
+/** What every command gets: its I/O, the shared pipeline, and a way to set the exit code. */
+export interface CliContext {
+  readonly io: CliIo;
+  /** The default pipeline, built once on first use with the global `--data` folder. */
+  readonly pipeline: () => Pipeline;
+  /** Raises the process exit code (never lowers it). */
+  readonly fail: (code: number) => void;
+}
+
+/** A command module: adds one subcommand to the program. */
+export type RegisterCommand = (program: Command, context: CliContext) => void;
