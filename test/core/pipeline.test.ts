@@ -34,6 +34,29 @@ describe('createPipeline', () => {
 });
 
 describe('segment stage', () => {
+  it('never lets a sentence cross a paragraph break, even after a headline with no stop', () => {
+    const pipeline = createPipeline([identityClean, createSegmentStage()]);
+    const a = pipeline.run({
+      id: 'h',
+      raw: 'Ministers meet in Ankara\n\nThe talks began on Thursday. They ended late.\n\n\nNo stop here either',
+      mediaType: 'text/plain',
+    });
+    expect(a.sentences.map((s) => a.text.slice(...s.span))).toEqual([
+      'Ministers meet in Ankara',
+      'The talks began on Thursday.',
+      'They ended late.',
+      'No stop here either',
+    ]);
+    expect(a.sentences.map((s) => s.paragraph)).toEqual([0, 1, 1, 2]);
+    expect(a.paragraphs.map((p) => [p.sentenceStart, p.sentenceEnd])).toEqual([
+      [0, 1],
+      [1, 3],
+      [3, 4],
+    ]);
+    for (const t of a.tokens)
+      expect(a.sentences[t.sentence]!.paragraph).toBe(a.sentences[t.sentence]!.paragraph);
+  });
+
   it('gives exact offsets for contractions and split words', () => {
     const pipeline = createPipeline([identityClean, createSegmentStage()]);
     const a = pipeline.run({ id: 'b', raw: "Tokyo “cannot allow” it, didn't it?", mediaType: 'text/plain' });

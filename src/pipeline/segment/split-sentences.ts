@@ -27,50 +27,63 @@ export function createSegmentStage(): Stage {
       const paragraphs: Paragraph[] = [];
       const sentences: Sentence[] = [];
       const tokens: Token[] = [];
-      for (const [pStart, pEnd] of paragraphRanges(text)) {
-        const sentenceStart = sentences.length;
-        const doc = nlp.readDoc(text.slice(pStart, pEnd));
-        const values = doc.tokens().out(its.value);
-        const spaces = doc.tokens().out(its.precedingSpaces);
-        const pos = doc.tokens().out(its.pos);
-        const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value);
-        // character offset of every wink token, from the lossless value + preceding-space stream
-        const starts = new Array<number>(values.length);
-        let cursor = pStart;
-        for (let i = 0; i < values.length; i++) {
+      const ranges = [...paragraphRanges(text)];
+      if (ranges.length === 0) return { paragraphs, sentences, tokens };
+      // one wink document per article (cheaper than one per paragraph); sentences are then
+      // cut again at paragraph breaks, which wink does not always see (headlines lack a stop)
+      const doc = nlp.readDoc(text);
+      const all = doc.tokens();
+      const values = all.out(its.value);
+      const spaces = all.out(its.precedingSpaces);
+      const pos = all.out(its.pos);
+      const lemmas = all.out(its.lemma as unknown as typeof its.value);
+      let cursor = 0;
+      let p = 0; // current paragraph
+      let open = -1; // token index where the open sentence starts, or -1
+      const close = () => {
+        if (open < 0 || tokens.length === open) return;
+        sentences.push({
+          span: [tokens[open]!.span[0], tokens[tokens.length - 1]!.span[1]],
+          paragraph: p, // index into `ranges` until renumbered below
+          tokenStart: open,
+          tokenEnd: tokens.length,
+        });
+        open = -1;
+      };
+      for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+        for (let i = first; i <= last; i++) {
           cursor += spaces[i]!.length;
-          starts[i] = cursor;
-          cursor += values[i]!.length;
-        }
-        for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
-          const tokenStart = tokens.length;
-          for (let i = first; i <= last; i++) {
-            const tag = pos[i]!;
-            if (tag === 'SPACE') continue;
-            const value = values[i]!;
-            const start = starts[i]!;
-            tokens.push({
-              span: [start, start + value.length],
-              text: value,
-              lower: value.toLowerCase(),
-              lemma: lemmas[i] ?? value.toLowerCase(),
-              pos: tag,
-              sentence: sentences.length,
-            });
+          const start = cursor;
+          const value = values[i]!;
+          cursor += value.length;
+          const tag = pos[i]!;
+          if (tag === 'SPACE') continue;
+          if (start >= ranges[p]![1]) {
+            close();
+            while (p + 1 < ranges.length && start >= ranges[p]![1]) p++;
           }
-          if (tokens.length === tokenStart) continue;
-          const sStart = tokens[tokenStart]!.span[0];
-          const sEnd = tokens[tokens.length - 1]!.span[1];
-          sentences.push({
-            span: [sStart, sEnd],
-            paragraph: paragraphs.length,
-            tokenStart,
-            tokenEnd: tokens.length,
+          if (open < 0) open = tokens.length;
+          tokens.push({
+            span: [start, start + value.length],
+            text: value,
+            lower: value.toLowerCase(),
+            lemma: lemmas[i] ?? value.toLowerCase(),
+            pos: tag,
+            sentence: sentences.length,
           });
         }
-        if (sentences.length > sentenceStart) {
-          paragraphs.push({ span: [pStart, pEnd], sentenceStart, sentenceEnd: sentences.length });
+        close();
+      }
+      // paragraphs that hold at least one sentence, and sentences renumbered to them
+      for (let i = 0; i < sentences.length;) {
+        const range = sentences[i]!.paragraph;
+        let j = i;
+        while (j < sentences.length && sentences[j]!.paragraph === range) {
+          sentences[j] = { ...sentences[j]!, paragraph: paragraphs.length };
+          j++;
         }
+        paragraphs.push({ span: ranges[range]!, sentenceStart: i, sentenceEnd: j });
+        i = j;
       }
       return { paragraphs, sentences, tokens };
     },
