@@ -48,6 +48,15 @@ const PIECES = [
   ')',
   '…',
   '—',
+  '―',
+  '「',
+  '」',
+  '『',
+  '』',
+  '‚',
+  'is saying',
+  'pledged to',
+  'saying',
 ];
 
 function randomText(next: () => number, words: number): string {
@@ -127,6 +136,17 @@ describe('quotes stage on fuzzed text', () => {
     expect(text.slice(spans[1]!.contentStart, spans[1]!.contentEnd)).toBe(
       'The talks are over for this year.',
     );
+  });
+
+  it('never throws on 1 MB without a closing mark, for every opening mark', () => {
+    const sentence = 'the minister said the talks would go on ― and the border would stay open for trade ';
+    const body = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    for (const open of ['“', '"', "'", '‘', '«', '»', '„', '‚', '‹', '「', '『']) {
+      const text = `Maria Silva said: ${open}We will not move ${body}`;
+      expect(() => pairQuoteMarks(text), open).not.toThrow();
+      const spans = pairQuoteMarks(text);
+      expect(spans.length, open).toBeLessThanOrEqual(1);
+    }
   });
 
   it('runs the quotes stage over 200 kB with an unclosed quote and many cues', () => {

@@ -52,3 +52,53 @@ describe('pairQuoteMarks', () => {
     expect(() => pairQuoteMarks('“‘«„"\'”’»“'.repeat(1000))).not.toThrow();
   });
 });
+
+describe('pairQuoteMarks: every mark family', () => {
+  it('pairs English double and single curly marks', () => {
+    expect(quoted('“Rain is coming soon,” she said.')).toEqual(['Rain is coming soon,']);
+    expect(quoted('She called it ‘a very bad deal’ again.')).toEqual(['a very bad deal']);
+  });
+
+  it('pairs straight double and single marks', () => {
+    expect(quoted('"Rain is coming soon," she said.')).toEqual(['Rain is coming soon,']);
+    expect(quoted("He replied 'not this year' and left.")).toEqual(['not this year']);
+  });
+
+  it('pairs French guillemets with inner (also no-break) spaces', () => {
+    expect(quoted('Elle a dit « nous partirons demain » hier.')).toEqual(['nous partirons demain']);
+    expect(quoted('Il a répondu «\u00a0pas cette année\u00a0» ce matin.')).toEqual(['pas cette année']);
+    expect(quoted('Il a dit «\u202fnon merci\u202f».')).toEqual(['non merci']);
+    expect(quoted('Elle a dit ‹ pas du tout › hier.')).toEqual(['pas du tout']);
+  });
+
+  it('pairs German low-high marks, inner single ones and reversed guillemets', () => {
+    expect(quoted('Er sagte „wir kommen morgen“ am Abend.')).toEqual(['wir kommen morgen']);
+    expect(quoted('Sie sagte „er rief ‚nein‘ dreimal“ gestern.')).toEqual(['er rief ‚nein‘ dreimal']);
+    expect(quoted('Er sagte »wir kommen morgen« am Abend.')).toEqual(['wir kommen morgen']);
+  });
+
+  it('pairs corner brackets', () => {
+    expect(quoted('彼は「明日は来ません」と言った。')).toEqual(['明日は来ません']);
+    expect(quoted('He wrote 「we will stay here」 today.')).toEqual(['we will stay here']);
+    expect(quoted('She said 「he told me 『never again』 then」 twice.')).toEqual([
+      'he told me 『never again』 then',
+    ]);
+  });
+
+  it('keeps nested quotes of another family inside the outer quote', () => {
+    expect(quoted('« Il a crié “assez” ce soir », dit-elle.')).toEqual(['Il a crié “assez” ce soir']);
+    expect(quoted('“She told me « jamais » twice,” he said.')).toEqual(['She told me « jamais » twice,']);
+    expect(quoted('"They said ‘no way’ to us," she said.')).toEqual(['They said ‘no way’ to us,']);
+  });
+
+  it('never swallows the article after an unclosed mark of any family', () => {
+    for (const open of ['“', '"', '«', '„', '‹', '「', '»']) {
+      const text = `He said ${open}this never ends\n\nA new paragraph starts here. And another one.`;
+      const spans = quoted(text);
+      expect(
+        spans.every((s) => !s.includes('new paragraph')),
+        open,
+      ).toBe(true);
+    }
+  });
+});

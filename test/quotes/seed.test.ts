@@ -69,6 +69,14 @@ describe('seed article quotes (the hard cases of seed.json)', () => {
     expect(first?.speaker?.span && article.text.slice(...first.speaker.span)).toBe('Hirokazu Matsuno');
   });
 
+  it('links the events coded from a quotation to it (event.quote → its speaker)', () => {
+    const support = article.events.find(
+      (e) => e.source.code === 'JPN' && e.type === 'SUPPORT' && e.target.code === 'UKR',
+    );
+    expect(support?.quote).not.toBeNull();
+    expect(article.quotes[support!.quote!]?.speaker?.name).toBe('Hirokazu Matsuno');
+  });
+
   it('gives reported speech without marks as indirect quotes', () => {
     const indirect = article.quotes.filter((q) => q.kind === 'indirect');
     expect(indirect.some((q) => q.speaker?.name === 'Antonio Guterres' && q.cue === 'stressed')).toBe(true);

@@ -1,5 +1,6 @@
 import type { Quote, Speaker } from '../../core/index.js';
 import { countWords } from './count-words.js';
+import { nestsIn } from './find-cues.js';
 import type { Cue } from './find-cues.js';
 import type { MarkSpan } from './pair-quote-marks.js';
 import { resolveSlot } from './resolve-speaker.js';
@@ -25,6 +26,12 @@ const STOP_BACK = new Set([
 ]);
 const STOP_AFTER = new Set([';', ':', '(', '—', '–', 'that']);
 const SUBJECT_MAX = 16;
+/** A dash that signs a quote with its speaker's name ("― Jane Doe"). */
+const DASHES = /^(―|—|–|--)$/;
+/** Longest signature line after a dash, in tokens. */
+const BYLINE_MAX = 12;
+/** Longest parenthetical aside skipped between a subject and its cue, in tokens. */
+const ASIDE_MAX = 10;
 const AFTER_MAX = 24;
 
 /** The speaker found for each cue, in cue order per unit. */
@@ -98,6 +105,7 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
   const subjectStart = walkBack(ctx, cue.token, unitStart);
   let subjectEnd = cue.token;
   while (subjectEnd > subjectStart && isAuxiliary(tokens[subjectEnd - 1]!)) subjectEnd--;
+  subjectEnd = beforeAside(ctx, subjectStart, subjectEnd);
   const head = firstWord(ctx, subjectStart, subjectEnd);
   if (head === -1) {
     // inverted: "“…,” said the spokesman", "“…” assured the UN chief"
@@ -122,6 +130,16 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
     }
   }
   return subject;
+}
+
+/** "Rep. Jane Roe (D-Ohio) said": the end of the subject before a closing parenthetical aside. */
+function beforeAside(ctx: SpeakerContext, start: number, end: number): number {
+  const { tokens } = ctx.article;
+  if (tokens[end - 1]?.text !== ')') return end;
+  for (let i = end - 2; i > start && end - i <= ASIDE_MAX; i--) {
+    if (tokens[i]!.text === '(') return i;
+  }
+  return end;
 }
 
 function isAuxiliary(t: { readonly pos: string; readonly lower: string }): boolean {
@@ -205,7 +223,12 @@ function sentenceSubject(ctx: SpeakerContext, unitStart: number, limit: number):
   let end = verb;
   let passive = false;
   while (end > start && isAuxiliary(tokens[end - 1]!)) {
-    if (/^(was|were|is|are|been|be|being)$/.test(tokens[end - 1]!.lower)) passive = true;
+    // "was told" is passive; "is filing" is not
+    if (
+      /^(was|were|is|are|been|be|being)$/.test(tokens[end - 1]!.lower) &&
+      !tokens[verb]!.lower.endsWith('ing')
+    )
+      passive = true;
     end--;
   }
   if (passive) return null;
@@ -276,15 +299,18 @@ export function attributeQuotes(
         cue = previous.cue;
       }
     }
+    const kind = isUnitInitial(c) || introduced(c) ? 'direct' : 'mixed';
+    const body = text.slice(c.mark.contentStart, c.mark.contentEnd);
     if (words >= MIN_QUOTE_WORDS) {
       quotes.push({
-        text: text.slice(c.mark.contentStart, c.mark.contentEnd),
+        text: body,
         span: [c.mark.contentStart, c.mark.contentEnd],
-        kind: isUnitInitial(c) || introduced(c) ? 'direct' : 'mixed',
+        kind,
         cue,
         speaker,
       });
-      previous = { unit: c.unit, cue, speaker };
+      // a cue read in the next sentence ("“…?” Clinton said.") moves the attribution there
+      previous = { unit: Math.max(c.unit, found.cue?.unit ?? c.unit), cue, speaker };
     }
   }
   return quotes;
@@ -319,7 +345,10 @@ export function attributeQuotes(
       if (cues[mid]!.token < c.first) lo = mid + 1;
       else hi = mid;
     }
-    const pre: Cue | null = cues[lo - 1] ?? null;
+    // a cue inside an earlier cue's reported clause ("told the crowd that he wants “…”") defers to the outer one
+    let p = lo - 1;
+    while (p > 0 && nestsIn(article, layout, cues[p - 1]!, cues[p]!)) p--;
+    const pre: Cue | null = cues[p] ?? null;
     let post: Cue | null = null;
     for (let k = lo; k < cues.length; k++) {
       if (cues[k]!.token >= c.last) {
@@ -333,7 +362,10 @@ export function attributeQuotes(
       if (cue === null) continue;
       return { cue, speaker: cueSpeakers.get(cue) ?? null };
     }
-    if (initial) return lookAhead(c);
+    if (initial) {
+      const byline = dashByline(c);
+      return byline.speaker !== null ? byline : lookAhead(c);
+    }
     const [start] = layout.units[c.unit]!;
     const subject = sentenceSubject(ctx, start, c.first);
     if (subject !== null) return { cue: null, speaker: subject };
@@ -360,6 +392,28 @@ export function attributeQuotes(
     if (quoted !== -1 && quoted < cue.token) return none;
     const speaker = cueSpeakers.get(cue) ?? null;
     return speaker === null ? none : { cue, speaker };
+  }
+
+  /** “… .” ― Jane Doe — a quote signed with a dash and a name that ends the line. */
+  function dashByline(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+    const none = { cue: null, speaker: null };
+    const dash = tokens[c.last];
+    if (dash === undefined || c.mark.close === null || !DASHES.test(dash.text)) return none;
+    if (text.slice(c.mark.close, dash.span[0]).includes('\n')) return none;
+    let end = c.last + 1;
+    while (
+      end < tokens.length &&
+      end - c.last <= BYLINE_MAX &&
+      layout.quoteOf[end] === -1 &&
+      !text.slice(tokens[end - 1]!.span[1], tokens[end]!.span[0]).includes('\n')
+    )
+      end++;
+    if (end === c.last + 1 || end - c.last > BYLINE_MAX) return none;
+    // the name runs to the end of the line, before any ", 25, of Ohio" description
+    let nameEnd = c.last + 1;
+    while (nameEnd < end && tokens[nameEnd]!.pos !== 'PUNCT') nameEnd++;
+    const speaker = resolveSlot(ctx, c.last + 1, nameEnd, 'first');
+    return speaker === null ? none : { cue: null, speaker };
   }
 
   /** “… .” Sarna said. — a cue split off into the next sentence on the same line. */

@@ -18,8 +18,8 @@ export interface QuoteLayout {
   readonly firstVerb: Int32Array;
 }
 
-const LINE_END = /[.!?…:;”"»’')]$/;
-const QUOTE_TOKEN = /^[“”"«»„‘’'‹›]+$/;
+const LINE_END = /[.!?…:;”"»’')」』«。]$/;
+const QUOTE_TOKEN = /^[“”"«»„‘’'‹›「」『』‚]+$/;
 
 /**
  * Index of the first token whose end is after character offset `pos` (binary search).
@@ -107,6 +107,8 @@ export function buildUnits(
       return newSentence;
     }
     if (!newSentence) return false;
+    // "John Roe (R-Fla.) said": the tagger split the sentence, but a sentence never starts in lower case
+    if (/^\p{Ll}/u.test(cur.text) && cq === -1) return false;
     // "said RADM. Takahiro Nishiyama", "Mr. Maduro": an abbreviation does not end the sentence
     const bare = prev.lower.replace(/\.$/, '');
     const dotted = prev.text.endsWith('.') || text[prev.span[1]] === '.' || gap.startsWith('.');
@@ -123,7 +125,7 @@ export function buildUnits(
     }
     if (pq !== -1 && cq === -1) {
       // a sentence break right after a closing mark only counts before a capital
-      return /^[\p{Lu}“"«„‘]/u.test(cur.text);
+      return /^[\p{Lu}“"«„‘「»]/u.test(cur.text);
     }
     return true;
   }

@@ -17,8 +17,14 @@ export interface Cue {
   readonly unit: number;
 }
 
+/** A possessive "'s" the tagger may read as punctuation. */
+const POSSESSIVE_MARK = /^['’]s?$/;
 /** Verb forms taken as cues whatever the tagger says about them. */
 const ALWAYS = new Set(['said', 'says', 'told', 'added']);
+/** Forms of "have" that make a past participle a perfect verb ("has warned"). */
+const HAVE = new Set(['has', 'have', 'had', "'ve", '’ve']);
+/** Forms of "be" that make an -ing form progressive ("is saying"). */
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", '’s', "'re", '’re']);
 
 /**
  * Finds reporting cues in the text outside quotation marks, grouped by attribution unit.
@@ -59,7 +65,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         continue;
       }
       if (!lexicon.verbs.has(lower)) continue;
-      if (!ALWAYS.has(lower) && t.pos !== 'VERB' && !endsClause(i)) continue;
+      if (!ALWAYS.has(lower) && t.pos !== 'VERB' && !endsClause(i) && !afterAuxiliary(i)) continue;
       const prev = tokens[i - 1];
       if (quoted !== -1 && prev?.lower === 'as' && lower.endsWith('ing') && i - quoted < 20) {
         byUnit[u]!.push({
@@ -80,13 +86,36 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         end: i + 1,
         head: i,
         text: lower,
-        participle: lower.endsWith('ing'),
+        participle: lower.endsWith('ing') && !progressive(i),
         unit: u,
       });
     }
   }
   for (const cues of byUnit) cues.sort((a, b) => a.token - b.token);
   return byUnit;
+
+  /** "The White House is saying that …": an -ing form after a form of "be" is the finite verb, not a participle. */
+  function progressive(i: number): boolean {
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      const t = tokens[k]!;
+      if (BE.has(t.lower)) return true;
+      if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+    }
+    return false;
+  }
+
+  /** "is promising to", "has promised": a form after "be" or "have" is a verb, whatever the tagger read. */
+  function afterAuxiliary(i: number): boolean {
+    const lower = tokens[i]!.lower;
+    if (lower.endsWith('ing')) return progressive(i);
+    if (!lower.endsWith('ed')) return false;
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      const t = tokens[k]!;
+      if (HAVE.has(t.lower)) return true;
+      if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+    }
+    return false;
+  }
 
   /** "…,” the press release states." — a cue form the tagger read as a noun, closing its clause. */
   function endsClause(i: number): boolean {
@@ -116,4 +145,31 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     }
     return 0;
   }
+}
+
+/**
+ * Whether cue `inner` sits inside the reported clause of cue `outer` in the same unit ("he told the
+ * crowd that he wants …", "According to the ministry, the authorities have decided …"): a finite verb
+ * cue after `outer` with no punctuation, conjunction or quotation between them but a "that" or the
+ * comma closing an "according to" phrase.
+ *
+ * @example
+ * nestsIn(article, layout, toldCue, wantsCue); // true
+ */
+export function nestsIn(article: Article, layout: QuoteLayout, outer: Cue, inner: Cue): boolean {
+  const { tokens } = article;
+  if (inner.kind !== 'verb' || inner.participle || inner.token < outer.end || inner.unit !== outer.unit)
+    return false;
+  let comma = outer.kind === 'according';
+  for (let i = outer.end; i < inner.token; i++) {
+    const t = tokens[i]!;
+    if (layout.quoteOf[i] !== -1 || t.pos === 'CCONJ') return false;
+    if (t.pos !== 'PUNCT' || POSSESSIVE_MARK.test(t.text)) continue;
+    if (t.text === ',' && comma) {
+      comma = false;
+      continue;
+    }
+    return false;
+  }
+  return true;
 }

@@ -20,10 +20,30 @@ interface OpenMark {
   readonly continues: number | null;
 }
 
-const OPENERS = new Set(['“', '"', '«', '„', '‘', "'", '‹', '”']);
-const CLOSERS = new Set(['”', '"', '»', '“', '’', "'", '›']);
+const OPENERS = new Set(['“', '"', '«', '„', '‘', "'", '‹', '”', '「', '『', '‚', '»']);
+const CLOSERS = new Set(['”', '"', '»', '“', '’', "'", '›', '」', '』', '‘', '«']);
+/** Marks that only ever close the one opener they pair with. */
+const PAIRED_CLOSE: Readonly<Record<string, string>> = { '»': '«', '›': '‹', '」': '「', '』': '『' };
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
-const LINE_END_CAPS = new Set(['.', '!', '?', '…', ':', ';', '”', '"', '»', '’', "'", '›', ')']);
+const LINE_END_CAPS = new Set([
+  '.',
+  '!',
+  '?',
+  '…',
+  ':',
+  ';',
+  '”',
+  '"',
+  '»',
+  '’',
+  "'",
+  '›',
+  ')',
+  '」',
+  '』',
+  '«',
+  '。',
+]);
 const OPEN_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', ':']);
 
 const MAX_DEPTH = 8;
@@ -33,7 +53,7 @@ const isWord = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{
 const isQuoteChar = (c: string | undefined): boolean => c !== undefined && (OPENERS.has(c) || CLOSERS.has(c));
 
 /**
- * Pairs quotation marks (“ ” ‘ ’ « » „ “ ‹ › " ') in one linear pass. Apostrophes
+ * Pairs quotation marks (“ ” ‘ ’ « » „ “ ‚ ‘ ‹ › 「 」 『 』 " ', German » «) in one linear pass. Apostrophes
  * (it’s, Moscow’s, '90s, Kan'ani) are skipped; nested quotes stay inside their outer
  * quote; a quote still open at a line end continues when the next line opens with a
  * quote mark (a new part linked by `continues`), runs on over a mid-sentence line
@@ -64,6 +84,10 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
     let j = i - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
     return j >= 0 && SENTENCE_END.has(text[j]!);
+  };
+  const lastOpen = (ch: string): number => {
+    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.ch === ch) return k;
+    return -1;
   };
   const topDouble = (): number => {
     for (let k = stack.length - 1; k >= 0; k--) if (!stack[k]!.single) return k;
@@ -137,22 +161,29 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
     const prev = text[i - 1];
     const next = text[i + 1];
     switch (c) {
-      case '«':
+      case '«': {
+        // German »…« reads the guillemets the other way round
+        const k = lastOpen('»');
+        if (k !== -1) closeAt(k, i);
+        else push(i, c, false);
+        break;
+      }
       case '„':
+      case '「':
         push(i, c, false);
         break;
       case '‹':
+      case '『':
+      case '‚':
         push(i, c, true);
         break;
       case '»':
-      case '›': {
-        const want = c === '»' ? '«' : '‹';
-        for (let k = stack.length - 1; k >= 0; k--) {
-          if (stack[k]!.ch === want) {
-            closeAt(k, i);
-            break;
-          }
-        }
+      case '›':
+      case '」':
+      case '』': {
+        const k = lastOpen(PAIRED_CLOSE[c]!);
+        if (k !== -1) closeAt(k, i);
+        else if (c === '»' && looksOpening(i) && !looksClosing(i)) push(i, c, false);
         break;
       }
       case '“':
@@ -181,11 +212,17 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
         }
         break;
       }
-      case '‘':
+      case '‘': {
+        const low = lastOpen('‚');
+        if (low !== -1 && !isSpace(prev)) {
+          closeAt(low, i); // German ‚…‘
+          break;
+        }
         if (isWord(prev) && isWord(next)) break; // apostrophe written with ‘
         if (isWord(prev)) break;
         push(i, c, true);
         break;
+      }
       case '’':
       case "'": {
         if (isWord(prev) && isWord(next)) break; // it’s, Kan'ani

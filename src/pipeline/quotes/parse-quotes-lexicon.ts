@@ -7,6 +7,12 @@ export interface QuotesLexicon {
   readonly verbs: ReadonlySet<string>;
   /** Verbs whose first complement is the hearer ("told reporters that …"). */
   readonly objectVerbs: ReadonlySet<string>;
+  /** Finite reporting verbs whose content may follow without "that" ("she said the talks failed"). */
+  readonly clauseVerbs: ReadonlySet<string>;
+  /** Verbs whose content is an infinitive, after an optional object ("pledged to …", "urged voters to …"). */
+  readonly infinitiveVerbs: ReadonlySet<string>;
+  /** Speech-act verbs whose object is the content ("denied any role", "called for an inquiry"). */
+  readonly objectContentVerbs: ReadonlySet<string>;
   /** Multi-word cues whose speaker follows ("according to X", "quoted X as saying"). */
   readonly according: readonly (readonly string[])[];
   readonly documents: ReadonlySet<string>;
@@ -49,6 +55,9 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
   return {
     verbs: lowerSet(cues['verbs'], 'verbs'),
     objectVerbs: lowerSet(cues['objectVerbs'], 'objectVerbs'),
+    clauseVerbs: lowerSet(cues['clauseVerbs'], 'clauseVerbs'),
+    infinitiveVerbs: lowerSet(cues['infinitiveVerbs'], 'infinitiveVerbs'),
+    objectContentVerbs: lowerSet(cues['objectContentVerbs'], 'objectContentVerbs'),
     according: (according as string[][]).map((p) => p.map((w) => w.toLowerCase())),
     documents: lowerSet(cues['documents'], 'documents'),
     personRoles: lowerSet(cues['personRoles'], 'personRoles'),

@@ -222,7 +222,11 @@ export function resolveSlot(
       const found = latestRecord(ctx, tokens[head]!.span[0], (r) => !r.person);
       return found === null ? null : { ...at(found, head, head + 1), via: 'pronoun' };
     }
-    if (lexicon.groupPronouns.has(lower)) return null;
+    if (lexicon.groupPronouns.has(lower)) {
+      // "they said": only the speaker cued just before, when that is a group or a body
+      const last = latestRecord(ctx, tokens[head]!.span[0], () => true);
+      return last === null || last.person ? null : { ...at(last, head, head + 1), via: 'pronoun' };
+    }
   }
 
   // 4. a document speaks for its author
