@@ -77,6 +77,11 @@ export interface Mention {
   /** Index into `Article.people` for person mentions, else null. */
   readonly person: number | null;
   readonly sentence: number;
+  /**
+   * PLOVER sector of the mention when the words give one ("Mali's army" → MIL, a minister → GOV,
+   * a rebel group → REB); absent otherwise.
+   */
+  readonly sector?: string;
 }
 
 export interface Person {

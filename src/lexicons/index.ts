@@ -1,1 +1,2 @@
 export { loadLexicons, DEFAULT_DATA_DIR } from './load-lexicons.js';
+export { readActorDictionaries } from './read-actor-dictionaries.js';

@@ -4,5 +4,11 @@ export type { LexiconFiles, LexiconSet } from './lexicon.js';
 export { createCleanStage, parseCleanLexicon } from './clean/index.js';
 export { createSegmentStage } from './segment/index.js';
 export { createActorsStage, parseActorsLexicon } from './actors/index.js';
+export {
+  mergeUserActors,
+  parsePetrarchDictionary,
+  parseUserActors,
+  type UserActors,
+} from './actors/index.js';
 export { createQuotesStage, parseQuotesLexicon } from './quotes/index.js';
 export { createEventsStage, parseEventsLexicon } from './events/index.js';

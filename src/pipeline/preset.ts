@@ -1,4 +1,4 @@
-import { createActorsStage, parseActorsLexicon } from './actors/index.js';
+import { createActorsStage, parseActorsLexicon, type UserActors } from './actors/index.js';
 import { createCleanStage, parseCleanLexicon } from './clean/index.js';
 import { createEventsStage, parseEventsLexicon } from './events/index.js';
 import type { LexiconSet } from './lexicon.js';
@@ -11,13 +11,14 @@ import { createPipeline, type Pipeline } from './stage.js';
  *
  * @example
  * const pipeline = createDefaultPipeline(loadLexicons());
+ * const withMine = createDefaultPipeline(loadLexicons(), readActorDictionaries(['my-actors.json']));
  */
-export function createDefaultPipeline(data: LexiconSet): Pipeline {
+export function createDefaultPipeline(data: LexiconSet, userActors?: UserActors): Pipeline {
   const files = (stage: string) => data[stage] ?? {};
   return createPipeline([
     createCleanStage(parseCleanLexicon(files('clean'))),
     createSegmentStage(),
-    createActorsStage(parseActorsLexicon(files('actors'))),
+    createActorsStage(parseActorsLexicon(files('actors')), userActors),
     createQuotesStage(parseQuotesLexicon(files('quotes'))),
     createEventsStage(parseEventsLexicon(files('events'))),
   ]);

@@ -9,7 +9,7 @@ import { createDefaultPipeline } from '../../src/pipeline/index.js';
  * The quality gate (ARCHITECTURE.md habit 7): F1 on the hand-annotated dev set must not
  * fall below these floors. Raising a floor is a commit; lowering one needs a stated reason.
  */
-const FLOORS = { events: 0.62, quotes: 0.89, people: 0.98 };
+const FLOORS = { events: 0.63, quotes: 0.89, people: 0.98 };
 
 const DEV = fileURLToPath(new URL('../../../shared/eval/dev/', import.meta.url));
 

@@ -2,13 +2,20 @@ import worldCountries from 'world-countries';
 import type { Country } from 'world-countries';
 import type { MentionKind } from '../../core/index.js';
 import type { ActorsLexicon } from './parse-actors-lexicon.js';
+import { NO_USER_ACTORS } from './parse-user-actors.js';
+import type { DatedCode, UserActors } from './parse-user-actors.js';
 import { isAllUpper, isCapitalised, normaliseKey, splitAlias } from './normalise-key.js';
 
 export type ActorKindOfMention = Exclude<MentionKind, 'person' | 'description'>;
 
 /** One name of an actor, as stored in the registry trie. */
 export interface RegistryEntry {
+  /** Actor code; '' for a name that stands for no actor ("Latin American", PETRARCH's `---`). */
   readonly code: string;
+  /** Codes bounded by dates (user dictionaries); the first whose bounds hold the article's date wins. */
+  readonly dated: readonly DatedCode[];
+  /** PLOVER sector the name gives (a group's REB, a body's GOV), or null. */
+  readonly sector: string | null;
   readonly kind: ActorKindOfMention;
   /** Words of the alias as written, for the case check. */
   readonly words: readonly string[];
@@ -43,16 +50,17 @@ export interface Registry {
 // world-countries is CommonJS: its default export is the array itself
 const countries = worldCountries as unknown as readonly Country[];
 
-const PRIORITY = { data: 5, name: 4, institution: 4, demonym: 3, capital: 2 } as const;
+const PRIORITY = { user: 6, data: 5, name: 4, institution: 4, demonym: 3, capital: 2 } as const;
 const LATIN = /^[A-Za-z\u00C0-\u024F'’.\- ]+$/;
 
 /**
- * Builds the actor-name trie from world-countries plus the data files.
+ * Builds the actor-name trie from world-countries plus the data files, then the user
+ * dictionaries (whose names win over the bundled ones).
  *
  * @example
  * const registry = buildRegistry(parseActorsLexicon(loadLexicons().actors ?? {}));
  */
-export function buildRegistry(lexicon: ActorsLexicon): Registry {
+export function buildRegistry(lexicon: ActorsLexicon, user: UserActors = NO_USER_ACTORS): Registry {
   const root = new Map<string, TrieNode>();
   const actors = new Map<string, { name: string; kind: 'country' | 'organisation' | 'group' }>();
   const data = lexicon.countries;
@@ -68,20 +76,18 @@ export function buildRegistry(lexicon: ActorsLexicon): Registry {
     kind: ActorKindOfMention,
     priority: number,
     organ = false,
+    sector: string | null = null,
+    dated: readonly DatedCode[] = [],
   ): void => {
     const words = splitAlias(stripArticle(alias));
     if (words.length === 0) return;
     const acronym = words.every((w) => isAllUpper(w) && w.replace(/[^A-Za-z]/g, '').length <= 6);
     const key = words.map(normaliseKey).join(' ');
-    insert(root, words, {
-      code,
-      kind,
-      words,
-      acronym,
-      organ,
-      personLike: personLike.has(key),
-      priority,
-    });
+    const entry = { code, dated, sector, kind, acronym, organ, personLike: personLike.has(key), priority };
+    insert(root, words, { ...entry, words });
+    // the tokenizer keeps some hyphenated words whole ("anti-balaka"): store that form too
+    const joined = words.join(' ').replace(/ - /g, '-').split(' ');
+    if (joined.length < words.length) insert(root, joined, { ...entry, words: joined });
   };
 
   for (const country of countries) {
@@ -124,16 +130,33 @@ export function buildRegistry(lexicon: ActorsLexicon): Registry {
   }
   for (const group of lexicon.groups) {
     actors.set(group.code, { name: group.name, kind: 'group' });
-    for (const alias of group.aliases) add(alias, group.code, 'group', PRIORITY.data);
+    for (const alias of group.aliases) add(alias, group.code, 'group', PRIORITY.data, false, group.sector);
+  }
+  for (const name of data.nonActors) add(name, '', 'country', PRIORITY.data);
+  for (const actor of user.actors) {
+    for (const codes of [actor.code, ...actor.dated.map((d) => d.code)]) {
+      for (const code of codes?.split('/') ?? []) {
+        if (code) actors.set(code, { name: actor.name, kind: actor.kind });
+      }
+    }
+    for (const name of actor.names) {
+      add(name, actor.code ?? '', actor.kind, PRIORITY.user, false, actor.sector, actor.dated);
+    }
   }
   for (const code of Object.values(data.codes))
     if (!actors.has(code)) actors.set(code, { name: code, kind: 'country' });
 
   const bodies = new Map<string, TrieNode>();
-  for (const body of lexicon.bodies) {
+  const bodyList: (readonly [string, string | null])[] = [
+    ...lexicon.bodies.map((b) => [b, lexicon.bodySectors[b.toLowerCase()] ?? null] as const),
+    ...user.agents.flatMap((a) => a.names.map((n) => [n, a.sector] as const)),
+  ];
+  for (const [body, sector] of bodyList) {
     const words = splitAlias(body);
     insert(bodies, words, {
       code: '',
+      dated: [],
+      sector,
       kind: 'institution',
       words: words.map((w) => w.toLowerCase()),
       acronym: false,
@@ -143,6 +166,10 @@ export function buildRegistry(lexicon: ActorsLexicon): Registry {
     });
   }
   return { root, bodies, actors };
+}
+
+function capitals(words: readonly string[]): number {
+  return words.filter(isCapitalised).length;
 }
 
 function stripArticle(alias: string): string {
@@ -164,7 +191,12 @@ function insert(root: Map<string, TrieNode>, words: readonly string[], entry: Re
   if (!node) return;
   const same = node.entries.find((e) => e.code === entry.code && e.acronym === entry.acronym);
   if (same) {
-    if (entry.priority > same.priority) node.entries = node.entries.map((e) => (e === same ? entry : e));
+    // a higher priority wins; at equal priority the form with fewer capitals ("anti-balaka") matches more
+    if (
+      entry.priority > same.priority ||
+      (entry.priority === same.priority && capitals(entry.words) < capitals(same.words))
+    )
+      node.entries = node.entries.map((e) => (e === same ? entry : e));
     return;
   }
   const best = node.entries.reduce((max, e) => Math.max(max, e.priority), -1);

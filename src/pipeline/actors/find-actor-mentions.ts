@@ -2,6 +2,7 @@ import type { Mention, Sentence, Token } from '../../core/index.js';
 import { caseMatches } from './build-registry.js';
 import type { Registry, RegistryEntry, TrieNode } from './build-registry.js';
 import { isCapitalised } from './normalise-key.js';
+import { codeOn } from './parse-user-actors.js';
 
 /** A matched actor name: tokens [start, end) of the article. */
 export interface ActorMatch {
@@ -14,7 +15,11 @@ export interface ActorMatch {
  * Finds every actor mention (country, demonym, capital, institution,
  * organisation, group) by longest match over the registry trie, then widens
  * country and demonym mentions over a following or preceding government body
- * ("the Japanese executive", "Mali's government", "the government of Mali").
+ * ("the Japanese executive", "Mali's government", "the government of Mali"), which
+ * gives the mention the body's sector. A name that stands for no actor ("Latin
+ * American") is consumed and yields nothing; a demonym right before a group's name
+ * ("Lebanese Hezbollah") describes the group and yields nothing either. Date-bounded
+ * codes of user dictionaries are read on `date` (the article's publication date).
  *
  * @example
  * findActorMentions(text, tokens, keys, sentences, registry); // [{ kind: 'country', actor: 'JPN', … }]
@@ -25,6 +30,7 @@ export function findActorMentions(
   keys: readonly string[],
   sentences: readonly Sentence[],
   registry: Registry,
+  date?: string,
 ): Mention[] {
   const mentions: Mention[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -38,31 +44,43 @@ export function findActorMentions(
         i++;
         continue;
       }
+      const code = match.entry.dated.length > 0 ? codeOn(withNull(match.entry), date) : match.entry.code;
+      if (!code || describesGroup(match, tokens, keys, sentence, registry)) {
+        i = match.end;
+        continue;
+      }
       let start = match.start;
       let end = match.end;
       let kind: Mention['kind'] = match.entry.kind;
+      let sector = match.entry.sector;
       if (kind === 'country' || kind === 'demonym') {
-        const after = bodyAfter(tokens, keys, end, sentence.tokenEnd, registry);
-        if (after > end) {
-          end = after;
+        const after = bodyAfter(keys, end, sentence.tokenEnd, registry);
+        if (after.end > end) {
+          end = after.end;
+          sector = after.sector;
           kind = 'institution';
         } else if (kind === 'country') {
           const before = bodyBefore(tokens, keys, start, sentence.tokenStart, registry);
-          if (before < start) {
-            start = before;
+          if (before.start < start) {
+            start = before.start;
+            sector = before.sector;
             kind = 'institution';
           }
         }
       }
       const span = [tokens[start]!.span[0], tokens[end - 1]!.span[1]] as const;
-      mentions.push({
-        span,
-        text: text.slice(span[0], span[1]),
-        kind,
-        actor: match.entry.code,
-        person: null,
-        sentence: s,
-      });
+      // a user dictionary may give several codes to one name (PETRARCH's "FRO/BIL/SAM")
+      for (const actor of code.split('/')) {
+        mentions.push({
+          span,
+          text: text.slice(span[0], span[1]),
+          kind,
+          actor,
+          person: null,
+          sentence: s,
+          ...(sector ? { sector } : {}),
+        });
+      }
       previousEnd = end;
       i = end;
     }
@@ -151,49 +169,65 @@ function accepts(
   return true;
 }
 
-/** End token of a government body directly after a country or demonym ("'s government"), or `end`. */
-function bodyAfter(
+function withNull(entry: RegistryEntry): { code: string | null; dated: RegistryEntry['dated'] } {
+  return { code: entry.code === '' ? null : entry.code, dated: entry.dated };
+}
+
+/** "Lebanese Hezbollah", "Palestinian Hamas": a demonym directly before a group's name only describes it. */
+function describesGroup(
+  match: ActorMatch,
   tokens: readonly Token[],
   keys: readonly string[],
-  end: number,
-  limit: number,
+  sentence: Sentence,
   registry: Registry,
-): number {
+): boolean {
+  if (match.entry.kind !== 'demonym') return false;
+  const next = longestMatch(tokens, keys, match.end, sentence.tokenEnd, registry.root);
+  return next !== null && (next.entry.kind === 'group' || next.entry.kind === 'organisation');
+}
+
+interface BodyMatch {
+  readonly end: number;
+  readonly sector: string | null;
+}
+
+/** End token (and sector) of a government body directly after a country or demonym ("'s government"). */
+function bodyAfter(keys: readonly string[], end: number, limit: number, registry: Registry): BodyMatch {
   let k = end;
   if (k < limit && (keys[k] === "'s" || keys[k] === "'")) k++;
   const found = longestBody(keys, k, limit, registry);
-  if (found > k) return found;
-  void tokens;
-  return end;
+  return found.end > k ? found : { end, sector: null };
 }
 
-/** Start token of "<body> of (the) <country>", or `start`. */
+/** Start token (and sector) of "<body> of|from (the) <country>", or `start`. */
 function bodyBefore(
   tokens: readonly Token[],
   keys: readonly string[],
   start: number,
   first: number,
   registry: Registry,
-): number {
+): { start: number; sector: string | null } {
   let k = start - 1;
   if (k >= first && keys[k] === 'the') k--;
-  if (k < first || keys[k] !== 'of') return start;
+  // "the government of Mali", "soldiers from Gondor"
+  if (k < first || (keys[k] !== 'of' && keys[k] !== 'from')) return { start, sector: null };
   // try every body start within three words before "of"
   for (let b = Math.max(first, k - 4); b < k; b++) {
-    if (longestBody(keys, b, k, registry) === k) {
-      return b > first && tokens[b - 1]?.lower === 'the' ? b : b;
-    }
+    const found = longestBody(keys, b, k, registry);
+    if (found.end === k) return { start: b, sector: found.sector };
   }
-  return start;
+  void tokens;
+  return { start, sector: null };
 }
 
-function longestBody(keys: readonly string[], i: number, limit: number, registry: Registry): number {
+function longestBody(keys: readonly string[], i: number, limit: number, registry: Registry): BodyMatch {
   let map = registry.bodies;
-  let best = i;
+  let best: BodyMatch = { end: i, sector: null };
   for (let j = i; j < limit; j++) {
     const node = map.get(keys[j]!);
     if (!node) break;
-    if (node.entries.length > 0) best = j + 1;
+    const entry = node.entries[node.entries.length - 1];
+    if (entry) best = { end: j + 1, sector: entry.sector };
     map = node.next;
   }
   return best;

@@ -15,6 +15,8 @@ export interface CountriesData {
   /** Country/capital names that are also given names or surnames ("Jordan", "Georgia"). */
   readonly personLikeNames: readonly string[];
   readonly ambiguousDemonyms: readonly string[];
+  /** Phrases holding a country name or demonym that stand for no state ("Latin American"). */
+  readonly nonActors: readonly string[];
 }
 
 export interface OrganisationData {
@@ -23,6 +25,8 @@ export interface OrganisationData {
   readonly aliases: readonly string[];
   /** Names that stand for the organisation unless another actor precedes them ("the Security Council"). */
   readonly organs: readonly string[];
+  /** PLOVER sector of a group (REB, PTY, OPP, CVL, MIL, …), or null. */
+  readonly sector: string | null;
 }
 
 export interface TitleData {
@@ -41,6 +45,14 @@ export interface ActorsLexicon {
   readonly organisations: readonly OrganisationData[];
   readonly groups: readonly OrganisationData[];
   readonly bodies: readonly string[];
+  /** PLOVER sector of each government body, keyed by the body as written ("police" → COP). */
+  readonly bodySectors: Readonly<Record<string, string>>;
+  /** PLOVER sector of a person's role, keyed by the role's last word ("minister" → GOV). */
+  readonly roleSectors: Readonly<Record<string, string>>;
+  /** Bodies that refer back to a state when they stand alone ("the ministry", "Police"). */
+  readonly definiteBodies: readonly string[];
+  /** Plural nouns that after "the two" or "both" refer to the article's two main actors ("the two sides"). */
+  readonly pairNouns: readonly string[];
   readonly titles: readonly TitleData[];
   readonly honorifics: readonly string[];
   readonly firstNames: readonly string[];
@@ -83,6 +95,8 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
       dropCapitals: stringList(countries['dropCapitals'], 'countries.dropCapitals'),
       personLikeNames: stringList(countries['personLikeNames'], 'countries.personLikeNames'),
       ambiguousDemonyms: stringList(countries['ambiguousDemonyms'], 'countries.ambiguousDemonyms'),
+      nonActors:
+        countries['nonActors'] === undefined ? [] : stringList(countries['nonActors'], 'countries.nonActors'),
     },
     institutions,
     organisations: organisationList(
@@ -90,8 +104,15 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
       'organisations',
       'organisations',
     ),
-    groups: organisationList(requireFile(files, STAGE, 'groups'), 'groups', 'groups'),
+    groups: [
+      ...organisationList(requireFile(files, STAGE, 'groups'), 'groups', 'groups'),
+      ...organisationList(requireFile(files, STAGE, 'groups'), 'groups', 'collectives', true),
+    ],
     bodies: stringList(bodies['bodies'], 'government-bodies.bodies'),
+    bodySectors: invert(bodies['sectors'], 'government-bodies.sectors'),
+    roleSectors: invert(bodies['roleSectors'], 'government-bodies.roleSectors'),
+    definiteBodies: optionalList(bodies['definiteBodies'], 'government-bodies.definiteBodies'),
+    pairNouns: optionalList(bodies['pairNouns'], 'government-bodies.pairNouns'),
     titles: titleList(people['titles']),
     honorifics: stringList(people['honorifics'], 'people.honorifics'),
     firstNames: stringList(people['firstNames'], 'people.firstNames'),
@@ -107,6 +128,10 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
 function stringList(value: unknown, where: string): string[] {
   check(isStringArray(value), `data/actors/${where}`, 'must be an array of strings');
   return value;
+}
+
+function optionalList(value: unknown, where: string): string[] {
+  return value === undefined ? [] : stringList(value, where);
 }
 
 function stringRecord(value: unknown, where: string): Record<string, string> {
@@ -127,8 +152,19 @@ function stringListRecord(value: unknown, where: string): Record<string, string[
   return out;
 }
 
-function organisationList(value: unknown, file: string, key: string): OrganisationData[] {
+/** `{GOV: ["government", …]}` → `{government: "GOV", …}`; an absent record gives `{}`. */
+function invert(value: unknown, where: string): Record<string, string> {
+  if (value === undefined) return {};
+  const out: Record<string, string> = {};
+  for (const [sector, words] of Object.entries(stringListRecord(value, where))) {
+    for (const word of words) out[word.toLowerCase()] = sector;
+  }
+  return out;
+}
+
+function organisationList(value: unknown, file: string, key: string, optional = false): OrganisationData[] {
   check(isRecord(value), `data/actors/${file}.json`, 'must be an object');
+  if (optional && value[key] === undefined) return [];
   const list = value[key];
   check(Array.isArray(list), `data/actors/${file}.json ${key}`, 'must be an array');
   return list.map((item: unknown, i) => {
@@ -143,6 +179,7 @@ function organisationList(value: unknown, file: string, key: string): Organisati
       name,
       aliases: stringList(item['aliases'], `${where}.aliases`),
       organs: item['organs'] === undefined ? [] : stringList(item['organs'], `${where}.organs`),
+      sector: typeof item['sector'] === 'string' ? item['sector'] : null,
     };
   });
 }

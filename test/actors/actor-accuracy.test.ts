@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadLexicons } from '../../src/lexicons/index.js';
+import { createDefaultPipeline } from '../../src/pipeline/index.js';
+import { measureActorAccuracy } from './measure-actor-accuracy.js';
+
+const DEV = fileURLToPath(new URL('../../../shared/eval/dev/', import.meta.url));
+
+/**
+ * Actor-code accuracy (issue 4): for every gold event of the dev set, its source and target
+ * codes must be among the actors found in, or resolved for, the sentence(s) of its evidence.
+ * Issue 4 asks for 0.95; the floor pins what the stage reaches now (0.802 on 2026-11-28) and
+ * may only be raised. `npx tsx scripts/actor-accuracy.ts` lists every miss.
+ */
+const FLOOR = 0.8;
+
+describe('actor-code accuracy on the dev set', () => {
+  it('finds the source and target of the gold events in their evidence sentences', () => {
+    expect(existsSync(DEV), `expected the gold set at ${DEV}`).toBe(true);
+    const result = measureActorAccuracy(createDefaultPipeline(loadLexicons()), DEV);
+    expect(result.checked).toBeGreaterThan(400);
+    expect(result.found / result.checked).toBeGreaterThanOrEqual(FLOOR);
+  });
+});
