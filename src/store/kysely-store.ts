@@ -1,0 +1,437 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { PLOVER_TYPES, type Event, type Modality } from '../core/index.js';
+import type { Database } from './schema.js';
+import {
+  StoreError,
+  type ArticleHit,
+  type ArticleKey,
+  type ArticleToStore,
+  type EventFilter,
+  type PutOutcome,
+  type Result,
+  type Store,
+  type StoreCounts,
+  type StoredArticle,
+  type StoredEvent,
+  type StoreProblem,
+} from './store.js';
+
+type Dialect = Store['dialect'];
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MODALITIES: readonly Modality[] = ['asserted', 'future', 'hypothetical', 'historical'];
+/** Rows per multi-row insert: well under SQLite's and Postgres's bound-parameter limits. */
+const CHUNK = 400;
+
+const toJson = (value: unknown): string => JSON.stringify(value);
+/** SQLite returns JSON columns as text, Postgres (jsonb) as parsed values. */
+const fromJson = <T>(value: unknown): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
+const problem = (code: StoreProblem['code'], message: string): { ok: false; problem: StoreProblem } => ({
+  ok: false,
+  problem: { code, message },
+});
+
+const invalid = (message: string): PutOutcome => ({
+  status: 'invalid',
+  problem: { code: 'INVALID_ARTICLE', message },
+});
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The words of a search text, or null when it has none. */
+function searchWords(text: string): string[] | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  return words && words.length > 0 ? words.slice(0, 32) : null;
+}
+
+/**
+ * The Store over a migrated Kysely database; the adapters (SQLite, Postgres)
+ * differ only in how they connect and in the full-text query.
+ *
+ * @example
+ * const store = createKyselyStore(new Kysely<Database>({ dialect }), 'sqlite');
+ */
+export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store {
+  let closed = false;
+  const live = () => {
+    if (closed) throw new StoreError('STORE_CLOSED', 'the store was closed');
+  };
+
+  /** Ids of the articles whose title or text contain every word, best first. */
+  const matchIds = (words: string[], limit: number) =>
+    dialect === 'sqlite'
+      ? sql<{ id: number }>`select rowid as id from articles_fts
+          where articles_fts match ${words.map((w) => `"${w}"`).join(' ')} order by rank limit ${limit}`
+      : sql<{ id: number }>`select id from articles
+          where search @@ plainto_tsquery('english', ${words.join(' ')})
+          order by ts_rank(search, plainto_tsquery('english', ${words.join(' ')})) desc, id limit ${limit}`;
+
+  async function putOne(trx: Transaction<Database>, item: ArticleToStore): Promise<PutOutcome> {
+    const { article: a, contentHash, canonicalUrl } = item;
+    if (!HEX64.test(contentHash)) {
+      throw new StoreError('STORE_KEY', `content hash of "${a.id}" is not 64 lower-case hex digits`);
+    }
+    if (a.published !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(a.published)) {
+      return invalid(`"published" of "${a.id}" is not an ISO date: "${a.published}"`);
+    }
+    if (a.raw.trim() === '') return invalid(`article "${a.id}" has no text`);
+
+    const inserted = await trx
+      .insertInto('articles')
+      .values({
+        doc_id: a.id,
+        title: a.title ?? null,
+        url: a.url ?? null,
+        canonical_url: canonicalUrl,
+        published: a.published ?? null,
+        lang: a.lang,
+        content_hash: contentHash,
+        origin: item.origin ?? null,
+        raw: a.raw,
+        text: a.text,
+        credits: toJson(a.credits),
+        edits: toJson(a.edits),
+        actors: toJson(a.actors),
+        diagnostics: toJson(a.diagnostics),
+        ingested_at: new Date().toISOString(),
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted === undefined) {
+      const existing = await trx
+        .selectFrom('articles')
+        .select(['id', 'content_hash'])
+        .where((eb) =>
+          canonicalUrl === null
+            ? eb('content_hash', '=', contentHash)
+            : eb.or([eb('content_hash', '=', contentHash), eb('canonical_url', '=', canonicalUrl)]),
+        )
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      return {
+        status: 'duplicate',
+        id: existing.id,
+        by: existing.content_hash === contentHash ? 'content-hash' : 'canonical-url',
+      };
+    }
+    const id = inserted.id;
+
+    for (const rows of chunks(
+      a.mentions.map((m, idx) => ({
+        article_id: id,
+        idx,
+        span_start: m.span[0],
+        span_end: m.span[1],
+        text: m.text,
+        kind: m.kind,
+        actor: m.actor,
+        person: m.person,
+        sentence: m.sentence,
+      })),
+    ))
+      await trx.insertInto('mentions').values(rows).execute();
+    for (const rows of chunks(
+      a.people.map((p, idx) => ({
+        article_id: id,
+        idx,
+        name: p.name,
+        actor: p.actor,
+        role: p.role,
+        mentions: toJson(p.mentions),
+      })),
+    ))
+      await trx.insertInto('people').values(rows).execute();
+    for (const rows of chunks(
+      a.quotes.map((q, idx) => ({
+        article_id: id,
+        idx,
+        text: q.text,
+        span_start: q.span[0],
+        span_end: q.span[1],
+        kind: q.kind,
+        cue: q.cue,
+        speaker_name: q.speaker?.name ?? null,
+        speaker_actor: q.speaker?.actor ?? null,
+        speaker_span: q.speaker?.span ? toJson(q.speaker.span) : null,
+      })),
+    ))
+      await trx.insertInto('quotes').values(rows).execute();
+    for (const rows of chunks(
+      a.events.map((e) => ({
+        uid: e.id,
+        article_id: id,
+        type: e.type,
+        mode: e.mode,
+        source_code: e.source.code,
+        source_text: e.source.text,
+        source_span: toJson(e.source.span),
+        target_code: e.target.code,
+        target_text: e.target.text,
+        target_span: toJson(e.target.span),
+        negated: e.negated ? 1 : 0,
+        modality: e.modality,
+        date: e.date,
+        cameo: e.cameo,
+        goldstein: e.goldstein,
+        quad: e.quad,
+        contexts: toJson(e.contexts),
+        trigger_text: e.trigger.text,
+        trigger_span: toJson(e.trigger.span),
+        evidence_sentence: e.evidence.sentence,
+        evidence_span: toJson(e.evidence.span),
+        evidence_raw: toJson(e.evidence.raw),
+        quote: e.quote,
+        confidence: e.confidence,
+        rule: e.rule,
+        mentions: e.mentions !== undefined ? toJson(e.mentions) : null,
+      })),
+      CHUNK / 4,
+    ))
+      await trx.insertInto('events').values(rows).execute();
+    if (a.events.length > 0) {
+      await trx
+        .insertInto('event_sources')
+        .columns([
+          'event_id',
+          'article_id',
+          'trigger_span',
+          'evidence_sentence',
+          'evidence_span',
+          'evidence_raw',
+        ])
+        .expression(
+          trx
+            .selectFrom('events')
+            .select([
+              'id',
+              'article_id',
+              'trigger_span',
+              'evidence_sentence',
+              'evidence_span',
+              'evidence_raw',
+            ])
+            .where('article_id', '=', id),
+        )
+        .execute();
+    }
+    return { status: 'stored', id, events: a.events.length };
+  }
+
+  function checkFilter(f: EventFilter): string | null {
+    if (f.type !== undefined && !(PLOVER_TYPES as readonly string[]).includes(f.type))
+      return `unknown event type "${f.type}" (expected one of ${PLOVER_TYPES.join(', ')})`;
+    if (f.quad !== undefined && ![1, 2, 3, 4].includes(f.quad)) return `quad must be 1, 2, 3 or 4`;
+    if (f.modality !== undefined && !MODALITIES.includes(f.modality))
+      return `unknown modality "${f.modality}" (expected ${MODALITIES.join(', ')})`;
+    for (const [k, v] of [
+      ['from', f.from],
+      ['to', f.to],
+    ] as const)
+      if (v !== undefined && !ISO_DATE.test(v)) return `"${k}" must be YYYY-MM-DD, got "${v}"`;
+    if (f.limit !== undefined && (!Number.isInteger(f.limit) || f.limit < 1))
+      return `limit must be a positive integer`;
+    if (f.text !== undefined && searchWords(f.text) === null) return `the search text has no words`;
+    return null;
+  }
+
+  return {
+    dialect,
+
+    async findKnown(keys: readonly ArticleKey[]) {
+      live();
+      const byHash = new Map<string, number>();
+      const byUrl = new Map<string, number>();
+      for (const part of chunks(keys, 200)) {
+        const hashes = part.map((k) => k.contentHash);
+        const urls = part.flatMap((k) => (k.canonicalUrl === null ? [] : [k.canonicalUrl]));
+        const rows = await db
+          .selectFrom('articles')
+          .select(['id', 'content_hash', 'canonical_url'])
+          .where((eb) =>
+            urls.length === 0
+              ? eb('content_hash', 'in', hashes)
+              : eb.or([eb('content_hash', 'in', hashes), eb('canonical_url', 'in', urls)]),
+          )
+          .execute();
+        for (const r of rows) {
+          byHash.set(r.content_hash, r.id);
+          if (r.canonical_url !== null) byUrl.set(r.canonical_url, r.id);
+        }
+      }
+      return keys.map(
+        (k) =>
+          byHash.get(k.contentHash) ??
+          (k.canonicalUrl !== null ? byUrl.get(k.canonicalUrl) : undefined) ??
+          null,
+      );
+    },
+
+    async putArticles(batch) {
+      live();
+      if (batch.length === 0) return [];
+      return db.transaction().execute(async (trx) => {
+        const out: PutOutcome[] = [];
+        for (const item of batch) out.push(await putOne(trx, item));
+        return out;
+      });
+    },
+
+    async getArticle(id): Promise<Result<StoredArticle>> {
+      live();
+      const r = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      if (r === undefined) return problem('NOT_FOUND', `no article with id ${id}`);
+      return {
+        ok: true,
+        value: {
+          id: r.id,
+          docId: r.doc_id,
+          title: r.title,
+          url: r.url,
+          canonicalUrl: r.canonical_url,
+          published: r.published,
+          contentHash: r.content_hash,
+          origin: r.origin,
+          raw: r.raw,
+          text: r.text,
+          ingestedAt: r.ingested_at,
+        },
+      };
+    },
+
+    async searchArticles(text, options = {}): Promise<Result<ArticleHit[]>> {
+      live();
+      const words = searchWords(text);
+      if (words === null) return problem('INVALID_FILTER', 'the search text has no words');
+      const limit = options.limit ?? 20;
+      const ids = (await matchIds(words, limit).execute(db)).rows.map((r) => Number(r.id));
+      if (ids.length === 0) return { ok: true, value: [] };
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'doc_id', 'title', 'published', 'url'])
+        .where('id', 'in', ids)
+        .execute();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return {
+        ok: true,
+        value: ids.flatMap((id) => {
+          const r = byId.get(id);
+          return r ? [{ id, docId: r.doc_id, title: r.title, published: r.published, url: r.url }] : [];
+        }),
+      };
+    },
+
+    async queryEvents(f): Promise<Result<StoredEvent[]>> {
+      live();
+      const bad = checkFilter(f);
+      if (bad !== null) return problem('INVALID_FILTER', bad);
+      let q = db
+        .selectFrom('events as e')
+        .innerJoin('articles as a', 'a.id', 'e.article_id')
+        .selectAll('e')
+        .select(['a.doc_id', 'a.url']);
+      if (f.actor !== undefined) {
+        const actor = f.actor;
+        q = q.where((eb) => eb.or([eb('e.source_code', '=', actor), eb('e.target_code', '=', actor)]));
+      }
+      if (f.source !== undefined) q = q.where('e.source_code', '=', f.source);
+      if (f.target !== undefined) q = q.where('e.target_code', '=', f.target);
+      if (f.type !== undefined) q = q.where('e.type', '=', f.type);
+      if (f.quad !== undefined) q = q.where('e.quad', '=', f.quad);
+      if (f.from !== undefined) q = q.where('e.date', '>=', f.from);
+      if (f.to !== undefined) q = q.where('e.date', '<=', f.to);
+      if (f.modality !== undefined) q = q.where('e.modality', '=', f.modality);
+      if (f.negated !== undefined) q = q.where('e.negated', '=', f.negated ? 1 : 0);
+      if (f.text !== undefined) {
+        const ids = (await matchIds(searchWords(f.text)!, 100_000).execute(db)).rows.map((r) => Number(r.id));
+        if (ids.length === 0) return { ok: true, value: [] };
+        q = q.where('e.article_id', 'in', ids);
+      }
+      // Dated events first, by date (the same order in both dialects, whose null ordering differs).
+      const rows = await q
+        .orderBy(sql`case when e.date is null then 1 else 0 end`)
+        .orderBy('e.date')
+        .orderBy('e.id')
+        .limit(f.limit ?? 100)
+        .execute();
+      const sources = new Map<number, number[]>();
+      for (const part of chunks(rows.map((r) => r.id))) {
+        if (part.length === 0) continue;
+        const links = await db
+          .selectFrom('event_sources')
+          .select(['event_id', 'article_id'])
+          .where('event_id', 'in', part)
+          .orderBy('article_id')
+          .execute();
+        for (const l of links) sources.set(l.event_id, [...(sources.get(l.event_id) ?? []), l.article_id]);
+      }
+      return {
+        ok: true,
+        value: rows.map((r) => {
+          const event: Event = {
+            id: r.uid,
+            type: r.type as Event['type'],
+            mode: r.mode,
+            source: { code: r.source_code, text: r.source_text, span: fromJson(r.source_span) },
+            target: { code: r.target_code, text: r.target_text, span: fromJson(r.target_span) },
+            negated: Number(r.negated) === 1,
+            modality: r.modality as Modality,
+            date: r.date,
+            cameo: r.cameo,
+            goldstein: Number(r.goldstein),
+            quad: Number(r.quad) as Event['quad'],
+            contexts: fromJson(r.contexts),
+            trigger: { text: r.trigger_text, span: fromJson(r.trigger_span) },
+            evidence: {
+              sentence: r.evidence_sentence,
+              span: fromJson(r.evidence_span),
+              raw: fromJson(r.evidence_raw),
+            },
+            quote: r.quote,
+            confidence: Number(r.confidence),
+            rule: r.rule,
+            ...(r.mentions !== null ? { mentions: fromJson(r.mentions) } : {}),
+          };
+          return {
+            event,
+            articleId: r.article_id,
+            docId: r.doc_id,
+            url: r.url,
+            sources: sources.get(r.id) ?? [],
+          };
+        }),
+      };
+    },
+
+    async counts(): Promise<StoreCounts> {
+      live();
+      const count = async (table: keyof Database) => {
+        const r = await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow();
+        return Number(r.n);
+      };
+      return {
+        articles: await count('articles'),
+        mentions: await count('mentions'),
+        people: await count('people'),
+        quotes: await count('quotes'),
+        events: await count('events'),
+        eventSources: await count('event_sources'),
+      };
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+    },
+  };
+}

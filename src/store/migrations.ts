@@ -1,0 +1,192 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import { StoreError } from './store.js';
+
+type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The schema's migrations, shared by both adapters; only column types for ids and
+ * JSON, and the full-text index (FTS5 / tsvector), differ by dialect.
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const pg = dialect === 'postgres';
+  const json = pg ? 'jsonb' : 'text';
+  const float = pg ? 'double precision' : 'real';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  type Db = Kysely<any>;
+  const withId = (db: Db, table: string) =>
+    pg
+      ? db.schema.createTable(table).addColumn('id', 'serial', (c) => c.primaryKey())
+      : db.schema.createTable(table).addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  const articleRef = (db: Db, table: string) =>
+    withId(db, table)
+      .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addColumn('idx', 'integer', (c) => c.notNull());
+
+  return {
+    '0001_initial': {
+      async up(db: Db) {
+        await withId(db, 'articles')
+          .addColumn('doc_id', 'text', (c) => c.notNull())
+          .addColumn('title', 'text')
+          .addColumn('url', 'text')
+          .addColumn('canonical_url', 'text', (c) => c.unique())
+          .addColumn('published', 'text')
+          .addColumn('lang', 'text', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('origin', 'text')
+          .addColumn('raw', 'text', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('credits', json, (c) => c.notNull())
+          .addColumn('edits', json, (c) => c.notNull())
+          .addColumn('actors', json, (c) => c.notNull())
+          .addColumn('diagnostics', json, (c) => c.notNull())
+          .addColumn('ingested_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('articles_published').on('articles').column('published').execute();
+
+        await articleRef(db, 'mentions')
+          .addColumn('span_start', 'integer', (c) => c.notNull())
+          .addColumn('span_end', 'integer', (c) => c.notNull())
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text')
+          .addColumn('person', 'integer')
+          .addColumn('sentence', 'integer', (c) => c.notNull())
+          .execute();
+        await articleRef(db, 'people')
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text')
+          .addColumn('role', 'text')
+          .addColumn('mentions', json, (c) => c.notNull())
+          .execute();
+        await articleRef(db, 'quotes')
+          .addColumn('text', 'text', (c) => c.notNull())
+          .addColumn('span_start', 'integer', (c) => c.notNull())
+          .addColumn('span_end', 'integer', (c) => c.notNull())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('cue', 'text')
+          .addColumn('speaker_name', 'text')
+          .addColumn('speaker_actor', 'text')
+          .addColumn('speaker_span', json)
+          .execute();
+        for (const t of ['mentions', 'people', 'quotes']) {
+          await db.schema.createIndex(`${t}_article`).on(t).column('article_id').execute();
+        }
+        await db.schema.createIndex('mentions_actor').on('mentions').column('actor').execute();
+
+        await withId(db, 'events')
+          .addColumn('uid', 'text', (c) => c.notNull())
+          .addColumn('article_id', 'integer', (c) =>
+            c.notNull().references('articles.id').onDelete('cascade'),
+          )
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('mode', 'text')
+          .addColumn('source_code', 'text', (c) => c.notNull())
+          .addColumn('source_text', 'text', (c) => c.notNull())
+          .addColumn('source_span', json, (c) => c.notNull())
+          .addColumn('target_code', 'text', (c) => c.notNull())
+          .addColumn('target_text', 'text', (c) => c.notNull())
+          .addColumn('target_span', json, (c) => c.notNull())
+          .addColumn('negated', 'integer', (c) => c.notNull())
+          .addColumn('modality', 'text', (c) => c.notNull())
+          .addColumn('date', 'text')
+          .addColumn('cameo', 'text', (c) => c.notNull())
+          .addColumn('goldstein', float, (c) => c.notNull())
+          .addColumn('quad', 'integer', (c) => c.notNull())
+          .addColumn('contexts', json, (c) => c.notNull())
+          .addColumn('trigger_text', 'text', (c) => c.notNull())
+          .addColumn('trigger_span', json, (c) => c.notNull())
+          .addColumn('evidence_sentence', 'text', (c) => c.notNull())
+          .addColumn('evidence_span', json, (c) => c.notNull())
+          .addColumn('evidence_raw', json, (c) => c.notNull())
+          .addColumn('quote', 'integer')
+          .addColumn('confidence', float, (c) => c.notNull())
+          .addColumn('rule', 'text', (c) => c.notNull())
+          .addColumn('mentions', json)
+          .execute();
+        for (const col of ['uid', 'article_id', 'source_code', 'target_code', 'type', 'date']) {
+          await db.schema.createIndex(`events_${col}`).on('events').column(col).execute();
+        }
+
+        await db.schema
+          .createTable('event_sources')
+          .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id').onDelete('cascade'))
+          .addColumn('article_id', 'integer', (c) =>
+            c.notNull().references('articles.id').onDelete('cascade'),
+          )
+          .addColumn('trigger_span', json, (c) => c.notNull())
+          .addColumn('evidence_sentence', 'text', (c) => c.notNull())
+          .addColumn('evidence_span', json, (c) => c.notNull())
+          .addColumn('evidence_raw', json, (c) => c.notNull())
+          .addPrimaryKeyConstraint('event_sources_pk', ['event_id', 'article_id'])
+          .execute();
+        await db.schema
+          .createIndex('event_sources_article')
+          .on('event_sources')
+          .column('article_id')
+          .execute();
+
+        if (pg) {
+          await sql`alter table articles add column search tsvector generated always as
+            (to_tsvector('english', coalesce(title, '') || ' ' || text)) stored`.execute(db);
+          await sql`create index articles_search on articles using gin (search)`.execute(db);
+        } else {
+          await sql`create virtual table articles_fts using fts5(title, text,
+            content='articles', content_rowid='id', tokenize='porter unicode61')`.execute(db);
+          await sql`create trigger articles_fts_insert after insert on articles begin
+            insert into articles_fts(rowid, title, text) values (new.id, new.title, new.text); end`.execute(
+            db,
+          );
+          await sql`create trigger articles_fts_delete after delete on articles begin
+            insert into articles_fts(articles_fts, rowid, title, text) values ('delete', old.id, old.title, old.text); end`.execute(
+            db,
+          );
+        }
+      },
+    },
+  };
+}
+
+/**
+ * Brings the schema up to date (idempotent; safe to run on every open): applies, in one
+ * transaction, the migrations not yet listed in `demarche_migrations`. Postgres takes an advisory
+ * lock first, so concurrent openers do not race. (Kysely's own Migrator introspects every schema
+ * of the database, which fails when other schemas are being dropped concurrently.)
+ *
+ * @example
+ * await migrateToLatest(db, 'sqlite');
+ */
+export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const any = db as Kysely<any>;
+  let current = '(bookkeeping)';
+  try {
+    await any.transaction().execute(async (trx) => {
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(738159201)`.execute(trx);
+      await trx.schema
+        .createTable('demarche_migrations')
+        .ifNotExists()
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('applied_at', 'text', (c) => c.notNull())
+        .execute();
+      const applied = new Set(
+        (await trx.selectFrom('demarche_migrations').select('name').execute()).map((r) => r.name as string),
+      );
+      for (const [name, migration] of Object.entries(migrations(dialect)).sort(([a], [b]) =>
+        a < b ? -1 : 1,
+      )) {
+        if (applied.has(name)) continue;
+        current = name;
+        await migration.up(trx);
+        await trx
+          .insertInto('demarche_migrations')
+          .values({ name, applied_at: new Date().toISOString() })
+          .execute();
+      }
+    });
+  } catch (cause) {
+    throw new StoreError('STORE_MIGRATION', `migration ${current} failed: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+}

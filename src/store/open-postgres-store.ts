@@ -1,0 +1,79 @@
+import { Kysely, PostgresDialect, type Dialect } from 'kysely';
+import { createKyselyStore } from './kysely-store.js';
+import { migrateToLatest } from './migrations.js';
+import type { Database as Schema } from './schema.js';
+import { StoreError, type Store } from './store.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user@host:port/db`; a `?schema=NAME` parameter selects (and creates) a schema. */
+  readonly url?: string;
+  /** Schema for every table (created if missing); default `public`. */
+  readonly schema?: string;
+  /** A ready Kysely Postgres-compatible dialect (e.g. PGlite in tests) instead of `url`. */
+  readonly dialect?: Dialect;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Opens (migrating if needed) a Postgres store through `pg`.
+ *
+ * @example
+ * const store = await openPostgresStore({ url: 'postgres://127.0.0.1:5432/demarche' });
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  let schema = options.schema;
+  let dialect = options.dialect;
+  if (dialect === undefined) {
+    if (options.url === undefined) throw new StoreError('STORE_URL', 'a Postgres URL or dialect is required');
+    let url: URL;
+    try {
+      url = new URL(options.url);
+    } catch (cause) {
+      throw new StoreError('STORE_URL', `not a Postgres URL: "${options.url}"`, { cause });
+    }
+    schema ??= url.searchParams.get('schema') ?? undefined;
+    url.searchParams.delete('schema');
+    if (schema !== undefined && !SCHEMA_NAME.test(schema))
+      throw new StoreError('STORE_URL', `schema "${schema}" must be a lower-case SQL identifier`);
+    const { default: pg } = await import('pg');
+    const connectionString = url.toString();
+    if (schema !== undefined) {
+      const client = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+      try {
+        await client.connect();
+        await client.query(`create schema if not exists "${schema}"`);
+      } catch (cause) {
+        throw new StoreError('STORE_URL', `cannot connect to ${redact(url)}: ${(cause as Error).message}`, {
+          cause,
+        });
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+    const pool = new pg.Pool({
+      connectionString,
+      max: 4,
+      connectionTimeoutMillis: 10_000,
+      ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+    });
+    dialect = new PostgresDialect({ pool });
+  }
+  const db = new Kysely<Schema>({ dialect });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, 'postgres');
+  } catch (cause) {
+    await db.destroy();
+    if (cause instanceof StoreError) throw cause;
+    throw new StoreError('STORE_URL', `cannot use the Postgres database: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  return createKyselyStore(db, 'postgres');
+}
+
+function redact(url: URL): string {
+  const copy = new URL(url.toString());
+  if (copy.password !== '') copy.password = '***';
+  return copy.toString();
+}

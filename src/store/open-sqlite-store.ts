@@ -1,0 +1,42 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { createKyselyStore } from './kysely-store.js';
+import { migrateToLatest } from './migrations.js';
+import type { Database as Schema } from './schema.js';
+import { StoreError, type Store } from './store.js';
+
+/** The default database file, in the working directory. */
+export const DEFAULT_SQLITE_PATH = './demarche.db';
+
+/**
+ * Opens (creating and migrating if needed) a SQLite store: a file in WAL mode, or `:memory:`.
+ *
+ * @example
+ * const store = await openSqliteStore({ path: './demarche.db' });
+ */
+export async function openSqliteStore(options: { readonly path?: string } = {}): Promise<Store> {
+  const path = options.path ?? DEFAULT_SQLITE_PATH;
+  // Loaded on first use, so commands without a store never load the native driver.
+  const { default: Database } = await import('better-sqlite3');
+  let database: BetterSqlite3.Database;
+  try {
+    database = new Database(path);
+  } catch (cause) {
+    throw new StoreError('STORE_URL', `cannot open SQLite database "${path}": ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  if (path !== ':memory:' && path !== '') database.pragma('journal_mode = WAL');
+  // WAL + NORMAL: a committed batch survives the process being killed; only power loss may lose the last one.
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>, 'sqlite');
+  } catch (cause) {
+    await db.destroy();
+    throw cause;
+  }
+  return createKyselyStore(db, 'sqlite');
+}

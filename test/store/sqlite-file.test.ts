@@ -1,0 +1,4 @@
+import { sqliteFileBackend } from './backends.js';
+import { describeStoreConformance } from './store.case.js';
+
+describeStoreConformance(sqliteFileBackend());

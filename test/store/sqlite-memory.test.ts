@@ -1,0 +1,4 @@
+import { sqliteMemoryBackend } from './backends.js';
+import { describeStoreConformance } from './store.case.js';
+
+describeStoreConformance(sqliteMemoryBackend());
