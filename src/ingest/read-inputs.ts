@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { RawDocument } from '../core/index.js';
+import { extractArticle } from './html/extract-article.js';
 
 /** One article read from an input, or the reason a file or record could not be read. */
 export type InputRecord =
@@ -16,7 +17,7 @@ export interface ReadOptions {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const READABLE = new Set(['.txt', '.text', '.json', '.jsonl', '.ndjson']);
+const READABLE = new Set(['.txt', '.text', '.json', '.jsonl', '.ndjson', '.html', '.htm']);
 
 /** Replaces each folder by the readable files below it, sorted, recursively. */
 async function expandDirectories(paths: readonly string[]): Promise<string[]> {
@@ -38,7 +39,8 @@ async function expandDirectories(paths: readonly string[]): Promise<string[]> {
 }
 
 /**
- * Reads articles from folders (recursively) and `.txt`, `.json` (one article object or an array of them),
+ * Reads articles from folders (recursively) and `.txt`, `.html` (the article Readability extracts),
+ * `.json` (one article object or an array of them),
  * `.jsonl` (one object per line) files, or `-` for standard input. Problems are
  * returned as records naming the file (and line) so the rest of the batch goes on.
  *
@@ -94,6 +96,16 @@ function* readContent(
       };
       return;
     }
+    case '.html':
+    case '.htm': {
+      const published = options.published;
+      if (published !== undefined && !ISO_DATE.test(published)) {
+        yield { ok: false, origin, error: `--published "${published}" is not an ISO date (YYYY-MM-DD)` };
+        return;
+      }
+      yield htmlRecord(origin, stem, content, published);
+      return;
+    }
     case '.json': {
       let value: unknown;
       try {
@@ -131,9 +143,32 @@ function* readContent(
       yield {
         ok: false,
         origin,
-        error: `unsupported file type "${ext || '(none)'}": use .txt, .json or .jsonl`,
+        error: `unsupported file type "${ext || '(none)'}": use .txt, .html, .json or .jsonl`,
       };
   }
+}
+
+/**
+ * Reads an HTML page: the extracted article text becomes `raw` (mediaType 'text/html'), with the
+ * page's title, canonical URL and published date; `--published` is used when the page has none.
+ */
+function htmlRecord(origin: string, stem: string, html: string, fallbackPublished?: string): InputRecord {
+  const article = extractArticle(html);
+  if (article.text.trim() === '')
+    return { ok: false, origin, error: 'no article text found in the HTML page' };
+  const published = article.published !== undefined ? article.published.slice(0, 10) : fallbackPublished;
+  return {
+    ok: true,
+    origin,
+    doc: {
+      id: stem,
+      raw: article.text,
+      mediaType: 'text/html',
+      ...(article.title !== undefined ? { title: article.title } : {}),
+      ...(article.url !== undefined ? { url: article.url } : {}),
+      ...(published !== undefined ? { published } : {}),
+    },
+  };
 }
 
 /** Validates one JSON article object (`id`, `text`, optional `title`, `url`, `published`). */
@@ -178,6 +213,7 @@ function toRecord(value: unknown, origin: string, fallbackId: string): InputReco
 function sniffExtension(content: string): string {
   const t = content.trimStart();
   if (t.startsWith('[')) return '.json';
+  if (/^<(?:!doctype html|html|head|body|article)[\s>]/i.test(t)) return '.html';
   if (t.startsWith('{')) {
     const firstLine = t.split('\n', 1)[0]!.trim();
     return firstLine.endsWith('}') && t.trim().includes('\n') ? '.jsonl' : '.json';

@@ -1,12 +1,21 @@
 import { Command } from 'commander';
-import { loadLexicons } from '../../lexicons/index.js';
+import { loadLexicons, readActorDictionaries } from '../../lexicons/index.js';
 import { createDefaultPipeline, type Pipeline } from '../../pipeline/index.js';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerClean } from './commands/clean.js';
 import { registerEval } from './commands/eval.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerQuery } from './commands/query.js';
 import type { CliContext, CliIo, RegisterCommand } from './context.js';
 
 /** Every subcommand, one module each (src/interfaces/cli/commands/). */
-const COMMANDS: readonly RegisterCommand[] = [registerAnalyze, registerEval];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerAnalyze,
+  registerEval,
+  registerClean,
+  registerIngest,
+  registerQuery,
+];
 
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t),
@@ -29,13 +38,22 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .option('--data <dir>', 'read lexicons from this folder instead of the bundled data/');
+    .option('--data <dir>', 'read lexicons from this folder instead of the bundled data/')
+    .option(
+      '--actors <file>',
+      'add actors, people and roles from a dictionary (.json, or PETRARCH format); repeatable',
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    );
 
   const context: CliContext = {
     io,
     pipeline: () => {
-      const dataDir = program.opts<{ data?: string }>().data;
-      return (pipeline ??= createDefaultPipeline(dataDir ? loadLexicons(dataDir) : loadLexicons()));
+      const { data: dataDir, actors } = program.opts<{ data?: string; actors: string[] }>();
+      return (pipeline ??= createDefaultPipeline(
+        dataDir ? loadLexicons(dataDir) : loadLexicons(),
+        actors.length > 0 ? readActorDictionaries(actors) : undefined,
+      ));
     },
     fail: (code) => {
       exitCode = Math.max(exitCode, code);

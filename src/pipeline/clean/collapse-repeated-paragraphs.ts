@@ -13,6 +13,8 @@ const SEQUENCE = 0.8;
 const SHARED_WORDS = 0.7;
 /** Paragraphs shorter than this (in words) must repeat exactly. */
 const MIN_WORDS = 6;
+/** Paragraphs shorter than this (in words) are never dropped: table cells, scores, "Here's why:". */
+const MIN_EXACT_WORDS = 4;
 /** How many earlier paragraphs a paragraph is compared with (exact copies are found anywhere). */
 const MAX_COMPARED = 64;
 /** Above this many word pairs the sequence comparison is skipped. */
@@ -103,7 +105,7 @@ function sameWords(a: Int32Array, b: Int32Array): boolean {
  */
 export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string) => Replacement[] {
   const isCopy = (first: Paragraph, later: Paragraph): boolean => {
-    if (later.words.length === 0) return false;
+    if (later.words.length < MIN_EXACT_WORDS) return false;
     if (sameWords(first.words, later.words)) return true;
     if (first.words.length < MIN_WORDS || later.words.length < MIN_WORDS) return false;
     // the first must be about as long as the later one, or longer (a truncated copy)
@@ -174,7 +176,9 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
       for (const w of p.words) h = Math.imul(h ^ w, 0x01000193);
       const same = byHash.get(h);
       const copy =
-        (p.words.length > 0 && same !== undefined && same.some((k) => sameWords(k.words, p.words))) ||
+        (p.words.length >= MIN_EXACT_WORDS &&
+          same !== undefined &&
+          same.some((k) => sameWords(k.words, p.words))) ||
         kept.slice(-MAX_COMPARED).some((k) => isCopy(k, p));
       if (copy) {
         runs.push([i, i]);

@@ -6,6 +6,13 @@ import type { ParagraphRange } from './split-lines.js';
 const LEADING_PUNCT = /^[\s•·*>»|#–—-]+/u;
 const TRAILING_PUNCT = /[\s:：.…»>|–—!-]+$/u;
 const MAX_LINE_MARKER_WORDS = 8;
+/** Words from which a paragraph ending like a sentence is running text, not a headline. */
+const RUNNING_TEXT_WORDS = 15;
+
+/** A paragraph of article prose: long enough and ending like a sentence. */
+function isRunningText(text: string, p: ParagraphRange): boolean {
+  return countWords(text, p.start, p.end) >= RUNNING_TEXT_WORDS && endsLikeSentence(text, p.start, p.end);
+}
 
 /** The text up to the first space or ':' '|' '»' '>' ('read' in 'read more:'). */
 function firstWord(s: string): string {
@@ -44,7 +51,13 @@ export function dropBoilerplate(lexicon: CleanLexicon): (text: string) => StepRe
       if (!lower.startsWith(marker)) continue;
       const rest = lower.slice(marker.length);
       if (/^\s*[:：|»>]\s*\S/u.test(rest)) return { scope, inline: true };
-      if (scope === 'line' && /^\s/u.test(rest) && countWords(raw, 0, raw.length) <= MAX_LINE_MARKER_WORDS) {
+      const words = countWords(raw, 0, raw.length);
+      if (
+        scope === 'line' &&
+        /^\s/u.test(rest) &&
+        words <= MAX_LINE_MARKER_WORDS &&
+        !endsLikeSentence(raw, 0, raw.length)
+      ) {
         return { scope, inline: false };
       }
     }
@@ -82,6 +95,12 @@ export function dropBoilerplate(lexicon: CleanLexicon): (text: string) => StepRe
       if (match.inline || match.scope === 'line') {
         runs.push([i, i]);
       } else if (match.scope === 'rest') {
+        const next = paragraphs[i + 1];
+        if (next !== undefined && isRunningText(text, next)) {
+          // the links under the heading are gone (an HTML page's related block): the heading alone
+          runs.push([i, i]);
+          continue;
+        }
         runs.push([i, paragraphs.length - 1]);
         break;
       } else {

@@ -4,6 +4,7 @@ import type { Stage, StageOutput } from '../stage.js';
 import { applyReplacements } from './apply-replacements.js';
 import type { Replacement } from './apply-replacements.js';
 import { arrangeParagraphs } from './arrange-paragraphs.js';
+import { classifyBlocks } from './classify-blocks.js';
 import { collapseRepeatedParagraphs } from './collapse-repeated-paragraphs.js';
 import { dropBoilerplate } from './drop-boilerplate.js';
 import { extractCredits } from './extract-credits.js';
@@ -82,7 +83,7 @@ function settleEdits(edits: readonly Edit[]): Edit[] {
 
 /**
  * Builds the cleaner: raw text → clean text, offset map, edits and credits, in this order:
- * normalise characters → arrange paragraphs → extract credits → drop boilerplate → collapse
+ * normalise characters → arrange paragraphs → extract credits → drop boilerplate (markers, then the block classifier) → collapse
  * repeated paragraphs → insert missing spaces → repair doubled letters → repair glued words.
  *
  * @example
@@ -93,6 +94,7 @@ export function createCleaner(lexicon: CleanLexicon): (raw: string) => CleanResu
   const normalise = normaliseCharacters(lexicon);
   const credits = extractCredits(lexicon);
   const boilerplate = dropBoilerplate(lexicon);
+  const blocks = classifyBlocks(lexicon);
   const duplicates = collapseRepeatedParagraphs(lexicon);
   const doubled = repairDoubledLetters(lexicon);
   const glued = repairGluedWords(lexicon);
@@ -105,6 +107,7 @@ export function createCleaner(lexicon: CleanLexicon): (raw: string) => CleanResu
     c.apply(credit.replacements);
     const furniture = boilerplate(c.text);
     c.apply(furniture.replacements);
+    c.apply(blocks(c.text));
     c.apply(duplicates(c.text));
     c.apply(insertMissingSpaces(c.text));
     const counts = tallyWords(c.text);

@@ -12,6 +12,10 @@ function hasInnerCapital(text: string, from: number, to: number): boolean {
 const MIN_NAME = 4;
 /** Shortest left part split off a lower-case token. */
 const MIN_WORD = 2;
+/** Longest token looked at: longer runs of letters are no glued pair. */
+const MAX_TOKEN = 40;
+/** Shortest part other than a function word a general split takes. */
+const MIN_EVIDENCE_PART = 3;
 const ADDRESS_BEFORE = '#@/._-';
 const ADDRESS_AFTER = '@/_-';
 
@@ -84,27 +88,81 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
     return properName && englishWords.has(left) && counts.countAnyCase(left) > 0 ? left.length : -1;
   };
 
+  const isLower = (part: string): boolean => part === part.toLowerCase() && part !== part.toUpperCase();
+  const isCapitalised = (part: string): boolean =>
+    part[0] !== part[0]!.toLowerCase() && isLower(part.slice(1));
+  const dictionaryWord = (part: string): boolean =>
+    part.length >= MIN_EVIDENCE_PART && englishWords.has(part);
+
+  /** Whether `left` + `right` is a split the evidence supports. */
+  const supported = (left: string, right: string, counts: WordCounts): boolean => {
+    if (isCapitalised(left)) {
+      // a name seen alone elsewhere in the article ("Ankara said" → "Ankarasaid")
+      if (left.length < MIN_NAME || !isName(left, counts)) return false;
+      if (isCapitalised(right)) return right.length >= MIN_EVIDENCE_PART && counts.count(right) > 0;
+      if (!isLower(right)) return false;
+      return (functionWords.has(right) && !notAfterNames.has(right)) || dictionaryWord(right);
+    }
+    if (!isLower(left) || !isLower(right)) return false;
+    const leftFunction = functionWords.has(left) && (left.length >= 2 || left === 'a');
+    const rightFunction = functionWords.has(right) && right.length >= 2;
+    if (leftFunction) return rightFunction || dictionaryWord(right);
+    if (!dictionaryWord(left)) return false;
+    if (rightFunction) return true;
+    // two content words: both must also stand alone in the article ("deathsentences")
+    return dictionaryWord(right) && counts.countAnyCase(left) > 0 && counts.countAnyCase(right) > 0;
+  };
+
+  /**
+   * Any two words glued ("expectedto", "Ankarasaid", "SovietUnion"): the token is no English word
+   * and exactly one split into two parts is supported by the word list and the article.
+   */
+  const splitSeen = (token: string, counts: WordCounts): number => {
+    const lower = token.toLowerCase();
+    if (englishWords.has(lower)) return -1;
+    let found = -1;
+    for (let k = 1; k <= token.length - 2; k++) {
+      // cheap first test: a lower-case right part must be a known word
+      const rightLower = lower.slice(k);
+      const capitalRight = token[k] !== rightLower[0];
+      if (!capitalRight && !functionWords.has(rightLower) && !englishWords.has(rightLower)) continue;
+      if (!supported(token.slice(0, k), token.slice(k), counts)) continue;
+      if (found !== -1) return -1; // ambiguous
+      found = k;
+    }
+    return found;
+  };
+
   return (text, counts) => {
     const out: Replacement[] = [];
     const { spans } = counts;
     for (let i = 0; i < spans.length; i += 2) {
       const start = spans[i]!;
       const end = spans[i + 1]!;
-      if (end - start < 5) continue;
+      if (end - start < 5 || end - start > MAX_TOKEN) continue;
       // not part of an address, handle, hashtag, file name or number
       const before = text.charCodeAt(start - 1);
       const after = text.charCodeAt(end);
       if (ADDRESS_BEFORE.includes(text[start - 1] ?? ' ') || (before >= 0x30 && before <= 0x39)) continue;
       if (ADDRESS_AFTER.includes(text[end] ?? ' ') || (after >= 0x30 && after <= 0x39)) continue;
       if (text[end] === '.' && /\p{L}/u.test(text[end + 1] ?? '')) continue;
-      if (
-        !endings.has(text.slice(end - 2, end)) &&
-        !((flagsAt(text, end - 1) & LOWER) !== 0 && hasInnerCapital(text, start + 1, end))
-      ) {
-        continue;
-      }
+      const camel = (flagsAt(text, end - 1) & LOWER) !== 0 && hasInnerCapital(text, start + 1, end);
+      const ending = endings.has(text.slice(end - 2, end));
       const token = text.slice(start, end);
       if (counts.count(token) > 1) continue;
+      if (!ending && !camel) {
+        const k = counts.countAnyCase(token) === 1 ? splitSeen(token, counts) : -1;
+        if (k > 0) {
+          out.push({
+            start,
+            end,
+            text: `${token.slice(0, k)} ${token.slice(k)}`,
+            kind: 'split-glued-word',
+            confidence: 'low',
+          });
+        }
+        continue;
+      }
       const first = token[0]!;
       const lowerToken = token.toLowerCase();
       let k = -1;
@@ -118,6 +176,10 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
         low = true;
       } else {
         k = splitCamel(token, counts);
+      }
+      if (k <= 0 && counts.countAnyCase(token) === 1) {
+        k = splitSeen(token, counts);
+        low = true;
       }
       if (k <= 0) continue;
       out.push({
