@@ -13,7 +13,7 @@ export function createArticle(doc: RawDocument): Article {
     text: '',
     offsets: OffsetMap.identity(0),
     edits: [],
-    credits: [],
+    credits: doc.credits !== undefined ? [...doc.credits] : [],
     paragraphs: [],
     sentences: [],
     tokens: [],

@@ -191,6 +191,8 @@ export interface RawDocument {
   readonly url?: string;
   /** ISO date or date-time of publication. */
   readonly published?: string;
+  /** Credits found outside the text (photo and story credits of an HTML page), merged by the clean stage. */
+  readonly credits?: readonly string[];
 }
 
 export interface Article {

@@ -167,6 +167,7 @@ function htmlRecord(origin: string, stem: string, html: string, fallbackPublishe
       ...(article.title !== undefined ? { title: article.title } : {}),
       ...(article.url !== undefined ? { url: article.url } : {}),
       ...(published !== undefined ? { published } : {}),
+      ...(article.credits.length > 0 ? { credits: article.credits } : {}),
     },
   };
 }

@@ -17,6 +17,8 @@ describe('clean golden files (test/golden/clean/<phenomenon>.txt → .json)', ()
       'credit-line',
       'missing-space-after-closing-quote',
       'curly-quotes-kept',
+      'mojibake',
+      'look-alike-letters',
     ]) {
       expect(inputs).toContain(`${name}.txt`);
     }

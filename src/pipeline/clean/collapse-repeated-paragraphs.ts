@@ -134,7 +134,8 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
     );
   };
 
-  const calendar = new Set([...lexicon.calendarWords].map((w) => hashWord(w, true)));
+  // keys cut to 30 bits: small integers, looked up without boxing
+  const calendar = new Set([...lexicon.calendarWords].map((w) => hashWord(w, true) & 0x3fffffff));
 
   return (text) => {
     const ranges = splitParagraphs(text);
@@ -153,7 +154,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
         for (let k = ws + 1; !hasDigit && k < we; k++) hasDigit = (flagsAt(text, k) & DIGIT) !== 0;
         if (hasDigit) {
           names.push(id);
-        } else if (!calendar.has(id)) {
+        } else if (!calendar.has(id & 0x3fffffff)) {
           let k = ws - 1;
           while (k >= start && text.charCodeAt(k) === 0x20) k--;
           if (k >= start && !SENTENCE_OPENERS.includes(text[k]!)) names.push(id);
@@ -174,6 +175,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
       // exact copies anywhere; near copies among the last MAX_COMPARED paragraphs kept
       let h = p.words.length;
       for (const w of p.words) h = Math.imul(h ^ w, 0x01000193);
+      h &= 0x3fffffff; // a small integer key; copies are confirmed word by word
       const same = byHash.get(h);
       const copy =
         (p.words.length >= MIN_EXACT_WORDS &&

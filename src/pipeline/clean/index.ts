@@ -13,6 +13,8 @@ import { normaliseCharacters } from './normalise-characters.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
 import { repairDoubledLetters } from './repair-doubled-letters.js';
 import { repairGluedWords } from './repair-glued-words.js';
+import { repairMojibake } from './repair-mojibake.js';
+import { replaceLookAlikeLetters } from './replace-look-alike-letters.js';
 import { tallyWords } from './tally-words.js';
 
 export { parseCleanLexicon } from './parse-clean-lexicon.js';
@@ -83,7 +85,7 @@ function settleEdits(edits: readonly Edit[]): Edit[] {
 
 /**
  * Builds the cleaner: raw text → clean text, offset map, edits and credits, in this order:
- * normalise characters → arrange paragraphs → extract credits → drop boilerplate (markers, then the block classifier) → collapse
+ * repair mojibake → replace look-alike letters → normalise characters → arrange paragraphs → extract credits → drop boilerplate (markers, then the block classifier) → collapse
  * repeated paragraphs → insert missing spaces → repair doubled letters → repair glued words.
  *
  * @example
@@ -91,6 +93,8 @@ function settleEdits(edits: readonly Edit[]): Edit[] {
  * clean('Japan and Russia\n\nTokyo saidthe …').text
  */
 export function createCleaner(lexicon: CleanLexicon): (raw: string) => CleanResult {
+  const mojibake = repairMojibake();
+  const lookAlikes = replaceLookAlikeLetters();
   const normalise = normaliseCharacters(lexicon);
   const credits = extractCredits(lexicon);
   const boilerplate = dropBoilerplate(lexicon);
@@ -101,6 +105,8 @@ export function createCleaner(lexicon: CleanLexicon): (raw: string) => CleanResu
 
   return (raw) => {
     const c = new Cleaning(raw);
+    c.apply(mojibake(c.text));
+    c.apply(lookAlikes(c.text));
     c.apply(normalise(c.text));
     c.apply(arrangeParagraphs(c.text));
     const credit = credits(c.text);
@@ -157,6 +163,23 @@ function describe(raw: string, result: CleanResult): Diagnostic[] {
 }
 
 /**
+ * Credits given with the document (an HTML page's photo and story credits), then those found in
+ * the text, each once: compared with case and spacing folded.
+ */
+function mergeCredits(given: readonly string[], found: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const credit of [...given, ...found]) {
+    const text = credit.replace(/\s+/g, ' ').trim();
+    const key = text.toLowerCase();
+    if (text === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(text);
+  }
+  return out;
+}
+
+/**
  * The clean stage: provides `text`, `offsets`, `edits` and `credits` (and `published` from a
  * leading date marker when the article has none).
  *
@@ -176,7 +199,7 @@ export function createCleanStage(lexicon: CleanLexicon): Stage {
         text: result.text,
         offsets: result.offsets,
         edits: result.edits,
-        credits: result.credits,
+        credits: mergeCredits(article.credits, result.credits),
         ...(result.published !== undefined && article.published === undefined
           ? { published: result.published }
           : {}),

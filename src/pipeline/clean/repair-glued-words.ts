@@ -1,7 +1,34 @@
 import type { Replacement } from './apply-replacements.js';
-import { LOWER, UPPER, flagsAt } from './char-classes.js';
+import { LETTER, LOWER, UPPER, flagsAt, hashWord } from './char-classes.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
 import type { WordCounts } from './tally-words.js';
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Whether text[start, end) holds ASCII letters only (the fast path below handles no other). */
+function asciiLetters(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  return true;
+}
+
+/** FNV-1a hash of a lower-case ASCII word read from its last letter back. */
+function reverseHash(word: string): number {
+  let h = FNV_OFFSET;
+  for (let i = word.length - 1; i >= 0; i--) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/** Whether text[start, end), ASCII letters in any case, spells the lower-case `word`. */
+function spellsFolded(text: string, start: number, end: number, word: string): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = start; i < end; i++)
+    if ((text.charCodeAt(i) | 0x20) !== word.charCodeAt(i - start)) return false;
+  return true;
+}
 
 function hasInnerCapital(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if ((flagsAt(text, i) & UPPER) !== 0) return true;
@@ -41,6 +68,63 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
   for (const w of functionWords) longest = Math.max(longest, w.length);
   // the last two letters of every function word: a token ending otherwise needs no closer look
   const endings = new Set([...functionWords].map((w) => w.slice(-2)));
+  // the same endings as pairs of code units, looked up without slicing the token
+  const endingCodes = new Set([...endings].map((e) => e.charCodeAt(0) * 0x10000 + e.charCodeAt(1)));
+  // word list and function words by folded hash, and by hash read backwards (the right part of a
+  // split), so that most tokens are ruled out without allocating a string
+  // open addressing over Int32Arrays: no boxed keys, one probe sequence per look-up
+  const words = [...englishWords];
+  let size = 1;
+  while (size < 2 * words.length) size *= 2;
+  const mask = size - 1;
+  // per slot: the word's hash, then its index + 1 (0 when empty), side by side in memory
+  const slots = new Int32Array(2 * size);
+  words.forEach((w, index) => {
+    const h = hashWord(w, true);
+    let slot = h & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = h;
+    slots[2 * slot + 1] = index + 1;
+  });
+  // right parts by hash read backwards, as a bit set (a first filter: a hit is checked in full)
+  const SUFFIX_BITS = 24;
+  const suffixBits = new Uint8Array(1 << (SUFFIX_BITS - 3));
+  const addSuffix = (h: number): void => {
+    const bit = h >>> (32 - SUFFIX_BITS);
+    suffixBits[bit >>> 3] = suffixBits[bit >>> 3]! | (1 << (bit & 7));
+  };
+  const maySuffix = (h: number): boolean => {
+    const bit = h >>> (32 - SUFFIX_BITS);
+    return (suffixBits[bit >>> 3]! & (1 << (bit & 7))) !== 0;
+  };
+  for (const w of functionWords) addSuffix(reverseHash(w));
+  for (const w of englishWords) addSuffix(reverseHash(w));
+
+  /** Whether the ASCII token text[start, end), lower-cased, is in the word list. */
+  const isEnglishAscii = (text: string, start: number, end: number): boolean => {
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 0x20), FNV_PRIME);
+    for (let slot = h & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
+      if (slots[2 * slot] === h && spellsFolded(text, start, end, words[slots[2 * slot + 1]! - 1]!))
+        return true;
+    }
+    return false;
+  };
+
+  /**
+   * Whether splitSeen may find a split of the ASCII token text[start, end), which is no English
+   * word: some right part is capitalised or, lower-cased, may be a known word.
+   */
+  const maySplitAscii = (text: string, start: number, end: number): boolean => {
+    let h = FNV_OFFSET;
+    for (let i = end - 1; i > start; i--) {
+      const c = text.charCodeAt(i);
+      h = Math.imul(h ^ (c | 0x20), FNV_PRIME);
+      if (i > end - 2) continue; // right parts have two letters or more
+      if (c < 0x61 || maySuffix(h)) return true;
+    }
+    return false;
+  };
 
   /** Evidence that `word` is a name: capitalised inside a sentence, or seen and no English word. */
   const isName = (word: string, counts: WordCounts): boolean =>
@@ -117,7 +201,7 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
    * Any two words glued ("expectedto", "Ankarasaid", "SovietUnion"): the token is no English word
    * and exactly one split into two parts is supported by the word list and the article.
    */
-  const splitSeen = (token: string, counts: WordCounts): number => {
+  const splitSeenAnyScript = (token: string, counts: WordCounts): number => {
     const lower = token.toLowerCase();
     if (englishWords.has(lower)) return -1;
     let found = -1;
@@ -133,6 +217,31 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
     return found;
   };
 
+  /** splitSeen for an ASCII token: right parts are ruled out by hash before any string is cut. */
+  const splitSeenAscii = (token: string, counts: WordCounts): number => {
+    const lower = token.toLowerCase();
+    if (englishWords.has(lower)) return -1;
+    let found = -1;
+    let h = FNV_OFFSET;
+    for (let k = token.length - 1; k >= 1; k--) {
+      h = Math.imul(h ^ lower.charCodeAt(k), FNV_PRIME);
+      if (k > token.length - 2) continue;
+      const capitalRight = token.charCodeAt(k) !== lower.charCodeAt(k);
+      if (!capitalRight && !maySuffix(h)) continue;
+      if (!capitalRight) {
+        const rightLower = lower.slice(k);
+        if (!functionWords.has(rightLower) && !englishWords.has(rightLower)) continue;
+      }
+      if (!supported(token.slice(0, k), token.slice(k), counts)) continue;
+      if (found !== -1) return -1; // ambiguous
+      found = k;
+    }
+    return found;
+  };
+
+  const splitSeen = (token: string, counts: WordCounts): number =>
+    asciiLetters(token, 0, token.length) ? splitSeenAscii(token, counts) : splitSeenAnyScript(token, counts);
+
   return (text, counts) => {
     const out: Replacement[] = [];
     const { spans } = counts;
@@ -145,13 +254,16 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
       const after = text.charCodeAt(end);
       if (ADDRESS_BEFORE.includes(text[start - 1] ?? ' ') || (before >= 0x30 && before <= 0x39)) continue;
       if (ADDRESS_AFTER.includes(text[end] ?? ' ') || (after >= 0x30 && after <= 0x39)) continue;
-      if (text[end] === '.' && /\p{L}/u.test(text[end + 1] ?? '')) continue;
+      if (text[end] === '.' && (flagsAt(text, end + 1) & LETTER) !== 0) continue;
+      if (counts.countSpan(i >> 1) > 1) continue;
       const camel = (flagsAt(text, end - 1) & LOWER) !== 0 && hasInnerCapital(text, start + 1, end);
-      const ending = endings.has(text.slice(end - 2, end));
-      const token = text.slice(start, end);
-      if (counts.count(token) > 1) continue;
+      const ending = endingCodes.has(text.charCodeAt(end - 2) * 0x10000 + text.charCodeAt(end - 1));
+      const ascii = asciiLetters(text, start, end);
       if (!ending && !camel) {
-        const k = counts.countAnyCase(token) === 1 ? splitSeen(token, counts) : -1;
+        if (counts.countSpanAnyCase(i >> 1) !== 1) continue;
+        if (ascii && (!maySplitAscii(text, start, end) || isEnglishAscii(text, start, end))) continue;
+        const token = text.slice(start, end);
+        const k = splitSeen(token, counts);
         if (k > 0) {
           out.push({
             start,
@@ -163,6 +275,9 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
         }
         continue;
       }
+      // an ASCII token in the word list, other than a camel-case one, is never split
+      if (ascii && !camel && isEnglishAscii(text, start, end)) continue;
+      const token = text.slice(start, end);
       const first = token[0]!;
       const lowerToken = token.toLowerCase();
       let k = -1;
