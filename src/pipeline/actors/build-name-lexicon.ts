@@ -21,6 +21,8 @@ export interface NameLexicon {
   readonly titleHeads: ReadonlySet<string>;
   readonly honorifics: ReadonlySet<string>;
   readonly particles: ReadonlySet<string>;
+  readonly roleModifiers: ReadonlySet<string>;
+  readonly descriptionModifiers: ReadonlySet<string>;
   readonly nonNames: ReadonlySet<string>;
   readonly speechVerbs: ReadonlySet<string>;
   readonly invertedSpeechVerbs: ReadonlySet<string>;
@@ -61,6 +63,8 @@ export function buildNameLexicon(lexicon: ActorsLexicon): NameLexicon {
     titleHeads,
     honorifics: keys(lexicon.honorifics),
     particles: keys(lexicon.nameParticles),
+    roleModifiers: keys(lexicon.roleModifiers),
+    descriptionModifiers: keys(lexicon.descriptionModifiers),
     nonNames: keys(lexicon.nonNames),
     speechVerbs: keys(lexicon.speechVerbs),
     invertedSpeechVerbs: keys(lexicon.invertedSpeechVerbs),

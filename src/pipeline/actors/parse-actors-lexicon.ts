@@ -64,6 +64,10 @@ export interface ActorsLexicon {
   /** Verbs of saying that may precede their speaker ("said X"). */
   readonly invertedSpeechVerbs: readonly string[];
   readonly nameParticles: readonly string[];
+  /** Lower-case words that may stand between a title and its name or inside a role ("former", "deputy"). */
+  readonly roleModifiers: readonly string[];
+  /** Adjectives a description may carry before its head ("the veteran diplomat"). */
+  readonly descriptionModifiers: readonly string[];
   /** Capitalised words that make a preceding name part of an organisation or place name ("… University"). */
   readonly organisationWords: readonly string[];
 }
@@ -121,6 +125,8 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
     namesAfterGivenName: stringList(people['namesAfterGivenName'], 'people.namesAfterGivenName'),
     invertedSpeechVerbs: stringList(people['invertedSpeechVerbs'], 'people.invertedSpeechVerbs'),
     nameParticles: stringList(people['nameParticles'], 'people.nameParticles'),
+    roleModifiers: stringList(people['roleModifiers'], 'people.roleModifiers'),
+    descriptionModifiers: stringList(people['descriptionModifiers'], 'people.descriptionModifiers'),
     organisationWords: stringList(people['organisationWords'], 'people.organisationWords'),
   };
 }

@@ -33,32 +33,6 @@ export interface TokenView {
 }
 
 const LINKS = new Set(['of', 'for', 'at', 'to', 'in']);
-const MODIFIERS = new Set([
-  'former',
-  'then',
-  'acting',
-  'interim',
-  'late',
-  'new',
-  'outgoing',
-  'incoming',
-  'deputy',
-  'top',
-  'senior',
-  'current',
-  'transitional',
-  'centre-right',
-  'center-right',
-  'centre-left',
-  'left-wing',
-  'right-wing',
-  'conservative',
-  'then-president',
-  'ousted',
-  'elected',
-  'fellow',
-  'chief',
-]);
 
 /**
  * Reads the title, honorific, apposition or speech verb around a name run
@@ -131,7 +105,8 @@ function readRoleBefore(
   const title = titleEndingAt(view, k, first, names);
   if (!title) return null;
   if (actor === null)
-    actor = actorBefore(view, title.start, first) ?? actorWithin(view, title.start, k + 1) ?? title.actor;
+    actor =
+      actorBefore(view, title.start, first, names) ?? actorWithin(view, title.start, k + 1) ?? title.actor;
   return {
     evidence: apposition ? 'apposition' : 'title',
     role: roleEnd > 0 ? surface(view, title.start, roleEnd) : title.role,
@@ -177,7 +152,7 @@ function readRoleAfter(view: TokenView, end: number, limit: number, names: NameL
         roleHead: keys[title.end - 1]!,
       };
     }
-    if (MODIFIERS.has(keys[k]!) || /^[a-z-]+$/.test(view.tokens[k]!.text)) {
+    if (names.roleModifiers.has(keys[k]!) || /^[a-z-]+$/.test(view.tokens[k]!.text)) {
       k++;
       skipped++;
       continue;
@@ -188,14 +163,14 @@ function readRoleAfter(view: TokenView, end: number, limit: number, names: NameL
 }
 
 /** Actor of a mention ending right before token `start`, over modifiers, "'s" and "-" ("Brazil's centre-right President"). */
-function actorBefore(view: TokenView, start: number, first: number): string | null {
+function actorBefore(view: TokenView, start: number, first: number, names: NameLexicon): string | null {
   const { keys, tokens } = view;
   let t = start - 1;
   for (let skipped = 0; t >= first && skipped < 4; skipped++) {
     const key = keys[t]!;
     const lowerWord = /^[a-z]/.test(tokens[t]!.text);
     if (
-      MODIFIERS.has(key) ||
+      names.roleModifiers.has(key) ||
       key === '-' ||
       (lowerWord && (tokens[t]!.pos === 'ADJ' || tokens[t]!.pos === 'NOUN'))
     )

@@ -40,20 +40,6 @@ const GENERIC = new Set([
   'veteran',
 ]);
 const UNNAMED = -1;
-const MODIFIERS = new Set([
-  'former',
-  'then',
-  'acting',
-  'interim',
-  'late',
-  'new',
-  'outgoing',
-  'incoming',
-  'top',
-  'senior',
-  'current',
-  'veteran',
-]);
 const LINKS = new Set(['of', 'for']);
 const OPEN_QUOTES = new Set(['“', '«']);
 const CLOSE_QUOTES = new Set(['”', '»']);
@@ -255,7 +241,7 @@ function skipModifiers(view: TokenView, k: number, limit: number, names: NameLex
     const token = view.tokens[k]!;
     if (matchTitle(view.keys, k, limit, names.titles).entry) break;
     if (!/^[a-z]/.test(token.text) || view.actorAt[k]! >= 0) break;
-    if (!(token.pos === 'ADJ' || MODIFIERS.has(token.lower))) break;
+    if (!(token.pos === 'ADJ' || names.descriptionModifiers.has(token.lower))) break;
     k++;
     n++;
   }
