@@ -153,10 +153,10 @@ class SegmentList {
   toMap(cleanLength: number): OffsetMap {
     if (this.cleanStart.length === 0) return OffsetMap.identity(0);
     return new OffsetMap(
-      Int32Array.from(this.cleanStart),
-      Int32Array.from(this.rawStart),
-      Int32Array.from(this.rawEnd),
-      Uint8Array.from(this.exact),
+      new Int32Array(this.cleanStart),
+      new Int32Array(this.rawStart),
+      new Int32Array(this.rawEnd),
+      new Uint8Array(this.exact),
       cleanLength,
     );
   }

@@ -102,6 +102,14 @@ describe('repairs need evidence', () => {
     const raw = 'He said "no"and then 5" of rain fell.';
     expect(clean(raw).text).toBe(raw);
   });
+
+  it('keeps a native ending on a transliterated stem but splits a glued word of another script', () => {
+    expect(clean('Troops left Kyivщина on Monday.').text).toBe('Troops left Kyivщина on Monday.');
+    expect(clean('Troops left KyivУкраїна on Monday.').text).toBe('Troops left Kyiv Україна on Monday.');
+    expect(clean('The envoy met officials inبغداد on Monday.').text).toBe(
+      'The envoy met officials in بغداد on Monday.',
+    );
+  });
 });
 
 describe('boilerplate blocks', () => {

@@ -48,14 +48,14 @@ describe('credits of an HTML page', () => {
     expect(toOutputRecord(article).credits).toEqual(['Photo: Test Herald Pictures', 'Reuters']);
   });
 
-  it('are merged with text credits, compared without case or extra spaces', () => {
+  it('are read for the agencies they name and merged with text credits, each once', () => {
     const article = pipeline.run({
       id: 'merge',
       raw: 'Lakeland recalled its ambassador on Monday. (AFP)\n\nThe ministry gave no date for his return.',
       mediaType: 'text/html',
       credits: ['Photo:  Test Herald', 'afp', 'photo: test herald'],
     });
-    expect(article.credits).toEqual(['Photo: Test Herald', 'afp']);
+    expect(article.credits).toEqual(['Photo: Test Herald', 'AFP']);
   });
 
   it('leave plain text documents as before', () => {

@@ -197,6 +197,13 @@ function describeElement(el: El): string {
  */
 function dropFurniture(doc: El, captions: string[], credits: string[]): void {
   for (const el of [...doc.querySelectorAll('figcaption, .wp-caption-text')]) {
+    // a credit inside a caption ("<span class=credit>Photo: AFP</span>") is a credit, not caption text
+    for (const part of [...el.querySelectorAll('[class], [id]')]) {
+      if (!CREDIT.test(describeElement(part))) continue;
+      const credit = squash(part.textContent);
+      if (credit !== '' && credit.length <= MAX_FURNITURE_CHARS) credits.push(credit);
+      part.remove();
+    }
     const t = squash(el.textContent);
     if (t !== '') captions.push(t);
     el.remove();

@@ -64,7 +64,7 @@ export function wordSpans(text: string, flags: number, from = 0, to = text.lengt
     while (i < to && (flagsOf(text.charCodeAt(i)) & flags) !== 0) i++;
     out.push(start, i);
   }
-  return Int32Array.from(out);
+  return new Int32Array(out);
 }
 
 /**

@@ -1,5 +1,15 @@
 import type { Replacement } from './apply-replacements.js';
-import { DIGIT, LETTER, MARK, UPPER, flagsAt, hashRange, hashWord, wordSpans } from './char-classes.js';
+import {
+  DIGIT,
+  LETTER,
+  MARK,
+  UPPER,
+  flagsAt,
+  flagsOf,
+  hashRange,
+  hashWord,
+  wordSpans,
+} from './char-classes.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
 import { removalRanges, splitParagraphs } from './split-lines.js';
 
@@ -22,19 +32,29 @@ const MAX_SEQUENCE_CELLS = 400_000;
 
 const SENTENCE_OPENERS = '.!?:“"‘(—–';
 
+/**
+ * A paragraph as the step compares it. Every paragraph gets a word count, a hash of its words and a
+ * signature in one pass over the text; the word ids and names are read only for the few paragraphs
+ * whose signature says they may copy an earlier one.
+ */
 interface Paragraph {
-  /** Word ids: hashes of the lower-cased words. */
-  readonly words: Int32Array;
+  readonly start: number;
+  readonly end: number;
+  readonly wordCount: number;
+  /** A hash of the word ids in order: equal for exact copies (confirmed word by word). */
+  readonly hash: number;
   /** A 256-bit set of word-hash bits: a cheap first test of how many words two paragraphs share. */
   readonly signature: Int32Array;
+  /** Word ids: hashes of the lower-cased words. */
+  words?: Int32Array;
   /** Names and numbers: capitalised words not opening a sentence, and words with digits. */
-  readonly names: Int32Array;
+  names?: Int32Array;
   /** The distinct words, built when the paragraph is first compared closely. */
   distinct?: Set<number>;
 }
 
-function distinctWords(p: Paragraph): Set<number> {
-  p.distinct ??= new Set(p.words);
+function distinctWords(p: Paragraph, read: (p: Paragraph) => Int32Array): Set<number> {
+  p.distinct ??= new Set(read(p));
   return p.distinct;
 }
 
@@ -104,68 +124,95 @@ function sameWords(a: Int32Array, b: Int32Array): boolean {
  * collapseRepeatedParagraphs(lexicon)('A b c d e f.\n\nA b c d e f.') // drops the second paragraph
  */
 export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string) => Replacement[] {
+  // keys cut to 30 bits: small integers, looked up without boxing
+  const calendar = new Set([...lexicon.calendarWords].map((w) => hashWord(w, true) & 0x3fffffff));
+
+  let text = '';
+  /** Reads the word ids and names of `p` (once). */
+  const read = (p: Paragraph): Int32Array => {
+    if (p.words !== undefined) return p.words;
+    const spans = wordSpans(text, LETTER | MARK | DIGIT, p.start, p.end);
+    const words = new Int32Array(spans.length / 2);
+    const names: number[] = [];
+    for (let i = 0; i < spans.length; i += 2) {
+      const ws = spans[i]!;
+      const we = spans[i + 1]!;
+      const id = hashRange(text, ws, we, true);
+      words[i / 2] = id;
+      const f = flagsAt(text, ws);
+      if ((f & (UPPER | DIGIT)) === 0) continue;
+      let hasDigit = (f & DIGIT) !== 0;
+      for (let k = ws + 1; !hasDigit && k < we; k++) hasDigit = (flagsAt(text, k) & DIGIT) !== 0;
+      if (hasDigit) {
+        names.push(id);
+      } else if (!calendar.has(id & 0x3fffffff)) {
+        let k = ws - 1;
+        while (k >= p.start && text.charCodeAt(k) === 0x20) k--;
+        if (k >= p.start && !SENTENCE_OPENERS.includes(text[k]!)) names.push(id);
+      }
+    }
+    p.words = words;
+    p.names = new Int32Array(names);
+    return words;
+  };
+  const namesOf = (p: Paragraph): Int32Array => {
+    read(p);
+    return p.names!;
+  };
+
   const isCopy = (first: Paragraph, later: Paragraph): boolean => {
-    if (later.words.length < MIN_EXACT_WORDS) return false;
-    if (sameWords(first.words, later.words)) return true;
-    if (first.words.length < MIN_WORDS || later.words.length < MIN_WORDS) return false;
+    if (later.wordCount < MIN_EXACT_WORDS) return false;
+    if (first.hash === later.hash && sameWords(read(first), read(later))) return true;
+    if (first.wordCount < MIN_WORDS || later.wordCount < MIN_WORDS) return false;
     // the first must be about as long as the later one, or longer (a truncated copy)
-    if (first.words.length < SEQUENCE * later.words.length - 2) return false;
+    if (first.wordCount < SEQUENCE * later.wordCount - 2) return false;
     const [sharedBits, laterBits] = signatureOverlap(first.signature, later.signature);
     if (sharedBits < SHARED_WORDS * laterBits) return false;
-    for (const name of later.names) if (!mayHave(first.signature, name)) return false;
-    const firstWords = distinctWords(first);
-    const laterWords = distinctWords(later);
+    for (const name of namesOf(later)) if (!mayHave(first.signature, name)) return false;
+    const firstWords = distinctWords(first, read);
+    const laterWords = distinctWords(later, read);
     let shared = 0;
     for (const w of laterWords) if (firstWords.has(w)) shared++;
     if (shared < SHARED_WORDS * laterWords.size) return false;
-    for (const name of later.names) if (!firstWords.has(name)) return false;
-    const a = shingles(first.words);
-    const b = shingles(later.words);
+    for (const name of namesOf(later)) if (!firstWords.has(name)) return false;
+    const a = shingles(read(first));
+    const b = shingles(read(later));
     if (a.size > 0 && b.size > 0) {
       let common = 0;
       for (const s of b) if (a.has(s)) common++;
       if (common / (a.size + b.size - common) >= JACCARD || common / b.size >= CONTAINMENT) return true;
     }
-    if (first.words.length * later.words.length > MAX_SEQUENCE_CELLS) return false;
-    const lcs = lcsLength(first.words, later.words);
+    if (first.wordCount * later.wordCount > MAX_SEQUENCE_CELLS) return false;
+    const lcs = lcsLength(read(first), read(later));
     return (
-      lcs / Math.max(first.words.length, later.words.length) >= SEQUENCE ||
-      lcs / later.words.length >= CONTAINMENT
+      lcs / Math.max(first.wordCount, later.wordCount) >= SEQUENCE || lcs / later.wordCount >= CONTAINMENT
     );
   };
 
-  // keys cut to 30 bits: small integers, looked up without boxing
-  const calendar = new Set([...lexicon.calendarWords].map((w) => hashWord(w, true) & 0x3fffffff));
-
-  return (text) => {
+  return (input) => {
+    text = input;
     const ranges = splitParagraphs(text);
     const paragraphs: Paragraph[] = ranges.map(({ start, end }) => {
-      const spans = wordSpans(text, LETTER | MARK | DIGIT, start, end);
-      const words = new Int32Array(spans.length / 2);
-      const names: number[] = [];
-      for (let i = 0; i < spans.length; i += 2) {
-        const ws = spans[i]!;
-        const we = spans[i + 1]!;
-        const id = hashRange(text, ws, we, true);
-        words[i / 2] = id;
-        const f = flagsAt(text, ws);
-        if ((f & (UPPER | DIGIT)) === 0) continue;
-        let hasDigit = (f & DIGIT) !== 0;
-        for (let k = ws + 1; !hasDigit && k < we; k++) hasDigit = (flagsAt(text, k) & DIGIT) !== 0;
-        if (hasDigit) {
-          names.push(id);
-        } else if (!calendar.has(id & 0x3fffffff)) {
-          let k = ws - 1;
-          while (k >= start && text.charCodeAt(k) === 0x20) k--;
-          if (k >= start && !SENTENCE_OPENERS.includes(text[k]!)) names.push(id);
-        }
-      }
+      // one pass: word count, the hash of the words in order, and the signature
       const signature = new Int32Array(SIGNATURE_WORDS);
-      for (const w of words) {
+      let wordCount = 0;
+      let hash = 0;
+      let i = start;
+      while (i < end) {
+        if ((flagsOf(text.charCodeAt(i)) & (LETTER | MARK | DIGIT)) === 0) {
+          i++;
+          continue;
+        }
+        const ws = i;
+        while (i < end && (flagsOf(text.charCodeAt(i)) & (LETTER | MARK | DIGIT)) !== 0) i++;
+        const w = hashRange(text, ws, i, true);
+        wordCount++;
+        hash = Math.imul(hash ^ w, 0x01000193);
         const slot = (w >>> 29) & 7;
         signature[slot] = signature[slot]! | (1 << ((w >>> 24) & 31));
       }
-      return { words, signature, names: Int32Array.from(names) };
+      // a small integer key; copies are confirmed word by word
+      return { start, end, wordCount, hash: Math.imul(hash ^ wordCount, 0x01000193) & 0x3fffffff, signature };
     });
 
     const runs: [number, number][] = [];
@@ -173,15 +220,15 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
     const byHash = new Map<number, Paragraph[]>();
     paragraphs.forEach((p, i) => {
       // exact copies anywhere; near copies among the last MAX_COMPARED paragraphs kept
-      let h = p.words.length;
-      for (const w of p.words) h = Math.imul(h ^ w, 0x01000193);
-      h &= 0x3fffffff; // a small integer key; copies are confirmed word by word
+      const h = p.hash;
       const same = byHash.get(h);
-      const copy =
-        (p.words.length >= MIN_EXACT_WORDS &&
-          same !== undefined &&
-          same.some((k) => sameWords(k.words, p.words))) ||
-        kept.slice(-MAX_COMPARED).some((k) => isCopy(k, p));
+      let copy =
+        p.wordCount >= MIN_EXACT_WORDS &&
+        same !== undefined &&
+        same.some((k) => k.wordCount === p.wordCount && sameWords(read(k), read(p)));
+      for (let k = kept.length - 1; !copy && k >= 0 && k >= kept.length - MAX_COMPARED; k--) {
+        copy = isCopy(kept[k]!, p);
+      }
       if (copy) {
         runs.push([i, i]);
       } else {
@@ -190,6 +237,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
         else same.push(p);
       }
     });
+    text = ''; // hold no article between calls
     return removalRanges(ranges, runs).map(([start, end]) => ({
       start,
       end,

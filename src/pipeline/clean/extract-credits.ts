@@ -1,5 +1,6 @@
 import type { Replacement, StepResult } from './apply-replacements.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
+import { LETTER, flagsOf } from './char-classes.js';
 import { countWords, endsLikeSentence, removalRanges, splitParagraphs } from './split-lines.js';
 
 const MAX_CREDIT_WORDS = 16;
@@ -11,6 +12,61 @@ const TRAILING_PARENS = /(?<=[.!?"”’])\s*[([]([^()[\]\n]{2,120})[)\]]\s*$/u;
 /** A dash credit closing a paragraph: "… he said. — AFP". */
 const TRAILING_DASH = /(?<=[.!?"”’])\s+[—–-]\s*([^—–\n]{2,60})$/u;
 
+/** Whether a dash after a space, as in "… he said. — AFP", stands in the last 62 characters of text[start, end). */
+function spacedDashNear(text: string, start: number, end: number): boolean {
+  for (let i = end - 1; i > start && i >= end - 62; i--) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x2014 || c === 0x2013 || c === 0x2d) && /\s/u.test(text[i - 1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * The first letter run at or after `from` (after at most four other characters), lower-cased, and
+ * where it ends; '' when none starts there.
+ */
+function firstWord(text: string, from: number, to: number): [word: string, end: number] {
+  let i = from;
+  while (i < to && i < from + 4 && (flagsOf(text.charCodeAt(i)) & LETTER) === 0) i++;
+  const start = i;
+  while (i < to && (flagsOf(text.charCodeAt(i)) & LETTER) !== 0) i++;
+  if (i === start) return ['', i];
+  return [text.slice(start, i).toLowerCase(), i];
+}
+
+/** Separators between the names of a credit: "Photo: John Smith/AFP", "Reporting by X and Y". */
+const CREDIT_PARTS = /\s*(?:[,;/&+:：|©]|\band\b|\bby\b|\bfrom\b|\bvia\b)\s*/iu;
+
+/** The agencies named in a credit's parts, in order. */
+function agenciesNamedIn(lexicon: CleanLexicon, who: string): string[] {
+  const found: string[] = [];
+  for (const part of who.split(CREDIT_PARTS)) {
+    const name = lexicon.agencies.get(
+      part
+        .trim()
+        .toLowerCase()
+        .replace(/^the\s+/u, '')
+        .replace(/\.$/u, ''),
+    );
+    if (name !== undefined) found.push(name);
+  }
+  return found;
+}
+
+/**
+ * Builds the reader of a credit given apart from the text (an HTML page's "Photo: Reuters"): the
+ * agencies it names, or the credit itself when it names none.
+ *
+ * @example
+ * readGivenCredit(lexicon)('Photo: John Smith/AFP') // ['AFP']
+ */
+export function readGivenCredit(lexicon: CleanLexicon): (credit: string) => string[] {
+  return (credit) => {
+    const found = agenciesNamedIn(lexicon, credit);
+    return found.length > 0 ? found : [credit.trim()];
+  };
+}
+
 /**
  * Builds the step that turns credit lines ("(With information from EFE)", "Source: Reuters",
  * "— AFP", "(Reporting by …; Editing by …)") into metadata: each is removed from the text and
@@ -20,6 +76,19 @@ const TRAILING_DASH = /(?<=[.!?"”’])\s+[—–-]\s*([^—–\n]{2,60})$/u;
  * extractCredits(lexicon)('Body.\n\n(With information from EFE)').credits // ['EFE']
  */
 export function extractCredits(lexicon: CleanLexicon): (text: string) => StepResult {
+  // every credit opens with a lead-in or an agency name (after an optional "the"): a paragraph
+  // whose first word opens neither is no credit, and is passed over without further work
+  const openers = new Set<string>();
+  for (const phrase of [...lexicon.creditLeadIns, ...lexicon.agencies.keys()]) {
+    const [word] = firstWord(phrase, 0, phrase.length);
+    if (word !== '') openers.add(word);
+  }
+  const mayOpenCredit = (text: string, from: number, to: number): boolean => {
+    const [word, end] = firstWord(text, from, to);
+    if (openers.has(word)) return true;
+    return word === 'the' && openers.has(firstWord(text, end, to)[0]);
+  };
+
   /** Agency names if every part of `who` is an agency. */
   const agenciesOnly = (who: string): string[] | undefined => {
     const parts = who
@@ -39,17 +108,7 @@ export function extractCredits(lexicon: CleanLexicon): (text: string) => StepRes
 
   /** Agencies named anywhere in `who`, or the credit text itself when it names none. */
   const creditsOf = (who: string, whole: string): string[] => {
-    const found: string[] = [];
-    for (const part of who.split(/\s*(?:[,;/&+]|\band\b|\bby\b|\bfrom\b)\s*/iu)) {
-      const name = lexicon.agencies.get(
-        part
-          .trim()
-          .toLowerCase()
-          .replace(/^the\s+/u, '')
-          .replace(/\.$/u, ''),
-      );
-      if (name !== undefined) found.push(name);
-    }
+    const found = agenciesNamedIn(lexicon, who);
     return found.length > 0 ? found : [whole.trim()];
   };
 
@@ -98,7 +157,11 @@ export function extractCredits(lexicon: CleanLexicon): (text: string) => StepRes
         }
         return;
       }
-      if (body.length <= MAX_CREDIT_CHARS && countWords(body, 0, body.length) <= MAX_CREDIT_WORDS * 2) {
+      if (
+        body.length <= MAX_CREDIT_CHARS &&
+        mayOpenCredit(text, bracketed ? s + 1 : s, e) &&
+        countWords(body, 0, body.length) <= MAX_CREDIT_WORDS * 2
+      ) {
         const found = readCredit(body.trim(), bracketed);
         if (found !== undefined) {
           credits.push(...found);
@@ -112,7 +175,7 @@ export function extractCredits(lexicon: CleanLexicon): (text: string) => StepRes
       const tail =
         close === ')' || close === ']'
           ? TRAILING_PARENS.exec(ending)
-          : /[—–-]/u.test(content.slice(-60))
+          : spacedDashNear(text, s, e)
             ? TRAILING_DASH.exec(ending)
             : null;
       if (tail !== null) {

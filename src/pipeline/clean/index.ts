@@ -7,7 +7,7 @@ import { arrangeParagraphs } from './arrange-paragraphs.js';
 import { classifyBlocks } from './classify-blocks.js';
 import { collapseRepeatedParagraphs } from './collapse-repeated-paragraphs.js';
 import { dropBoilerplate } from './drop-boilerplate.js';
-import { extractCredits } from './extract-credits.js';
+import { extractCredits, readGivenCredit } from './extract-credits.js';
 import { insertMissingSpaces } from './insert-missing-spaces.js';
 import { normaliseCharacters } from './normalise-characters.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
@@ -15,7 +15,7 @@ import { repairDoubledLetters } from './repair-doubled-letters.js';
 import { repairGluedWords } from './repair-glued-words.js';
 import { repairMojibake } from './repair-mojibake.js';
 import { replaceLookAlikeLetters } from './replace-look-alike-letters.js';
-import { tallyWords } from './tally-words.js';
+import { createWordTally } from './tally-words.js';
 
 export { parseCleanLexicon } from './parse-clean-lexicon.js';
 export type { CleanLexicon, MarkerScope } from './parse-clean-lexicon.js';
@@ -84,7 +84,9 @@ function settleEdits(edits: readonly Edit[]): Edit[] {
 }
 
 /**
- * Builds the cleaner: raw text → clean text, offset map, edits and credits, in this order:
+ * Builds the cleaner: raw text → clean text, offset map, edits and credits (those given with the
+ * document, as an HTML page's photo credits, read for the agencies they name, then those found in
+ * the text), in this order:
  * repair mojibake → replace look-alike letters → normalise characters → arrange paragraphs → extract credits → drop boilerplate (markers, then the block classifier) → collapse
  * repeated paragraphs → insert missing spaces → repair doubled letters → repair glued words.
  *
@@ -92,7 +94,9 @@ function settleEdits(edits: readonly Edit[]): Edit[] {
  * const clean = createCleaner(parseCleanLexicon(loadLexicons().clean ?? {}));
  * clean('Japan and Russia\n\nTokyo saidthe …').text
  */
-export function createCleaner(lexicon: CleanLexicon): (raw: string) => CleanResult {
+export function createCleaner(
+  lexicon: CleanLexicon,
+): (raw: string, givenCredits?: readonly string[]) => CleanResult {
   const mojibake = repairMojibake();
   const lookAlikes = replaceLookAlikeLetters();
   const normalise = normaliseCharacters(lexicon);
@@ -102,8 +106,10 @@ export function createCleaner(lexicon: CleanLexicon): (raw: string) => CleanResu
   const duplicates = collapseRepeatedParagraphs(lexicon);
   const doubled = repairDoubledLetters(lexicon);
   const glued = repairGluedWords(lexicon);
+  const readCredit = readGivenCredit(lexicon);
+  const tallyWords = createWordTally();
 
-  return (raw) => {
+  return (raw, givenCredits = []) => {
     const c = new Cleaning(raw);
     c.apply(mojibake(c.text));
     c.apply(lookAlikes(c.text));
@@ -124,7 +130,7 @@ export function createCleaner(lexicon: CleanLexicon): (raw: string) => CleanResu
       text: c.text,
       offsets: c.map,
       edits: settleEdits(c.edits),
-      credits: [...new Set(credit.credits ?? [])],
+      credits: mergeCredits(givenCredits.flatMap(readCredit), credit.credits ?? []),
       ...(furniture.published === undefined ? {} : { published: furniture.published }),
     };
   };
@@ -193,13 +199,13 @@ export function createCleanStage(lexicon: CleanLexicon): Stage {
     requires: [],
     provides: ['text'],
     run(article): StageOutput {
-      const result = clean(article.raw);
+      const result = clean(article.raw, article.credits);
       const diagnostics = describe(article.raw, result);
       return {
         text: result.text,
         offsets: result.offsets,
         edits: result.edits,
-        credits: mergeCredits(article.credits, result.credits),
+        credits: result.credits,
         ...(result.published !== undefined && article.published === undefined
           ? { published: result.published }
           : {}),

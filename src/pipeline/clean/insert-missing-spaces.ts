@@ -40,7 +40,8 @@ function gluedSentence(text: string, at: number): boolean {
  * - a sentence glued to the next: `on Friday.According` → `on Friday. According` (two lower-case
  *   letters or a closing mark before the stop, a capitalised word after it, so "U.S.", "3.5",
  *   "example.com" and "Amazon.com Inc" are left alone, and nothing inside a URL or e-mail address);
- * - Arabic, Hebrew or Cyrillic script glued to Latin script.
+ * - Arabic, Hebrew or Cyrillic script glued to Latin script (for Cyrillic, only where the glued run
+ *   opens with a capital: "KyivУкраїна" is two words, "Kyivщина" one).
  * Straight quotes are told opening from closing by their order in the paragraph, and only in a
  * paragraph with an even number of them.
  *
@@ -72,9 +73,12 @@ export function insertMissingSpaces(text: string): Replacement[] {
       // a run of another script: a space before it and after it when glued to Latin letters
       let end = at + 1;
       while (end < text.length && isOtherScript(text[end])) end++;
-      if (isLatin(text[at - 1]))
+      // in a cased script (Cyrillic) a word starts with a capital: a lower-case run after Latin
+      // letters is a native ending on a transliterated stem ("Kyivщина"), not a second word
+      const uncased = !isLowerCase(ch) && !isUpperCase(ch);
+      if (isLatin(text[at - 1]) && (uncased || isUpperCase(ch)))
         out.push({ start: at - 1, end: at, text: `${text[at - 1]!} `, kind: 'insert-space' });
-      if (isLatin(text[end]))
+      if (isLatin(text[end]) && (uncased || isUpperCase(text[end])))
         out.push({ start: end - 1, end, text: `${text[end - 1]!} `, kind: 'insert-space' });
       candidate.lastIndex = end;
     }

@@ -8,7 +8,7 @@ import type { WordCounts } from './tally-words.js';
  * elsewhere in the article. A fix supported by the word list alone is marked low-confidence.
  *
  * @example
- * repairDoubledLetters(lexicon)('They vviolate law.', tallyWords('They vviolate law.')) // 'vviolate' → 'violate'
+ * repairDoubledLetters(lexicon)('They vviolate law.', createWordTally()('They vviolate law.')) // 'vviolate' → 'violate'
  */
 export function repairDoubledLetters(
   lexicon: CleanLexicon,

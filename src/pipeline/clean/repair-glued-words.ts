@@ -5,6 +5,8 @@ import type { WordCounts } from './tally-words.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+/** Word hashes are cut to 30 bits, as the tally keeps them. */
+const SMALL = 0x3fffffff;
 
 /** Whether text[start, end) holds ASCII letters only (the fast path below handles no other). */
 function asciiLetters(text: string, start: number, end: number): boolean {
@@ -20,14 +22,6 @@ function reverseHash(word: string): number {
   let h = FNV_OFFSET;
   for (let i = word.length - 1; i >= 0; i--) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
   return h;
-}
-
-/** Whether text[start, end), ASCII letters in any case, spells the lower-case `word`. */
-function spellsFolded(text: string, start: number, end: number, word: string): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = start; i < end; i++)
-    if ((text.charCodeAt(i) | 0x20) !== word.charCodeAt(i - start)) return false;
-  return true;
 }
 
 function hasInnerCapital(text: string, from: number, to: number): boolean {
@@ -60,7 +54,7 @@ const ADDRESS_AFTER = '@/_-';
  * A token that appears twice or more is taken as a real word and never split ("Putin", "Kherson").
  *
  * @example
- * repairGluedWords(lexicon)(text, tallyWords(text)) // 'Matsunoat' → 'Matsuno at' when "Matsuno said" is in text
+ * repairGluedWords(lexicon)(text, createWordTally()(text)) // 'Matsunoat' → 'Matsuno at' when "Matsuno said" is in text
  */
 export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: WordCounts) => Replacement[] {
   const { functionWords, notAfterNames, englishWords } = lexicon;
@@ -70,24 +64,21 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
   const endings = new Set([...functionWords].map((w) => w.slice(-2)));
   // the same endings as pairs of code units, looked up without slicing the token
   const endingCodes = new Set([...endings].map((e) => e.charCodeAt(0) * 0x10000 + e.charCodeAt(1)));
-  // word list and function words by folded hash, and by hash read backwards (the right part of a
-  // split), so that most tokens are ruled out without allocating a string
-  // open addressing over Int32Arrays: no boxed keys, one probe sequence per look-up
-  const words = [...englishWords];
+  // the word list by folded hash cut to 30 bits (as the tally keeps it) in an open-addressing
+  // Int32Array (0 = empty): a token is ruled in or out with one probe and no string; a non-word
+  // shares a key with a listed word about once in 4,000 look-ups, and is then left whole (the safe side)
   let size = 1;
-  while (size < 2 * words.length) size *= 2;
+  while (size < 4 * englishWords.size) size *= 2;
   const mask = size - 1;
-  // per slot: the word's hash, then its index + 1 (0 when empty), side by side in memory
-  const slots = new Int32Array(2 * size);
-  words.forEach((w, index) => {
-    const h = hashWord(w, true);
+  const slots = new Int32Array(size);
+  for (const w of englishWords) {
+    const h = hashWord(w, true) & SMALL || 1;
     let slot = h & mask;
-    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots[2 * slot] = h;
-    slots[2 * slot + 1] = index + 1;
-  });
+    while (slots[slot] !== 0 && slots[slot] !== h) slot = (slot + 1) & mask;
+    slots[slot] = h;
+  }
   // right parts by hash read backwards, as a bit set (a first filter: a hit is checked in full)
-  const SUFFIX_BITS = 24;
+  const SUFFIX_BITS = 22;
   const suffixBits = new Uint8Array(1 << (SUFFIX_BITS - 3));
   const addSuffix = (h: number): void => {
     const bit = h >>> (32 - SUFFIX_BITS);
@@ -100,14 +91,10 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
   for (const w of functionWords) addSuffix(reverseHash(w));
   for (const w of englishWords) addSuffix(reverseHash(w));
 
-  /** Whether the ASCII token text[start, end), lower-cased, is in the word list. */
-  const isEnglishAscii = (text: string, start: number, end: number): boolean => {
-    let h = FNV_OFFSET;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 0x20), FNV_PRIME);
-    for (let slot = h & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask) {
-      if (slots[2 * slot] === h && spellsFolded(text, start, end, words[slots[2 * slot + 1]! - 1]!))
-        return true;
-    }
+  /** Whether the token of span `j`, lower-cased, is in the word list (by its hash). */
+  const isEnglishSpan = (counts: WordCounts, j: number): boolean => {
+    const h = counts.foldedHash(j) || 1;
+    for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) if (slots[slot] === h) return true;
     return false;
   };
 
@@ -261,7 +248,7 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
       const ascii = asciiLetters(text, start, end);
       if (!ending && !camel) {
         if (counts.countSpanAnyCase(i >> 1) !== 1) continue;
-        if (ascii && (!maySplitAscii(text, start, end) || isEnglishAscii(text, start, end))) continue;
+        if (ascii && (isEnglishSpan(counts, i >> 1) || !maySplitAscii(text, start, end))) continue;
         const token = text.slice(start, end);
         const k = splitSeen(token, counts);
         if (k > 0) {
@@ -276,7 +263,7 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
         continue;
       }
       // an ASCII token in the word list, other than a camel-case one, is never split
-      if (ascii && !camel && isEnglishAscii(text, start, end)) continue;
+      if (ascii && !camel && isEnglishSpan(counts, i >> 1)) continue;
       const token = text.slice(start, end);
       const first = token[0]!;
       const lowerToken = token.toLowerCase();

@@ -14,6 +14,8 @@ export interface WordCounts {
   countSpan(j: number): number;
   /** Times the word of span `j` occurs in any letter case. */
   countSpanAnyCase(j: number): number;
+  /** The word of span `j` lower-cased, as a 30-bit FNV-1a hash: `hashWord(word, true) & 0x3fffffff`. */
+  foldedHash(j: number): number;
 }
 
 const OPENERS = '.!?:“"‘(—–\n';
@@ -25,21 +27,30 @@ const SMALL = 0x3fffffff;
 
 /**
  * Counts of 30-bit keys in an open-addressing table over typed arrays: cheaper than a Map for the
- * few hundred words of an article, and no boxed numbers.
+ * few hundred words of an article, and no boxed numbers. The arrays are kept between articles and
+ * only cleared, so a table costs no allocation once it has seen its largest article.
  */
 class KeyCounts {
-  #keys: Int32Array; // key + 1, 0 when empty
-  #counts: Int32Array;
+  #keys = new Int32Array(64); // key + 1, 0 when empty
+  #counts = new Int32Array(64);
+  #mask = 63;
   #size = 0;
 
-  /** `capacity`: a power of two, doubled whenever the table is half full. */
-  constructor(capacity: number) {
-    this.#keys = new Int32Array(capacity);
-    this.#counts = new Int32Array(capacity);
+  /** Empties the table for about `capacity` slots (a power of two), reusing its arrays. */
+  reset(capacity: number): void {
+    if (capacity > this.#keys.length) {
+      this.#keys = new Int32Array(capacity);
+      this.#counts = new Int32Array(capacity);
+    } else {
+      this.#keys.fill(0, 0, capacity);
+      this.#counts.fill(0, 0, capacity);
+    }
+    this.#mask = capacity - 1;
+    this.#size = 0;
   }
 
   #slot(key: number): number {
-    const mask = this.#keys.length - 1;
+    const mask = this.#mask;
     let slot = key & mask;
     while (this.#keys[slot] !== 0 && this.#keys[slot] !== key + 1) slot = (slot + 1) & mask;
     return slot;
@@ -47,7 +58,7 @@ class KeyCounts {
 
   /** Adds one to `key`'s count. */
   bump(key: number): void {
-    if (2 * (this.#size + 1) > this.#keys.length) this.#grow();
+    if (2 * (this.#size + 1) > this.#mask + 1) this.#grow();
     const slot = this.#slot(key);
     if (this.#keys[slot] === 0) {
       this.#keys[slot] = key + 1;
@@ -61,75 +72,109 @@ class KeyCounts {
   }
 
   #grow(): void {
-    const keys = this.#keys;
-    const counts = this.#counts;
-    this.#keys = new Int32Array(2 * keys.length);
-    this.#counts = new Int32Array(2 * keys.length);
-    for (let i = 0; i < keys.length; i++) {
+    const used = this.#mask + 1;
+    const keys = this.#keys.slice(0, used);
+    const counts = this.#counts.slice(0, used);
+    this.reset(2 * used);
+    for (let i = 0; i < used; i++) {
       if (keys[i] === 0) continue;
       const slot = this.#slot(keys[i]! - 1);
       this.#keys[slot] = keys[i]!;
       this.#counts[slot] = counts[i]!;
+      this.#size++;
     }
   }
 }
 
+/** A growable Int32Array kept between articles. */
+class IntBuffer {
+  data = new Int32Array(256);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(2 * this.data.length);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** Slots for a text of `length` characters: room for a distinct word in every three characters. */
+function capacityFor(length: number): number {
+  let capacity = 64;
+  while (capacity < 1 << 16 && capacity * 3 < length) capacity *= 2;
+  return capacity;
+}
+
 /**
- * Counts the letter runs of a text ("Russia’s" counts "Russia" and "s") by hash, in one pass.
+ * Builds the word tally: it counts the letter runs of a text ("Russia’s" counts "Russia" and "s")
+ * by hash, in one pass. The counts a call returns are valid until the next call (the tables are
+ * reused), which is how the cleaner reads them.
  *
  * @example
- * tallyWords('Matsuno said. Matsuno').count('Matsuno') // 2
+ * createWordTally()('Matsuno said. Matsuno').count('Matsuno') // 2
  */
-export function tallyWords(text: string): WordCounts {
-  // about one word in six characters, distinct words fewer still: start small, grow when needed
-  let capacity = 64;
-  while (capacity < 4096 && capacity * 8 < text.length) capacity *= 2;
-  const exact = new KeyCounts(capacity);
-  const folded = new KeyCounts(capacity);
-  const names = new KeyCounts(Math.max(64, capacity / 4));
-  const spans: number[] = [];
-  const exactHashes: number[] = [];
-  const foldedHashes: number[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    let f = flagsOf(c);
-    if ((f & (LETTER | MARK)) === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let h = FNV_OFFSET;
-    let hf = FNV_OFFSET;
-    do {
-      h = Math.imul(h ^ c, FNV_PRIME);
-      const lower =
-        (f & UPPER) === 0 ? c : c < 256 ? c + 32 : String.fromCharCode(c).toLowerCase().charCodeAt(0);
-      hf = Math.imul(hf ^ lower, FNV_PRIME);
-      i++;
-      c = text.charCodeAt(i);
-      f = i < n ? flagsOf(c) : 0;
-    } while ((f & (LETTER | MARK)) !== 0);
-    spans.push(start, i);
-    h &= SMALL;
-    hf &= SMALL;
-    exactHashes.push(h);
-    foldedHashes.push(hf);
-    exact.bump(h);
-    folded.bump(hf);
-    if ((flagsOf(text.charCodeAt(start)) & UPPER) !== 0) {
-      let k = start - 1;
-      while (k >= 0 && text.charCodeAt(k) === 0x20) k--;
-      if (k >= 0 && !OPENERS.includes(text[k]!)) names.bump(h);
-    }
-  }
-  return {
-    spans: Int32Array.from(spans),
+export function createWordTally(): (text: string) => WordCounts {
+  const exact = new KeyCounts();
+  const folded = new KeyCounts();
+  const names = new KeyCounts();
+  const spans = new IntBuffer();
+  const exactHashes = new IntBuffer();
+  const foldedHashes = new IntBuffer();
+  const lookUps: Omit<WordCounts, 'spans'> = {
     count: (word) => exact.get(hashWord(word, false) & SMALL),
     countAnyCase: (word) => folded.get(hashWord(word, true) & SMALL),
     isName: (word) => names.get(hashWord(word, false) & SMALL) > 0,
-    countSpan: (j) => exact.get(exactHashes[j]!),
-    countSpanAnyCase: (j) => folded.get(foldedHashes[j]!),
+    countSpan: (j) => exact.get(exactHashes.data[j]!),
+    countSpanAnyCase: (j) => folded.get(foldedHashes.data[j]!),
+    foldedHash: (j) => foldedHashes.data[j]!,
+  };
+
+  return (text) => {
+    const capacity = capacityFor(text.length);
+    exact.reset(capacity);
+    folded.reset(capacity);
+    names.reset(Math.max(64, capacity / 4));
+    spans.length = 0;
+    exactHashes.length = 0;
+    foldedHashes.length = 0;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      let f = flagsOf(c);
+      if ((f & (LETTER | MARK)) === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = FNV_OFFSET;
+      let hf = FNV_OFFSET;
+      do {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        const lower =
+          (f & UPPER) === 0 ? c : c < 256 ? c + 32 : String.fromCharCode(c).toLowerCase().charCodeAt(0);
+        hf = Math.imul(hf ^ lower, FNV_PRIME);
+        i++;
+        c = text.charCodeAt(i);
+        f = i < n ? flagsOf(c) : 0;
+      } while ((f & (LETTER | MARK)) !== 0);
+      spans.push(start);
+      spans.push(i);
+      h &= SMALL;
+      hf &= SMALL;
+      exactHashes.push(h);
+      foldedHashes.push(hf);
+      exact.bump(h);
+      folded.bump(hf);
+      if ((flagsOf(text.charCodeAt(start)) & UPPER) !== 0) {
+        let k = start - 1;
+        while (k >= 0 && text.charCodeAt(k) === 0x20) k--;
+        if (k >= 0 && !OPENERS.includes(text[k]!)) names.bump(h);
+      }
+    }
+    return { ...lookUps, spans: spans.data.subarray(0, spans.length) };
   };
 }

@@ -30,14 +30,23 @@ export function formatEdit(raw: string, edit: Edit): string {
   return `  ${edit.kind}${low} [${s}, ${e})  ${s > CONTEXT ? '…' : ''}${visible(left)}${change}${visible(right)}${e + CONTEXT < raw.length ? '…' : ''}`;
 }
 
-/** `demarche clean [FILE...]`: print the cleaned text, or with `--diff` every edit in context. */
+/**
+ * `demarche clean [FILE...]`: print the cleaned text, with `--diff` every edit in context, or with
+ * `--json` one object per input (text, credits, edits and the page's metadata).
+ */
 export const registerClean: RegisterCommand = (program, { io, fail }) => {
   program
     .command('clean')
     .description('print the cleaned text of articles (.txt, .html, .json, .jsonl, folders, - for stdin)')
     .argument('[files...]', 'input files or folders', ['-'])
     .option('--diff', 'list each edit with its raw span, in context, instead of the text')
-    .action(async (files: string[], opts: { diff?: boolean }) => {
+    .option('--json', 'print one JSON object per input: id, title, url, published, text, credits, edits')
+    .action(async (files: string[], opts: { diff?: boolean; json?: boolean }) => {
+      if (opts.diff && opts.json) {
+        io.err('demarche: clean: --diff and --json cannot be used together\n');
+        fail(2);
+        return;
+      }
       const dataDir = program.opts<{ data?: string }>().data;
       const clean = createCleaner(
         parseCleanLexicon((dataDir ? loadLexicons(dataDir) : loadLexicons()).clean ?? {}),
@@ -49,11 +58,17 @@ export const registerClean: RegisterCommand = (program, { io, fail }) => {
           fail(1);
           continue;
         }
-        const result = clean(rec.doc.raw);
+        const result = clean(rec.doc.raw, rec.doc.credits);
+        const { credits } = result;
         if (opts.diff) {
           io.out(`${rec.doc.id}: ${result.edits.length} edit${result.edits.length === 1 ? '' : 's'}`);
-          io.out(result.credits.length > 0 ? `, credits: ${result.credits.join(', ')}\n` : '\n');
+          io.out(credits.length > 0 ? `, credits: ${credits.join(', ')}\n` : '\n');
           for (const edit of result.edits) io.out(formatEdit(rec.doc.raw, edit) + '\n');
+        } else if (opts.json) {
+          const { id, title, url } = rec.doc;
+          const published = rec.doc.published ?? result.published;
+          const record = { id, title, url, published, text: result.text, credits, edits: result.edits };
+          io.out(JSON.stringify(record) + '\n');
         } else {
           if (!first) io.out('\n');
           io.out(result.text.endsWith('\n') ? result.text : result.text + '\n');
