@@ -33,6 +33,24 @@ const TABLE: Readonly<Uint8Array> = Uint8Array.from({ length: TABLE_SIZE }, (_, 
   c >= 0xd800 && c <= 0xdfff ? 0 : classify(String.fromCharCode(c)),
 );
 
+/** Lower-case code unit of each code unit up to U+24FF (itself when it has none of one unit). */
+const FOLD: Readonly<Uint16Array> = Uint16Array.from({ length: TABLE_SIZE }, (_, c) => {
+  if ((TABLE[c]! & UPPER) === 0) return c;
+  const lower = String.fromCharCode(c).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : c;
+});
+
+/**
+ * The lower-case form of a UTF-16 code unit, as hashes of folded words use it: one array read up to
+ * U+24FF.
+ */
+export function foldCode(code: number): number {
+  if (code < TABLE_SIZE) return FOLD[code]!;
+  if ((flagsOf(code) & UPPER) === 0) return code;
+  const lower = String.fromCharCode(code).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : code;
+}
+
 /** Flags of a UTF-16 code unit. */
 export function flagsOf(code: number): number {
   if (code < TABLE_SIZE) return TABLE[code]!;
@@ -76,12 +94,10 @@ export function wordSpans(text: string, flags: number, from = 0, to = text.lengt
  */
 export function hashRange(text: string, start: number, end: number, fold: boolean): number {
   let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (fold && (flagsOf(c) & UPPER) !== 0) {
-      c = c < 256 ? c + 32 : String.fromCharCode(c).toLowerCase().charCodeAt(0);
-    }
-    h = Math.imul(h ^ c, 0x01000193);
+  if (fold) {
+    for (let i = start; i < end; i++) h = Math.imul(h ^ foldCode(text.charCodeAt(i)), 0x01000193);
+  } else {
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   }
   return h;
 }

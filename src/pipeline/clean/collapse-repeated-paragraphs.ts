@@ -6,6 +6,7 @@ import {
   UPPER,
   flagsAt,
   flagsOf,
+  foldCode,
   hashRange,
   hashWord,
   wordSpans,
@@ -203,9 +204,12 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
           i++;
           continue;
         }
-        const ws = i;
-        while (i < end && (flagsOf(text.charCodeAt(i)) & (LETTER | MARK | DIGIT)) !== 0) i++;
-        const w = hashRange(text, ws, i, true);
+        // the word's folded hash as hashRange(text, start, end, true) gives it, in the same loop
+        let w = 0x811c9dc5;
+        for (let c = text.charCodeAt(i); i < end && (flagsOf(c) & (LETTER | MARK | DIGIT)) !== 0;) {
+          w = Math.imul(w ^ foldCode(c), 0x01000193);
+          c = text.charCodeAt(++i);
+        }
         wordCount++;
         hash = Math.imul(hash ^ w, 0x01000193);
         const slot = (w >>> 29) & 7;

@@ -1,6 +1,7 @@
 import type { Replacement } from './apply-replacements.js';
-import { LETTER, LOWER, UPPER, flagsAt, hashWord } from './char-classes.js';
+import { LETTER, LOWER, flagsAt, hashWord } from './char-classes.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
+import { ASCII_WORD, INNER_CAPITAL } from './tally-words.js';
 import type { WordCounts } from './tally-words.js';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -24,11 +25,6 @@ function reverseHash(word: string): number {
   return h;
 }
 
-function hasInnerCapital(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if ((flagsAt(text, i) & UPPER) !== 0) return true;
-  return false;
-}
-
 /** Shortest left part split off a capitalised token: "Put|in" and "Ben|in" stay whole. */
 const MIN_NAME = 4;
 /** Shortest left part split off a lower-case token. */
@@ -37,8 +33,9 @@ const MIN_WORD = 2;
 const MAX_TOKEN = 40;
 /** Shortest part other than a function word a general split takes. */
 const MIN_EVIDENCE_PART = 3;
-const ADDRESS_BEFORE = '#@/._-';
-const ADDRESS_AFTER = '@/_-';
+/** Characters that make a token part of an address, handle, hashtag or file name, before or after it. */
+const ADDRESS_BEFORE = new Set([...'#@/._-'].map((c) => c.charCodeAt(0)));
+const ADDRESS_AFTER = new Set([...'@/_-'].map((c) => c.charCodeAt(0)));
 
 /**
  * Builds the step that splits two words glued together, only with evidence from the article:
@@ -237,15 +234,16 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
       const end = spans[i + 1]!;
       if (end - start < 5 || end - start > MAX_TOKEN) continue;
       // not part of an address, handle, hashtag, file name or number
+      if (counts.countSpan(i >> 1) > 1) continue;
       const before = text.charCodeAt(start - 1);
       const after = text.charCodeAt(end);
-      if (ADDRESS_BEFORE.includes(text[start - 1] ?? ' ') || (before >= 0x30 && before <= 0x39)) continue;
-      if (ADDRESS_AFTER.includes(text[end] ?? ' ') || (after >= 0x30 && after <= 0x39)) continue;
-      if (text[end] === '.' && (flagsAt(text, end + 1) & LETTER) !== 0) continue;
-      if (counts.countSpan(i >> 1) > 1) continue;
-      const camel = (flagsAt(text, end - 1) & LOWER) !== 0 && hasInnerCapital(text, start + 1, end);
+      if (before < 0x80 && (ADDRESS_BEFORE.has(before) || (before >= 0x30 && before <= 0x39))) continue;
+      if (after < 0x80 && (ADDRESS_AFTER.has(after) || (after >= 0x30 && after <= 0x39))) continue;
+      if (after === 0x2e && (flagsAt(text, end + 1) & LETTER) !== 0) continue;
+      const shape = counts.shape(i >> 1);
+      const camel = (shape & INNER_CAPITAL) !== 0 && (flagsAt(text, end - 1) & LOWER) !== 0;
       const ending = endingCodes.has(text.charCodeAt(end - 2) * 0x10000 + text.charCodeAt(end - 1));
-      const ascii = asciiLetters(text, start, end);
+      const ascii = (shape & ASCII_WORD) !== 0;
       if (!ending && !camel) {
         if (counts.countSpanAnyCase(i >> 1) !== 1) continue;
         if (ascii && (isEnglishSpan(counts, i >> 1) || !maySplitAscii(text, start, end))) continue;

@@ -1,4 +1,4 @@
-import { LETTER, MARK, UPPER, flagsOf, hashWord } from './char-classes.js';
+import { LETTER, MARK, UPPER, flagsOf, foldCode, hashWord } from './char-classes.js';
 
 /** How often each word stands on its own in the article, the evidence for word repairs. */
 export interface WordCounts {
@@ -16,9 +16,16 @@ export interface WordCounts {
   countSpanAnyCase(j: number): number;
   /** The word of span `j` lower-cased, as a 30-bit FNV-1a hash: `hashWord(word, true) & 0x3fffffff`. */
   foldedHash(j: number): number;
+  /** The shape of the word of span `j`: ASCII_WORD and INNER_CAPITAL bits. */
+  shape(j: number): number;
 }
 
 const OPENERS = '.!?:“"‘(—–\n';
+
+/** Shape bit: the word is made of ASCII letters only. */
+export const ASCII_WORD = 1;
+/** Shape bit: a capital letter stands after the word's first letter ("inUkraine", "McCain"). */
+export const INNER_CAPITAL = 2;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
@@ -31,56 +38,53 @@ const SMALL = 0x3fffffff;
  * only cleared, so a table costs no allocation once it has seen its largest article.
  */
 class KeyCounts {
-  #keys = new Int32Array(64); // key + 1, 0 when empty
-  #counts = new Int32Array(64);
+  /** Per slot: key + 1 (0 when empty), then its count, side by side in memory. */
+  #slots = new Int32Array(128);
   #mask = 63;
   #size = 0;
 
-  /** Empties the table for about `capacity` slots (a power of two), reusing its arrays. */
+  /** Empties the table for `capacity` slots (a power of two), reusing its array. */
   reset(capacity: number): void {
-    if (capacity > this.#keys.length) {
-      this.#keys = new Int32Array(capacity);
-      this.#counts = new Int32Array(capacity);
-    } else {
-      this.#keys.fill(0, 0, capacity);
-      this.#counts.fill(0, 0, capacity);
-    }
+    if (2 * capacity > this.#slots.length) this.#slots = new Int32Array(2 * capacity);
+    else this.#slots.fill(0, 0, 2 * capacity);
     this.#mask = capacity - 1;
     this.#size = 0;
   }
 
-  #slot(key: number): number {
+  /** The index in #slots of `key`'s slot, or of the empty slot where it would go. */
+  #find(key: number): number {
+    const slots = this.#slots;
     const mask = this.#mask;
     let slot = key & mask;
-    while (this.#keys[slot] !== 0 && this.#keys[slot] !== key + 1) slot = (slot + 1) & mask;
-    return slot;
+    while (slots[2 * slot] !== 0 && slots[2 * slot] !== key + 1) slot = (slot + 1) & mask;
+    return 2 * slot;
   }
 
   /** Adds one to `key`'s count. */
   bump(key: number): void {
     if (2 * (this.#size + 1) > this.#mask + 1) this.#grow();
-    const slot = this.#slot(key);
-    if (this.#keys[slot] === 0) {
-      this.#keys[slot] = key + 1;
+    const at = this.#find(key);
+    const slots = this.#slots;
+    if (slots[at] === 0) {
+      slots[at] = key + 1;
       this.#size++;
     }
-    this.#counts[slot] = this.#counts[slot]! + 1;
+    slots[at + 1] = slots[at + 1]! + 1;
   }
 
   get(key: number): number {
-    return this.#counts[this.#slot(key)]!;
+    return this.#slots[this.#find(key) + 1]!;
   }
 
   #grow(): void {
     const used = this.#mask + 1;
-    const keys = this.#keys.slice(0, used);
-    const counts = this.#counts.slice(0, used);
+    const old = this.#slots.slice(0, 2 * used);
     this.reset(2 * used);
-    for (let i = 0; i < used; i++) {
-      if (keys[i] === 0) continue;
-      const slot = this.#slot(keys[i]! - 1);
-      this.#keys[slot] = keys[i]!;
-      this.#counts[slot] = counts[i]!;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] === 0) continue;
+      const at = this.#find(old[i]! - 1);
+      this.#slots[at] = old[i]!;
+      this.#slots[at + 1] = old[i + 1]!;
       this.#size++;
     }
   }
@@ -123,6 +127,7 @@ export function createWordTally(): (text: string) => WordCounts {
   const spans = new IntBuffer();
   const exactHashes = new IntBuffer();
   const foldedHashes = new IntBuffer();
+  const shapes = new IntBuffer();
   const lookUps: Omit<WordCounts, 'spans'> = {
     count: (word) => exact.get(hashWord(word, false) & SMALL),
     countAnyCase: (word) => folded.get(hashWord(word, true) & SMALL),
@@ -130,6 +135,7 @@ export function createWordTally(): (text: string) => WordCounts {
     countSpan: (j) => exact.get(exactHashes.data[j]!),
     countSpanAnyCase: (j) => folded.get(foldedHashes.data[j]!),
     foldedHash: (j) => foldedHashes.data[j]!,
+    shape: (j) => shapes.data[j]!,
   };
 
   return (text) => {
@@ -140,6 +146,7 @@ export function createWordTally(): (text: string) => WordCounts {
     spans.length = 0;
     exactHashes.length = 0;
     foldedHashes.length = 0;
+    shapes.length = 0;
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -152,15 +159,19 @@ export function createWordTally(): (text: string) => WordCounts {
       const start = i;
       let h = FNV_OFFSET;
       let hf = FNV_OFFSET;
+      let nonAscii = 0;
+      let capitals = 0;
       do {
         h = Math.imul(h ^ c, FNV_PRIME);
-        const lower =
-          (f & UPPER) === 0 ? c : c < 256 ? c + 32 : String.fromCharCode(c).toLowerCase().charCodeAt(0);
-        hf = Math.imul(hf ^ lower, FNV_PRIME);
+        hf = Math.imul(hf ^ foldCode(c), FNV_PRIME);
+        nonAscii |= c >= 0x80 || (f & LETTER) === 0 ? 1 : 0;
+        capitals += (f & UPPER) !== 0 ? 1 : 0;
         i++;
         c = text.charCodeAt(i);
         f = i < n ? flagsOf(c) : 0;
       } while ((f & (LETTER | MARK)) !== 0);
+      const firstUpper = (flagsOf(text.charCodeAt(start)) & UPPER) !== 0 ? 1 : 0;
+      shapes.push((nonAscii === 0 ? ASCII_WORD : 0) | (capitals > firstUpper ? INNER_CAPITAL : 0));
       spans.push(start);
       spans.push(i);
       h &= SMALL;
