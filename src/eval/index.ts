@@ -10,3 +10,10 @@ export {
   type Counts,
   type Prf,
 } from './score.js';
+export {
+  readPetrarchRecords,
+  scorePetrarch,
+  type PetrarchCoding,
+  type PetrarchRecord,
+  type PetrarchScore,
+} from './petrarch.js';

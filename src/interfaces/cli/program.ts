@@ -4,6 +4,7 @@ import { createDefaultPipeline, type Pipeline } from '../../pipeline/index.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerClean } from './commands/clean.js';
 import { registerEval } from './commands/eval.js';
+import { registerExplain } from './commands/explain.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
 import type { CliContext, CliIo, RegisterCommand } from './context.js';
@@ -12,6 +13,7 @@ import type { CliContext, CliIo, RegisterCommand } from './context.js';
 const COMMANDS: readonly RegisterCommand[] = [
   registerAnalyze,
   registerEval,
+  registerExplain,
   registerClean,
   registerIngest,
   registerQuery,
