@@ -182,11 +182,18 @@ function isSubjectLike(
   before: number,
 ): boolean {
   const am = ctx.actorMentions[m]!;
+  // a name may follow the nouns that class it ("the Russian mercenary company Wagner"): they are
+  // read through to what stands before the whole phrase
+  const named = /^\p{Lu}/u.test(ctx.tokens[am.tokenStart]!.text);
   let p = am.tokenStart - 1;
-  for (let skipped = 0; p >= left && skipped < 3; skipped++, p--) {
+  for (let skipped = 0; p >= left && skipped < 5; skipped++, p--) {
     const tok = ctx.tokens[p]!;
     if (SKIPPABLE_BEFORE.has(tok.pos) || POSSESSIVE_PRONOUNS.has(tok.lower) || QUOTE_MARKS.has(tok.lower))
       continue;
+    if (named && tok.pos === 'NOUN' && /^\p{Ll}/u.test(tok.text)) continue;
+    // an adjectival demonym ("the Russian company Wagner")
+    const before = ctx.mentionOfToken[p]!;
+    if (named && before !== -1 && ctx.actorMentions[before]!.mention.kind === 'demonym') continue;
     break;
   }
   if (p < left) return true;
@@ -495,6 +502,30 @@ function isParticipialAdjunct(ctx: ArticleContext, match: TriggerMatch, sentence
   );
 }
 
+/** Conjunctions that join a second verb phrase to the first one's subject. */
+const VP_COORDINATORS: ReadonlySet<string> = new Set(['but', 'and', 'yet']);
+
+/**
+ * Whether the trigger opens a verb phrase coordinated after "but"/"and" with no subject of its own:
+ * only adverbs and auxiliaries stand between the conjunction and the trigger, and the sentence's
+ * first verb comes before the conjunction (its subject is the one shared).
+ */
+function sharesSubject(
+  ctx: ArticleContext,
+  sentence: Sentence,
+  clause: Clause,
+  match: TriggerMatch,
+): boolean {
+  let c = clause.left - 1;
+  if (c <= sentence.tokenStart || !VP_COORDINATORS.has(ctx.tokens[c]!.lower)) return false;
+  for (let i = clause.left; i < match.start; i++) {
+    const pos = ctx.tokens[i]!.pos;
+    if (pos !== 'ADV' && pos !== 'AUX' && pos !== 'PART') return false;
+  }
+  if (ctx.tokens[c - 1]?.lower === ',') c--;
+  return firstVerb(ctx, sentence) < c;
+}
+
 /** Index of the first verb or auxiliary of a sentence (its end when there is none). */
 function firstVerb(ctx: ArticleContext, sentence: Sentence): number {
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
@@ -646,6 +677,22 @@ export function assignRoles(
           how.push('relative');
           sources = coordinationGroup(ctx, antecedent, sentence.tokenStart, p + 1);
         }
+      } else if (frame === 'verb' && sharesSubject(ctx, sentence, clause, match)) {
+        // "Orbán had opposed the talks, but agreed to step out": a verb phrase after "but" with no
+        // subject of its own has the sentence's subject
+        const main = findSubject(
+          ctx,
+          firstVerb(ctx, sentence),
+          { left: sentence.tokenStart, right: sentence.tokenEnd },
+          cues,
+          otherHeads,
+          false,
+        );
+        if (main !== -1) {
+          how.push('shared-subject');
+          confidence *= 0.9;
+          sources = coordinationGroup(ctx, main, sentence.tokenStart, clause.left);
+        }
       }
     }
   }
@@ -703,8 +750,43 @@ export function assignRoles(
       targetArgs = targetArgs.filter((t) => t.code !== crowd.source.code);
     }
   }
+  if (
+    sourceArgs.length === 0 &&
+    (passive !== null || frame === 'noun') &&
+    cues.placeAgentTypes.has(match.entry.type)
+  ) {
+    // "the arrest of Iranian nationals in the UK", "the moves were welcomed in Washington"
+    const place = placeAfter(ctx, match, clause);
+    if (place !== null && targetArgs.some((t) => t.code !== place.code)) {
+      how.push('place-agent');
+      confidence *= 0.75;
+      sourceArgs = [place];
+      targetArgs = targetArgs.filter((t) => t.code !== place.code);
+    }
+  }
   targetArgs = targetArgs.filter((t) => !sourceCodes.has(t.code) || match.entry.mutual !== 'none');
   return { sources: sourceArgs, targets: targetArgs, how, quote, confidence, targetPrep };
+}
+
+/** Tokens after a trigger searched for the place it happens in. */
+const PLACE_WINDOW = 8;
+
+/**
+ * The state an agentless act happens in: the first country or capital after "in" within a few
+ * tokens after the trigger, in its clause ("held in the UK", "welcomed in Washington").
+ */
+function placeAfter(ctx: ArticleContext, match: TriggerMatch, clause: Clause): RoleArgument | null {
+  const end = Math.min(clause.right, match.end + PLACE_WINDOW);
+  for (let i = match.end; i < end - 1; i++) {
+    if (ctx.tokens[i]!.lower !== 'in') continue;
+    let j = i + 1;
+    while (j < end && ctx.tokens[j]!.pos === 'DET') j++;
+    const m = mentionAt(ctx, j);
+    if (m === -1) continue;
+    const kind = ctx.actorMentions[m]!.mention.kind;
+    if (kind === 'country' || kind === 'capital') return argumentOf(ctx, m);
+  }
+  return null;
 }
 
 /** "its troops, along with their Chinese counterparts, have withdrawn": a partner who acts with the subject. */

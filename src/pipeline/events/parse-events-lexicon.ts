@@ -59,6 +59,8 @@ export interface EventCues {
   readonly crowds: ReadonlySet<string>;
   readonly crowdTypes: ReadonlySet<string>;
   readonly protesterCode: string;
+  /** Types whose agentless passive or nominal trigger takes the state it happens in as source. */
+  readonly placeAgentTypes: ReadonlySet<string>;
   readonly passiveAuxiliaries: ReadonlySet<string>;
   readonly weekdays: readonly string[];
 }
@@ -181,6 +183,11 @@ export function parseEventsLexicon(files: LexiconFiles): EventsLexicon {
     'needs an array of PLOVER types',
   );
   check(
+    isStringArray(cuesFile.placeAgentTypes) && cuesFile.placeAgentTypes.every(isType),
+    'data/events/cues.json placeAgentTypes',
+    'needs an array of PLOVER types',
+  );
+  check(
     typeof cuesFile.protesterCode === 'string' && cuesFile.protesterCode.startsWith('NSA:'),
     'data/events/cues.json protesterCode',
     'needs an NSA:<Name> code',
@@ -208,6 +215,7 @@ export function parseEventsLexicon(files: LexiconFiles): EventsLexicon {
     crowds: set('crowds'),
     crowdTypes: new Set((cuesFile.crowdTypes as unknown[] | undefined)?.map(String) ?? []),
     protesterCode: String(cuesFile.protesterCode),
+    placeAgentTypes: new Set((cuesFile.placeAgentTypes as unknown[] | undefined)?.map(String) ?? []),
     passiveAuxiliaries: set('passiveAuxiliaries'),
     weekdays: weekdays.map((w) => w.toLowerCase()),
   };

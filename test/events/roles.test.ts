@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, triples } from './build-article.js';
+
+describe('roles of agentless and coordinated acts', () => {
+  it('takes the state an agentless arrest or reaction happens in as its source', () => {
+    expect(
+      triples(analyse('Officials confirmed the arrest of two Iranian nationals in the United Kingdom.')),
+    ).toContain('GBR COERCE IRN');
+    expect(triples(analyse("Pakistan's troop withdrawal was welcomed in Washington on Monday."))).toContain(
+      'USA SUPPORT PAK',
+    );
+  });
+
+  it('never takes a place as the source of an act whose agent is named', () => {
+    const events = triples(analyse('British police arrested two Iranian nationals in France on Monday.'));
+    expect(events).toContain('GBR COERCE IRN');
+    expect(events.filter((e) => e.startsWith('FRA'))).toEqual([]);
+  });
+
+  it('gives a verb phrase after "but" the subject of the sentence', () => {
+    expect(triples(analyse('Hungary opposed the plan for weeks, but later condemned Russia.'))).toContain(
+      'HUN ACCUSE RUS',
+    );
+  });
+
+  it('reads a name through the nouns that class it: the object of "of" is no subject', () => {
+    const events = triples(
+      analyse("Mali's deal with the Russian mercenary company Wagner has been met with criticism in France."),
+    );
+    expect(events).toContain('FRA ACCUSE MLI');
+    expect(events).not.toContain('FRA ACCUSE NSA:Wagner');
+  });
+});
