@@ -30,4 +30,13 @@ describe('roles of agentless and coordinated acts', () => {
     expect(events).toContain('FRA ACCUSE MLI');
     expect(events).not.toContain('FRA ACCUSE NSA:Wagner');
   });
+
+  it('finds the agent behind "by representatives of"', () => {
+    const events = triples(
+      analyse(
+        'The truce was signed by senior representatives of the Colombian government and the ELN guerrillas.',
+      ),
+    );
+    expect(events).toEqual(expect.arrayContaining(['COL SUPPORT NSA:ELN', 'NSA:ELN SUPPORT COL']));
+  });
 });

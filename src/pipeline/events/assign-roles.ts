@@ -349,13 +349,19 @@ function isPassive(
   return null;
 }
 
+/** Words an agent phrase may have before its actor: "by senior representatives of". */
+const AGENT_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'ADV', 'NUM']);
+
 /** First mention introduced by `by` after the trigger, in the clause. */
 function byAgent(ctx: ArticleContext, from: number, right: number): number {
   for (let i = from; i < Math.min(right, from + 8); i++) {
     if (ctx.tokens[i]!.lower !== 'by') continue;
-    for (let q = i + 1; q < Math.min(right, i + 5); q++) {
+    // "by Russia", "by the Russian army", "by representatives of the Seleka rebel coalition"
+    for (let q = i + 1; q < Math.min(right, i + 9); q++) {
       const m = mentionAt(ctx, q);
       if (m !== -1) return m;
+      const tok = ctx.tokens[q]!;
+      if (!AGENT_PHRASE_POS.has(tok.pos) && tok.lower !== 'of' && tok.lower !== 'from') break;
     }
     return -1;
   }

@@ -159,6 +159,9 @@ function collectIssueAgents(
  * @example
  * byAgentAfter(ctx, sentence, annexationToken); // index of the "Moscow" mention
  */
+/** Words an agent phrase may have before its actor: "by senior representatives of". */
+const AGENT_PHRASE_POS: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'ADV', 'NUM']);
+
 export function byAgentAfter(
   ctx: Pick<ArticleContext, 'tokens' | 'mentionOfToken'>,
   sentence: Sentence,
@@ -169,11 +172,12 @@ export function byAgentAfter(
     const tok = ctx.tokens[p]!;
     if (ctx.mentionOfToken[p] !== -1) continue;
     if (tok.lower === 'by') {
-      for (let q = p + 1; q < Math.min(sentence.tokenEnd, p + 4); q++) {
+      // "by Russia", "by the Russian army", "by representatives of the Seleka rebel coalition"
+      for (let q = p + 1; q < Math.min(sentence.tokenEnd, p + 9); q++) {
         const m = ctx.mentionOfToken[q]!;
         if (m !== -1) return m;
-        if (ctx.tokens[q]!.pos !== 'DET' && ctx.tokens[q]!.pos !== 'ADJ' && ctx.tokens[q]!.pos !== 'NOUN')
-          break;
+        const t = ctx.tokens[q]!;
+        if (!AGENT_PHRASE_POS.has(t.pos) && t.lower !== 'of' && t.lower !== 'from') break;
       }
       return -1;
     }
