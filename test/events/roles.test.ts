@@ -39,4 +39,12 @@ describe('roles of agentless and coordinated acts', () => {
     );
     expect(events).toEqual(expect.arrayContaining(['COL SUPPORT NSA:ELN', 'NSA:ELN SUPPORT COL']));
   });
+
+  it('takes the actor inside a subject headed by an agent noun ("the statement by the committee of X")', () => {
+    expect(
+      triples(
+        analyse('The statement by the foreign affairs committee of the Cuban Parliament condemned Britain.'),
+      ),
+    ).toContain('CUB ACCUSE GBR');
+  });
 });

@@ -198,6 +198,7 @@ function isSubjectLike(
   }
   if (p < left) return true;
   const tok = ctx.tokens[p]!;
+  if ((tok.lower === 'of' || tok.lower === 'by') && headsAgentPhrase(ctx, p, left, cues)) return true;
   if (cues.subjectBlockers.has(tok.lower)) return false;
   if (tok.pos === 'ADP') return false;
   if (tok.pos === 'VERB')
@@ -207,6 +208,26 @@ function isSubjectLike(
       controlsInfinitive(ctx, am.tokenEnd, before)
     );
   return true;
+}
+
+/** Words of a noun phrase read back through by headsAgentPhrase. */
+const PHRASE_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+
+/**
+ * Whether the "of"/"by" at `p` hangs on a noun phrase that opens the clause and is headed by an
+ * agent noun ("The declaration by the Commission of International Relations of the Cuban
+ * Parliament urged …", "The leader of the group threatened …"): the actor inside it is the subject.
+ */
+function headsAgentPhrase(ctx: ArticleContext, p: number, left: number, cues: EventCues): boolean {
+  let agent = false;
+  let q = p - 1;
+  for (; q >= left; q--) {
+    const tok = ctx.tokens[q]!;
+    if (tok.lower === 'of' || tok.lower === 'by') continue;
+    if (!PHRASE_POS.has(tok.pos) && ctx.mentionOfToken[q] === -1) break;
+    if (cues.agentNouns.has(tok.lower) || cues.agentNouns.has(ctx.keys[q]![0]!)) agent = true;
+  }
+  return agent && (q < left || ctx.tokens[q]!.lower === ',');
 }
 
 /** "prompted NATO at its summit to order …": an object followed by "to" + verb is that verb's subject. */

@@ -59,6 +59,8 @@ export interface EventCues {
   readonly crowds: ReadonlySet<string>;
   readonly crowdTypes: ReadonlySet<string>;
   readonly protesterCode: string;
+  /** Nouns whose "of"/"by" phrase names who acts when they head a subject ("the leader of the group"). */
+  readonly agentNouns: ReadonlySet<string>;
   /** Types whose agentless passive or nominal trigger takes the state it happens in as source. */
   readonly placeAgentTypes: ReadonlySet<string>;
   readonly passiveAuxiliaries: ReadonlySet<string>;
@@ -215,6 +217,7 @@ export function parseEventsLexicon(files: LexiconFiles): EventsLexicon {
     crowds: set('crowds'),
     crowdTypes: new Set((cuesFile.crowdTypes as unknown[] | undefined)?.map(String) ?? []),
     protesterCode: String(cuesFile.protesterCode),
+    agentNouns: set('agentNouns'),
     placeAgentTypes: new Set((cuesFile.placeAgentTypes as unknown[] | undefined)?.map(String) ?? []),
     passiveAuxiliaries: set('passiveAuxiliaries'),
     weekdays: weekdays.map((w) => w.toLowerCase()),
