@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, triples } from './build-article.js';
+import { analyse, pipeline, triples } from './build-article.js';
 
 describe('roles of agentless and coordinated acts', () => {
   it('takes the state an agentless arrest or reaction happens in as its source', () => {
@@ -46,5 +46,38 @@ describe('roles of agentless and coordinated acts', () => {
         analyse('The statement by the foreign affairs committee of the Cuban Parliament condemned Britain.'),
       ),
     ).toContain('CUB ACCUSE GBR');
+  });
+
+  it('lets a phrase that stands for two actors act as both ("the two sides met")', () => {
+    const events = triples(
+      analyse(
+        'India and China held talks on the border on Monday.\n\nOn Saturday, the two sides met again in Moscow.',
+      ),
+    );
+    expect(events).toEqual(expect.arrayContaining(['IND CONSULT CHN', 'CHN CONSULT IND']));
+    const met = analyse(
+      'India and China traded accusations on Monday.\n\nOn Saturday, the two sides met in Moscow.',
+    );
+    expect(triples(met)).toEqual(expect.arrayContaining(['IND CONSULT CHN', 'CHN CONSULT IND']));
+  });
+
+  it('gives a passive act "with" a party to the actor of its subject', () => {
+    const text =
+      'Washington expelled the envoy on Monday.\n\nThe US move was coordinated with Britain and France.';
+    expect(triples(analyse(text))).toEqual(
+      expect.arrayContaining(['USA COOPERATE GBR', 'USA COOPERATE FRA']),
+    );
+  });
+});
+
+describe('event dates', () => {
+  it('leaves a relative date unresolved when the article has no dateline', () => {
+    const article = pipeline.run({
+      id: 'undated',
+      raw: 'India and China held talks on the border last week.',
+      mediaType: 'text/plain',
+    });
+    expect(article.events.length).toBeGreaterThan(0);
+    expect(article.events.map((e) => e.date)).toEqual(article.events.map(() => null));
   });
 });

@@ -242,8 +242,18 @@ function controlsInfinitive(ctx: ArticleContext, from: number, before: number): 
   return false;
 }
 
-/** The mention and its coordinated siblings ("the US, UK and France"); commas alone make no list ("in Paris, the United States"). */
+/**
+ * The mention and its coordinated siblings ("the US, UK and France"); commas alone make no list
+ * ("in Paris, the United States"). A phrase that stands for several actors ("the two sides")
+ * brings them all.
+ */
 function coordinationGroup(ctx: ArticleContext, m: number, left: number, right: number): number[] {
+  const group = listOf(ctx, m, left, right);
+  if (group.every((g) => ctx.actorMentions[g]!.siblings.length === 0)) return group;
+  return group.flatMap((g) => [g, ...ctx.actorMentions[g]!.siblings]);
+}
+
+function listOf(ctx: ArticleContext, m: number, left: number, right: number): number[] {
   const group = [m];
   let conjunction = false;
   const joined = (a: number, b: number) => {
@@ -657,6 +667,16 @@ export function assignRoles(
         patient = mentionAt(ctx, i);
     }
     if (patient !== -1) targets = coordinationGroup(ctx, patient, clause.left, match.start);
+    if (
+      sources.length === 0 &&
+      targets.length > 0 &&
+      (ctx.tokens[match.end]?.lower === 'with' || ctx.tokens[match.end - 1]!.lower === 'with')
+    ) {
+      // "the move was coordinated with Britain": the subject's actor acts with the "with" party
+      how.push('with-party');
+      sources = targets;
+      targets = [];
+    }
   } else {
     if (frame === 'noun') {
       const pre = preModifier(ctx, match.start, clause.left);

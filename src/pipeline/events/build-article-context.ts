@@ -8,6 +8,11 @@ export interface ActorMention {
   readonly code: string;
   readonly tokenStart: number;
   readonly tokenEnd: number;
+  /**
+   * Other mentions over exactly the same words that stand for other actors ("the two sides" → the
+   * two states): indexes into `actorMentions`, not reachable through `mentionOfToken`.
+   */
+  readonly siblings: number[];
 }
 
 /** What the events stage reads about one article, computed once per article. */
@@ -51,9 +56,23 @@ export function buildArticleContext(article: Article, cues: EventCues): ArticleC
     if (end === t) continue;
     let free = true;
     for (let i = t; i < end; i++) if (mentionOfToken[i] !== -1) free = false;
-    if (!free) continue;
+    if (!free) {
+      // a phrase that stands for several actors: each after the first joins it as a sibling
+      const first = actorMentions[mentionOfToken[t]!];
+      if (
+        first !== undefined &&
+        first.tokenStart === t &&
+        first.tokenEnd === end &&
+        first.code !== code &&
+        !first.siblings.some((s) => actorMentions[s]!.code === code)
+      ) {
+        first.siblings.push(actorMentions.length);
+        actorMentions.push({ mention, code, tokenStart: t, tokenEnd: end, siblings: [] });
+      }
+      continue;
+    }
     const index = actorMentions.length;
-    actorMentions.push({ mention, code, tokenStart: t, tokenEnd: end });
+    actorMentions.push({ mention, code, tokenStart: t, tokenEnd: end, siblings: [] });
     for (let i = t; i < end; i++) mentionOfToken[i] = index;
   }
   const directQuoteOfToken = new Int32Array(tokens.length).fill(-1);

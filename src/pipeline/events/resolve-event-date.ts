@@ -89,6 +89,8 @@ export function resolveEventDate(
   }
   const start = best.start;
   if (!start.isCertain('day') && !isRelative(text)) return null;
+  // with no dateline only a date that names its year is known ("last week" is not)
+  if (ref === null && !/\b\d{4}\b/.test(text)) return null;
   const year = start.get('year');
   const month = start.get('month');
   const dayOfMonth = start.get('day');
