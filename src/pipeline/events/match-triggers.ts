@@ -96,9 +96,15 @@ export function matchTriggers(
       }
     }
   }
-  // longest pattern first (by matched words, then by compactness), then keep non-overlapping
+  // longest pattern first (by matched words), then a verb over a noun it governs ("drop … tariffs"
+  // over "tariffs on": the act is done to the noun), then the most compact; keep non-overlapping
+  const verbFirst = (m: TriggerMatch): number => (m.entry.frame === 'verb' ? 0 : 1);
   found.sort(
-    (a, b) => b.words.length - a.words.length || a.end - a.start - (b.end - b.start) || a.start - b.start,
+    (a, b) =>
+      b.words.length - a.words.length ||
+      verbFirst(a) - verbFirst(b) ||
+      a.end - a.start - (b.end - b.start) ||
+      a.start - b.start,
   );
   const taken = new Uint8Array(to - from);
   const kept: TriggerMatch[] = [];
@@ -125,10 +131,14 @@ function matchFrom(
   if (k === items.length) return i;
   const item = items[k]!;
   if (item.kind === 'gap') {
-    for (let skip = 0; skip <= MAX_GAP && i + skip < to; skip++) {
+    // up to MAX_GAP words: the pieces of a hyphenated word ("anti-dumping") count as one
+    for (let skip = 0, skipped = 0; skipped <= MAX_GAP && i + skip < to; skip++) {
       if (skip > 0) {
         const t = tokens[i + skip - 1]!;
         if (boundaries.has(t.lower) || t.lower === '.') return -1;
+        const glued = skip > 1 && tokens[i + skip - 2]!.span[1] === t.span[0];
+        if (!glued) skipped++;
+        if (skipped > MAX_GAP) return -1;
       }
       const mark = words.length;
       const end = matchFrom(items, k + 1, i + skip, to, tokens, keys, boundaries, words);

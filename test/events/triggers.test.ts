@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { analyse, triples } from './build-article.js';
+
+describe('trigger matching', () => {
+  it('counts a hyphenated word once inside a pattern gap', () => {
+    const events = triples(
+      analyse(
+        'China lifted its old-style and new-style anti-dumping tariffs on Australian barley on Friday.',
+      ),
+    );
+    expect(events).toContain('CHN RETREAT AUS');
+  });
+
+  it('prefers a verb over the noun it acts on ("will drop … tariffs on X" is no new tariff)', () => {
+    const article = analyse('China said it will drop its tariffs on Australian barley.');
+    const types = article.events.map((e) => e.type);
+    expect(types).not.toContain('SANCTION');
+    expect(triples(article)).toContain('CHN CONCEDE AUS');
+  });
+});
