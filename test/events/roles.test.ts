@@ -70,6 +70,17 @@ describe('roles of agentless and coordinated acts', () => {
   });
 });
 
+describe('pronoun objects of a participle', () => {
+  it('reads "…, accusing it of" as aimed at the main clause\'s object', () => {
+    const events = triples(
+      analyse(
+        'The European Union imposed sanctions on Belarus in June, accusing it of helping the invasion.',
+      ),
+    );
+    expect(events).toEqual(expect.arrayContaining(['EU SANCTION BLR', 'EU ACCUSE BLR']));
+  });
+});
+
 describe('event dates', () => {
   it('leaves a relative date unresolved when the article has no dateline', () => {
     const article = pipeline.run({

@@ -31,6 +31,7 @@ export interface Clause {
 }
 
 const SKIPPABLE_BEFORE: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NUM']);
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'them', 'him', 'her']);
 const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const COORDINATORS: ReadonlySet<string> = new Set([',', 'and', 'or', '&']);
 const NOMINAL_POS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'PART', 'DET']);
@@ -785,6 +786,24 @@ export function assignRoles(
       targetArgs = [scan.issue];
       how.push('issue');
       confidence *= 0.75;
+    }
+  }
+  if (targetArgs.length === 0 && sourceArgs.length > 0 && isParticipialAdjunct(ctx, match, sentence)) {
+    // "imposed sanctions on Wagner, accusing it of …": the pronoun object of a participle after a
+    // comma is the main clause's object, the last actor before the comma other than the source
+    const pronoun = ctx.tokens[match.end]?.lower ?? ctx.tokens[match.head + 1]?.lower;
+    if (pronoun !== undefined && OBJECT_PRONOUNS.has(pronoun)) {
+      for (let i = match.start - 2; i >= sentence.tokenStart; i--) {
+        const m = mentionAt(ctx, i);
+        if (m === -1) continue;
+        if (sourceCodes.has(ctx.actorMentions[m]!.code)) break;
+        targetArgs = coordinationGroup(ctx, m, sentence.tokenStart, match.start - 1).map((g) =>
+          argumentOf(ctx, g),
+        );
+        how.push('pronoun-object');
+        confidence *= 0.85;
+        break;
+      }
     }
   }
   if (sourceArgs.length === 0 && cues.crowdTypes.has(match.entry.type)) {
