@@ -81,6 +81,13 @@ describe('pronoun objects of a participle', () => {
   });
 });
 
+describe('reactions in a relative clause', () => {
+  it('aims "…, which X refused" at the subject of the main clause', () => {
+    const events = triples(analyse('Ecuador asked Peru to return the fugitives, which Lima refused.'));
+    expect(events).toContain('PER REJECT ECU');
+  });
+});
+
 describe('event dates', () => {
   it('leaves a relative date unresolved when the article has no dateline', () => {
     const article = pipeline.run({

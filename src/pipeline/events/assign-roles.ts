@@ -31,6 +31,8 @@ export interface Clause {
 }
 
 const SKIPPABLE_BEFORE: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NUM']);
+/** Types that react to a proposition: "…, which Havana refused / welcomed / condemned". */
+const REACTION_TYPES: ReadonlySet<string> = new Set(['REJECT', 'AGREE', 'SUPPORT', 'ACCUSE']);
 const OBJECT_PRONOUNS: ReadonlySet<string> = new Set(['it', 'them', 'him', 'her']);
 const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const COORDINATORS: ReadonlySet<string> = new Set([',', 'and', 'or', '&']);
@@ -786,6 +788,32 @@ export function assignRoles(
       targetArgs = [scan.issue];
       how.push('issue');
       confidence *= 0.75;
+    }
+  }
+  if (
+    targetArgs.length === 0 &&
+    sourceArgs.length > 0 &&
+    REACTION_TYPES.has(match.entry.type) &&
+    clause.left > sentence.tokenStart + 1 &&
+    ctx.tokens[clause.left - 1]!.lower === 'which' &&
+    ctx.tokens[clause.left - 2]!.lower === ','
+  ) {
+    // "…asked Cuba to extradite them, which Havana refused": a reaction to what the main clause's
+    // subject did is aimed at that subject
+    const main = findSubject(
+      ctx,
+      firstVerb(ctx, sentence),
+      { left: sentence.tokenStart, right: clause.left - 2 },
+      cues,
+      otherHeads,
+      false,
+    );
+    if (main !== -1 && !sourceCodes.has(ctx.actorMentions[main]!.code)) {
+      targetArgs = coordinationGroup(ctx, main, sentence.tokenStart, clause.left - 2).map((g) =>
+        argumentOf(ctx, g),
+      );
+      how.push('reaction-to-subject');
+      confidence *= 0.8;
     }
   }
   if (targetArgs.length === 0 && sourceArgs.length > 0 && isParticipialAdjunct(ctx, match, sentence)) {
