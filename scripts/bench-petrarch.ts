@@ -2,9 +2,10 @@
  * `npm run bench:petrarch` — PETRARCH-2's unit tests as a conformance suite for event coding.
  *
  * Data (read at run time, never copied into the repository): `PETR.UnitTest.records.xml` and the
- * validation actor and agent dictionaries in ../shared/eval/peers/petrarch2-unittest (override the
- * folder with the first argument). The pipeline is built with those dictionaries loaded as user
- * dictionaries (`--actors`), as a PETRARCH user would run demarche.
+ * validation actor, agent and verb dictionaries in ../shared/eval/peers/petrarch2-unittest (override
+ * the folder with the first argument). The pipeline is built with those dictionaries loaded as user
+ * dictionaries (`--actors`, `--verbs`), as a PETRARCH user would run demarche; `--own-verbs` leaves
+ * the verb dictionary out, to score demarche's own trigger lexicon.
  *
  * Score: the share of expected (source, target, CAMEO root) triples that some event of the record
  * produces, actors compared on their primary code (the first three letters: "DAGGOV" ~ "DAG"); the
@@ -14,10 +15,11 @@
  * @example
  * npm run bench:petrarch
  * npm run bench:petrarch -- ../shared/eval/peers/petrarch2-unittest --verbose
+ * npm run bench:petrarch -- --own-verbs
  */
 import { join } from 'node:path';
 import { readPetrarchRecords, scorePetrarch } from '../src/eval/index.js';
-import { loadLexicons, readActorDictionaries } from '../src/lexicons/index.js';
+import { loadLexicons, readActorDictionaries, readVerbDictionaries } from '../src/lexicons/index.js';
 import { createDefaultPipeline } from '../src/pipeline/index.js';
 
 const args = process.argv.slice(2);
@@ -29,7 +31,9 @@ const user = readActorDictionaries([
   join(dir, 'PETR.Validate.actors.txt'),
   join(dir, 'PETR.Validate.agents.txt'),
 ]);
-const pipeline = createDefaultPipeline(loadLexicons(), user);
+const ownVerbs = args.includes('--own-verbs');
+const verbs = ownVerbs ? [] : readVerbDictionaries([join(dir, 'PETR.Validate.verbs.txt')]);
+const pipeline = createDefaultPipeline(loadLexicons(), user, verbs);
 const records = readPetrarchRecords(dir);
 const t0 = performance.now();
 const score = scorePetrarch(pipeline, records);

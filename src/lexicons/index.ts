@@ -1,2 +1,3 @@
 export { loadLexicons, DEFAULT_DATA_DIR } from './load-lexicons.js';
 export { readActorDictionaries } from './read-actor-dictionaries.js';
+export { readVerbDictionaries } from './read-verb-dictionaries.js';

@@ -11,4 +11,11 @@ export {
   type UserActors,
 } from './actors/index.js';
 export { createQuotesStage, parseQuotesLexicon } from './quotes/index.js';
-export { createEventsStage, parseEventsLexicon } from './events/index.js';
+export {
+  createEventsStage,
+  parseEventsLexicon,
+  extendEventsLexicon,
+  parsePetrarchVerbs,
+  type UserTriggers,
+  type PetrarchVerbs,
+} from './events/index.js';

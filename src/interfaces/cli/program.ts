@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadLexicons, readActorDictionaries } from '../../lexicons/index.js';
+import { loadLexicons, readActorDictionaries, readVerbDictionaries } from '../../lexicons/index.js';
 import { createDefaultPipeline, type Pipeline } from '../../pipeline/index.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerClean } from './commands/clean.js';
@@ -43,7 +43,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     .option('--data <dir>', 'read lexicons from this folder instead of the bundled data/')
     .option(
       '--actors <file>',
-      'add actors, people and roles from a dictionary (.json, or PETRARCH format); repeatable',
+      'add actors, people and roles from a dictionary (.json, .yaml, or PETRARCH format); repeatable',
+      (file: string, files: string[]) => [...files, file],
+      [] as string[],
+    )
+    .option(
+      '--verbs <file>',
+      'add event triggers from a dictionary (.json/.yaml in the triggers.json format, or a PETRARCH verb dictionary); repeatable',
       (file: string, files: string[]) => [...files, file],
       [] as string[],
     );
@@ -51,10 +57,15 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   const context: CliContext = {
     io,
     pipeline: () => {
-      const { data: dataDir, actors } = program.opts<{ data?: string; actors: string[] }>();
+      const {
+        data: dataDir,
+        actors,
+        verbs,
+      } = program.opts<{ data?: string; actors: string[]; verbs: string[] }>();
       return (pipeline ??= createDefaultPipeline(
         dataDir ? loadLexicons(dataDir) : loadLexicons(),
         actors.length > 0 ? readActorDictionaries(actors) : undefined,
+        readVerbDictionaries(verbs),
       ));
     },
     fail: (code) => {

@@ -510,7 +510,8 @@ function scanTargets(
     const particle = i > match.end && ctx.tokens[i - 1]!.pos === 'VERB' && !inMatch.has(i - 1); // "head off", "set up"
     if (particle) {
       continue;
-    } else if (cues.locativePrepositions.has(tok.lower)) {
+    } else if (cues.locativePrepositions.has(tok.lower) && !inMatch.has(i)) {
+      // a preposition the trigger names ("fire … shells at") introduces its target, not a place
       locative = true;
       prep = tok.lower;
     } else if (cues.targetPrepositions.has(tok.lower)) {

@@ -1,5 +1,12 @@
-export { parseEventsLexicon } from './parse-events-lexicon.js';
-export type { EventsLexicon, TriggerEntry, EventCues, CameoCode } from './parse-events-lexicon.js';
+export { parseEventsLexicon, extendEventsLexicon } from './parse-events-lexicon.js';
+export type {
+  EventsLexicon,
+  TriggerEntry,
+  EventCues,
+  CameoCode,
+  UserTriggers,
+} from './parse-events-lexicon.js';
+export { parsePetrarchVerbs, type PetrarchVerbs, type PetrarchTrigger } from './parse-petrarch-verbs.js';
 export { createEventsStage } from './create-events-stage.js';
 export { bridgeToCameo, quadOfCameo, type CameoBridge } from './bridge-to-cameo.js';
 export { resolveEventDate } from './resolve-event-date.js';

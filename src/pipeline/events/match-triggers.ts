@@ -96,12 +96,13 @@ export function matchTriggers(
       }
     }
   }
-  // longest pattern first (by matched words), then a verb over a noun it governs ("drop … tariffs"
+  // longest pattern first (by matched words), then a user's trigger, then a verb over a noun it governs ("drop … tariffs"
   // over "tariffs on": the act is done to the noun), then the most compact; keep non-overlapping
   const verbFirst = (m: TriggerMatch): number => (m.entry.frame === 'verb' ? 0 : 1);
   found.sort(
     (a, b) =>
       b.words.length - a.words.length ||
+      Number(b.entry.user) - Number(a.entry.user) ||
       verbFirst(a) - verbFirst(b) ||
       a.end - a.start - (b.end - b.start) ||
       a.start - b.start,

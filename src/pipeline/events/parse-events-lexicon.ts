@@ -35,6 +35,8 @@ export interface TriggerEntry {
   readonly onlyNegated: boolean;
   readonly exclude: ReadonlySet<string>;
   readonly confidence: number;
+  /** From a user dictionary (`--verbs`): wins over a bundled trigger matching as many words. */
+  readonly user: boolean;
 }
 
 export interface CameoCode {
@@ -72,6 +74,8 @@ export interface EventsLexicon {
   /** Triggers indexed by every alternative of their first word item. */
   readonly byFirstWord: ReadonlyMap<string, readonly TriggerEntry[]>;
   readonly cameoByType: ReadonlyMap<PloverType, string>;
+  /** PLOVER type of each CAMEO root ("11" → ACCUSE); roots PLOVER has no event for are absent. */
+  readonly typeByRoot: ReadonlyMap<string, PloverType>;
   readonly cameoCodes: ReadonlyMap<string, CameoCode>;
   /** Context name → single-word cues and multi-word cues. */
   readonly contexts: ReadonlyArray<{
@@ -129,6 +133,17 @@ export function parseEventsLexicon(files: LexiconFiles): EventsLexicon {
     cameoByType.set(type, code);
   }
 
+  const typeByRoot = new Map<string, PloverType>();
+  check(isRecord(cameoFile.roots), 'data/events/cameo.json', 'needs an object "roots"');
+  for (const [root, type] of Object.entries(cameoFile.roots)) {
+    check(
+      /^\d{2}$/.test(root) && (type === null || isType(type)),
+      `data/events/cameo.json roots.${root}`,
+      'a two-digit root with a PLOVER type or null',
+    );
+    if (type !== null) typeByRoot.set(root, type);
+  }
+
   check(
     isRecord(triggersFile) && Array.isArray(triggersFile.triggers),
     'data/events/triggers.json',
@@ -137,15 +152,9 @@ export function parseEventsLexicon(files: LexiconFiles): EventsLexicon {
   const triggers: TriggerEntry[] = [];
   const byFirstWord = new Map<string, TriggerEntry[]>();
   triggersFile.triggers.forEach((raw: unknown, index: number) => {
-    const entry = parseTrigger(raw, index, cameoCodes);
+    const entry = parseTrigger(raw, index, cameoCodes, 'data/events/triggers.json', false);
     triggers.push(entry);
-    const first = entry.items[0];
-    if (first?.kind !== 'word') return;
-    for (const alt of first.alts) {
-      const list = byFirstWord.get(alt);
-      if (list) list.push(entry);
-      else byFirstWord.set(alt, [entry]);
-    }
+    indexByFirstWord(byFirstWord, entry);
   });
 
   check(
@@ -222,11 +231,77 @@ export function parseEventsLexicon(files: LexiconFiles): EventsLexicon {
     passiveAuxiliaries: set('passiveAuxiliaries'),
     weekdays: weekdays.map((w) => w.toLowerCase()),
   };
-  return { triggers, byFirstWord, cameoByType, cameoCodes, contexts, cues };
+  return { triggers, byFirstWord, cameoByType, typeByRoot, cameoCodes, contexts, cues };
 }
 
-function parseTrigger(raw: unknown, index: number, codes: ReadonlyMap<string, CameoCode>): TriggerEntry {
-  const where = `data/events/triggers.json triggers[${index}]`;
+function indexByFirstWord(byFirstWord: Map<string, TriggerEntry[]>, entry: TriggerEntry): void {
+  const first = entry.items[0];
+  if (first?.kind !== 'word') return;
+  for (const alt of first.alts) {
+    const list = byFirstWord.get(alt);
+    if (list) list.push(entry);
+    else byFirstWord.set(alt, [entry]);
+  }
+}
+
+/** Triggers a user brings (`--verbs FILE`): objects in the format of data/events/triggers.json. */
+export interface UserTriggers {
+  /** The file, named in errors. */
+  readonly origin: string;
+  readonly triggers: readonly unknown[];
+  /**
+   * Read from a dictionary that gives CAMEO codes only (PETRARCH): each trigger's type is its
+   * root's, and triggers under a root PLOVER has no type for (01, 09) are left out.
+   */
+  readonly cameoOnly: boolean;
+}
+
+/**
+ * The lexicon with user triggers added, checked as the bundled ones are (errors name the file).
+ * A trigger without `type` takes its CAMEO root's. A user trigger wins over a bundled one that
+ * matches as many words.
+ *
+ * @example
+ * const lexicon = extendEventsLexicon(parseEventsLexicon(files), [
+ *   { origin: 'mine.json', cameoOnly: false, triggers: [{ match: 'snub', type: 'REJECT', cameo: '120', frame: 'verb' }] },
+ * ]);
+ */
+export function extendEventsLexicon(lexicon: EventsLexicon, user: readonly UserTriggers[]): EventsLexicon {
+  if (user.every((u) => u.triggers.length === 0)) return lexicon;
+  const triggers = [...lexicon.triggers];
+  const byFirstWord = new Map<string, TriggerEntry[]>();
+  for (const [key, list] of lexicon.byFirstWord) byFirstWord.set(key, [...list]);
+  for (const { origin, triggers: raw, cameoOnly } of user) {
+    raw.forEach((item, i) => {
+      const where = `${origin} triggers[${i}]`;
+      check(isRecord(item), where, 'must be an object');
+      let typed: Record<string, unknown> = item;
+      if (item.type === undefined && typeof item.cameo === 'string') {
+        const type = lexicon.typeByRoot.get(item.cameo.slice(0, 2));
+        if (type === undefined && cameoOnly) return;
+        check(
+          type !== undefined,
+          where,
+          `CAMEO root ${item.cameo.slice(0, 2)} has no PLOVER type: give "type"`,
+        );
+        typed = { ...item, type };
+      }
+      const entry = parseTrigger(typed, triggers.length, lexicon.cameoCodes, where, true);
+      triggers.push(entry);
+      indexByFirstWord(byFirstWord, entry);
+    });
+  }
+  return { ...lexicon, triggers, byFirstWord };
+}
+
+function parseTrigger(
+  raw: unknown,
+  index: number,
+  codes: ReadonlyMap<string, CameoCode>,
+  file: string,
+  user: boolean,
+): TriggerEntry {
+  const where = user ? file : `${file} triggers[${index}]`;
   check(isRecord(raw), where, 'must be an object');
   const {
     match,
@@ -294,6 +369,7 @@ function parseTrigger(raw: unknown, index: number, codes: ReadonlyMap<string, Ca
     agentAfter: agentAfter ?? false,
     exclude: new Set((exclude ?? []).map((e) => e.toLowerCase())),
     confidence: confidence ?? 0.8,
+    user,
   };
 }
 
