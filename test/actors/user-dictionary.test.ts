@@ -70,6 +70,52 @@ describe('user dictionaries (--actors)', () => {
     );
   });
 
+  it('reads dictionaries written in YAML (.yaml, .yml)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarche-actors-'));
+    const file = join(dir, 'actors.yaml');
+    writeFileSync(
+      file,
+      [
+        'actors:',
+        '  - code: VLD',
+        '    name: Valdoria',
+        '    kind: country',
+        '    aliases: [Valdorian, Port Merrin]',
+        'people:',
+        '  - name: Orla Vantresk',
+        '    actor: VLD',
+        '    role: Senator',
+        '    roles:',
+        '      - { actor: VLD, role: Foreign Minister, from: 2019-01-01, to: 2021-06-30 }',
+        '',
+      ].join('\n'),
+    );
+    const user = readActorDictionaries([file]);
+    const article = createDefaultPipeline(loadLexicons(), user).run({
+      id: 'y',
+      raw: 'Port Merrin recalled its envoy. Orla Vantresk said the talks failed.',
+      mediaType: 'text/plain',
+    });
+    expect(article.mentions[0]).toMatchObject({ text: 'Port Merrin', actor: 'VLD' });
+    expect(article.people[0]).toMatchObject({ name: 'Orla Vantresk', actor: 'VLD', role: 'Senator' });
+    // YAML dates stay ISO strings
+    expect(roleOn(user.people[0]!, '2020-03-01')).toEqual({ actor: 'VLD', role: 'Foreign Minister' });
+    const yml = join(dir, 'actors.yml');
+    writeFileSync(yml, 'actors:\n  - code: KST\n    name: Kestra\n');
+    expect(readActorDictionaries([yml]).actors[0]?.code).toBe('KST');
+  });
+
+  it('names the file and line of a YAML syntax error, and the field of a malformed entry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarche-actors-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'actors:\n  - code: VLD\n    name: [Valdoria\n  - code: KST\n');
+    expect(() => readActorDictionaries([bad])).toThrow(DemarcheError);
+    expect(() => readActorDictionaries([bad])).toThrow(/bad\.yaml:4: not valid YAML/);
+    const wrong = join(dir, 'wrong.yml');
+    writeFileSync(wrong, 'actors:\n  - name: Valdoria\n');
+    expect(() => readActorDictionaries([wrong])).toThrow(/wrong\.yml: actors\[0\]: needs a code/);
+  });
+
   it('is read from files and passed by the global --actors option', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'demarche-actors-'));
     const file = join(dir, 'actors.json');

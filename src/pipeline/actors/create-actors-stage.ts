@@ -1,11 +1,15 @@
 import type { Mention, Person } from '../../core/index.js';
 import type { Stage } from '../stage.js';
+import { affiliateCrowds } from './affiliate-crowds.js';
 import { buildNameLexicon } from './build-name-lexicon.js';
 import { buildRegistry } from './build-registry.js';
 import { collectActors } from './collect-actors.js';
 import { findActorMentions } from './find-actor-mentions.js';
 import { findPeople, toPeople } from './find-people.js';
+import { indexSentenceMentions } from './index-sentence-mentions.js';
 import { normaliseKey } from './normalise-key.js';
+import { buildActLexicon, resolveActReferences } from './resolve-act-references.js';
+import { resolvePluralPronouns } from './resolve-plural-pronouns.js';
 import { buildCollectiveLexicon, resolveCollectiveReferences } from './resolve-collective-references.js';
 import { actorsLearned, resolveDescriptions } from './resolve-descriptions.js';
 import type { ActorsLexicon } from './parse-actors-lexicon.js';
@@ -33,6 +37,18 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
   });
   const known = indexPeople(user.people);
   const collective = buildCollectiveLexicon(lexicon);
+  const acts = buildActLexicon(lexicon);
+  const crowds =
+    lexicon.crowd === null
+      ? null
+      : {
+          code: lexicon.crowd,
+          nouns: new Set(lexicon.crowdNouns.map(normaliseKey)),
+          blockers: new Set(lexicon.crowdNounBlockers.map(normaliseKey)),
+        };
+  const pluralPronouns = new Set(lexicon.pluralPronouns.map(normaliseKey));
+  const pluralHeads = new Set(lexicon.pluralHeads.map(normaliseKey));
+  const homeOffices = new Set(lexicon.homeOffices.map((o) => o.toLowerCase()));
   const isCountry = (code: string): boolean => registry.actors.get(code)?.kind === 'country';
   return {
     name: 'actors',
@@ -41,19 +57,21 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
     run(article) {
       const { text, tokens, sentences } = article;
       const keys = tokens.map((t) => normaliseKey(t.text));
-      const actorMentions = findActorMentions(text, tokens, keys, sentences, registry, article.published);
+      const found = findActorMentions(text, tokens, keys, sentences, registry, article.published);
+      const actorMentions = crowds === null ? found : affiliateCrowds(found, text, tokens, keys, crowds);
       const view = createTokenView(text, tokens, keys, sentences, actorMentions);
       const drafts = findPeople(view, names);
       const descriptions = resolveDescriptions(view, drafts, names, isCountry);
       const people = toPeople(drafts, actorsLearned(descriptions, drafts.length)).map((person) =>
         withKnownRole(person, known, article.published),
       );
-      const sectorOf = (index: number | null): string | undefined => {
-        const role = index === null ? null : people[index]!.role;
-        const head = role
+      const roleHead = (index: number | null): string | undefined =>
+        (index === null ? null : people[index]!.role)
           ?.toLowerCase()
           .split(/[\s-]+/)
           .pop();
+      const sectorOf = (index: number | null): string | undefined => {
+        const head = roleHead(index);
         return head === undefined ? undefined : lexicon.roleSectors[head];
       };
       const dateline = findDateline(view);
@@ -63,6 +81,16 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
           const sector = sectorOf(index);
           if (person.actor !== null || tokens[first.start]!.sentence !== dateline.sentence) return;
           if (sector === 'GOV' || sector === 'MIL') people[index] = { ...person, actor: dateline.actor };
+        });
+      }
+      const home = findHomeState(view, isCountry);
+      if (home !== null) {
+        // "Foreign Minister Ana Ruiz", "President Ruiz" with no state: an office of the home state
+        people.forEach((person, index) => {
+          const head = roleHead(index);
+          if (person.actor === null && head !== undefined && homeOffices.has(head)) {
+            people[index] = { ...person, actor: home };
+          }
         });
       }
       const mentions: Mention[] = [...actorMentions];
@@ -79,7 +107,7 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
           ...withSector(sectorOf(d.person)),
         });
       }
-      for (const ref of resolveCollectiveReferences(view, collective, isCountry)) {
+      for (const ref of resolveCollectiveReferences(view, collective, isCountry, home)) {
         if (descriptions.some((d) => d.span[0] < ref.span[1] && ref.span[0] < d.span[1])) continue;
         mentions.push({
           span: ref.span,
@@ -104,7 +132,23 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
           });
         }
       });
-      mentions.sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+      mentions.sort(byPosition);
+      const index = indexSentenceMentions(view, mentions);
+      const refs = [
+        ...resolveActReferences(view, mentions, acts, index),
+        ...resolvePluralPronouns(view, mentions, pluralPronouns, pluralHeads, index),
+      ];
+      for (const ref of refs) {
+        mentions.push({
+          span: ref.span,
+          text: text.slice(ref.span[0], ref.span[1]),
+          kind: 'description',
+          actor: ref.actor,
+          person: null,
+          sentence: tokens[ref.start]!.sentence,
+        });
+      }
+      if (refs.length > 0) mentions.sort(byPosition);
       return { mentions, people, actors: collectActors(actorMentions, registry) };
     },
   };
@@ -127,6 +171,61 @@ function createTokenView(
     mentionTokens.push([start, t]);
   });
   return { text, tokens, keys, sentences, mentions, actorAt, mentionTokens };
+}
+
+function byPosition(a: Mention, b: Mention): number {
+  return a.span[0] - b.span[0] || b.span[1] - a.span[1];
+}
+
+/** How many of the article's first sentences naming a state make its lead. */
+const LEAD_SENTENCES = 3;
+/** Words of an opening that may stand before a sentence's subject ("On Tuesday, the …"). */
+const BEFORE_SUBJECT = new Set(['DET', 'ADV', 'CCONJ', 'PUNCT', 'ADP', 'NUM', 'PROPN']);
+
+/**
+ * The article's home state: the state that is most often the subject of its lead (the first
+ * sentences that name a state: "Valdoria has expelled …", "Valdoria and Kestra met" counts
+ * both), then the one its lead names most; null when no state is a subject there or two tie.
+ */
+function findHomeState(view: TokenView, isCountry: (code: string) => boolean): string | null {
+  const subject = new Map<string, number>();
+  const named = new Map<string, number>();
+  const { mentions, mentionTokens, tokens, keys } = view;
+  let sentences = 0;
+  let last = -1;
+  let chain = -1; // token where the sentence's subject (or its coordination) ends, or -1
+  for (let m = 0; m < mentions.length; m++) {
+    const mention = mentions[m]!;
+    if (mention.actor === null || !isCountry(mention.actor)) continue;
+    const [start, end] = mentionTokens[m]!;
+    if (mention.sentence !== last) {
+      if (++sentences > LEAD_SENTENCES) break;
+      last = mention.sentence;
+      chain = -1;
+      let k = view.sentences[mention.sentence]!.tokenStart;
+      while (k < start && BEFORE_SUBJECT.has(tokens[k]!.pos)) k++;
+      if (k === start) chain = end;
+    } else if (chain >= 0) {
+      let k = chain;
+      while (k < start && (keys[k] === 'and' || keys[k] === ',')) k++;
+      chain = k === start && start > chain ? end : -1;
+    }
+    named.set(mention.actor, (named.get(mention.actor) ?? 0) + 1);
+    if (chain >= 0) subject.set(mention.actor, (subject.get(mention.actor) ?? 0) + 1);
+  }
+  const ranked = [...subject.keys()].sort(
+    (a, b) => subject.get(b)! - subject.get(a)! || named.get(b)! - named.get(a)!,
+  );
+  const [first, second] = ranked;
+  if (first === undefined) return null;
+  if (
+    second !== undefined &&
+    subject.get(first) === subject.get(second) &&
+    named.get(first) === named.get(second)
+  ) {
+    return null;
+  }
+  return first;
 }
 
 function withSector(sector: string | undefined): { sector?: string } {

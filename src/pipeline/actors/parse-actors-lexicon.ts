@@ -53,6 +53,37 @@ export interface ActorsLexicon {
   readonly definiteBodies: readonly string[];
   /** Plural nouns that after "the two" or "both" refer to the article's two main actors ("the two sides"). */
   readonly pairNouns: readonly string[];
+  /** Words that after "the" make a pair noun a pair ("the two sides", "the rival countries"). */
+  readonly pairWords: readonly string[];
+  /** Plural bodies that refer back to a state without "the" ("unless authorities agree"). */
+  readonly bareBodies: readonly string[];
+  /** Last words of office titles that, given without a state, are offices of the article's home state. */
+  readonly homeOffices: readonly string[];
+  /** Nouns that after a determiner refer back to an act just reported ("the move", "these acts"). */
+  readonly actReferences: readonly string[];
+  readonly actReferenceDeterminers: readonly string[];
+  /** Nouns of acts whose agent, once given ("Valdoria's annexation"), stays implied ("annexation plans"). */
+  readonly actNouns: readonly string[];
+  /** Role words by sector that, in an article naming no state, are coded `unknownState + sector` ("the army" → "---MIL"). */
+  readonly sectorNouns: Readonly<Record<string, string>>;
+  /** Words that make a reference noun a stage of a process ("the first step"). */
+  readonly ordinalModifiers: readonly string[];
+  /** Plural nouns, by sector, that stand for every group of the sector named so far ("the militia groups"). */
+  readonly groupsAll: Readonly<Record<string, string>>;
+  /** Nouns, by sector, that stand for the one group of the sector named so far ("the rebels"). */
+  readonly groupsOne: Readonly<Record<string, string>>;
+  /** Code of unnamed crowds (NSA:Protesters), which take an affiliation the article states. */
+  readonly crowd: string | null;
+  /** Nouns of a crowd's act that stand for the crowd ("mass protests"). */
+  readonly crowdNouns: readonly string[];
+  /** Words that, up to three words before a crowd noun, make it a state's act ("lodged a protest"). */
+  readonly crowdNounBlockers: readonly string[];
+  /** Pronouns that refer back to a plural actor subject ("they", "their"). */
+  readonly pluralPronouns: readonly string[];
+  /** Nouns that name a plural body without a plural ending ("police"). */
+  readonly pluralHeads: readonly string[];
+  /** The code of an unknown state ("---"), prefixed to a sector. */
+  readonly unknownState: string;
   readonly titles: readonly TitleData[];
   readonly honorifics: readonly string[];
   readonly firstNames: readonly string[];
@@ -88,6 +119,8 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
   check(isRecord(people), 'data/actors/people.json', 'must be an object');
   const bodies = requireFile(files, STAGE, 'government-bodies');
   check(isRecord(bodies), 'data/actors/government-bodies.json', 'must be an object');
+  const references = files['references'] ?? {};
+  check(isRecord(references), 'data/actors/references.json', 'must be an object');
   return {
     countries: {
       territories: stringList(countries['territories'], 'countries.territories'),
@@ -117,6 +150,26 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
     roleSectors: invert(bodies['roleSectors'], 'government-bodies.roleSectors'),
     definiteBodies: optionalList(bodies['definiteBodies'], 'government-bodies.definiteBodies'),
     pairNouns: optionalList(bodies['pairNouns'], 'government-bodies.pairNouns'),
+    pairWords: optionalList(references['pairWords'], 'references.pairWords'),
+    bareBodies: optionalList(references['bareBodies'], 'references.bareBodies'),
+    homeOffices: optionalList(references['homeOffices'], 'references.homeOffices'),
+    actReferences: optionalList(references['actReferences'], 'references.actReferences'),
+    actReferenceDeterminers: optionalList(
+      references['actReferenceDeterminers'],
+      'references.actReferenceDeterminers',
+    ),
+    actNouns: optionalList(references['actNouns'], 'references.actNouns'),
+    sectorNouns: invert(references['sectorNouns'], 'references.sectorNouns'),
+    ordinalModifiers: optionalList(references['ordinalModifiers'], 'references.ordinalModifiers'),
+    groupsAll: invert(nested(references['groupReferences'], 'all'), 'references.groupReferences.all'),
+    groupsOne: invert(nested(references['groupReferences'], 'one'), 'references.groupReferences.one'),
+    crowd:
+      references['crowd'] === undefined ? null : optionalString(references['crowd'], 'references.crowd', ''),
+    crowdNouns: optionalList(references['crowdNouns'], 'references.crowdNouns'),
+    crowdNounBlockers: optionalList(references['crowdNounBlockers'], 'references.crowdNounBlockers'),
+    pluralPronouns: optionalList(references['pluralPronouns'], 'references.pluralPronouns'),
+    pluralHeads: optionalList(references['pluralHeads'], 'references.pluralHeads'),
+    unknownState: optionalString(references['unknownState'], 'references.unknownState', '---'),
     titles: titleList(people['titles']),
     honorifics: stringList(people['honorifics'], 'people.honorifics'),
     firstNames: stringList(people['firstNames'], 'people.firstNames'),
@@ -138,6 +191,18 @@ function stringList(value: unknown, where: string): string[] {
 
 function optionalList(value: unknown, where: string): string[] {
   return value === undefined ? [] : stringList(value, where);
+}
+
+function nested(value: unknown, key: string): unknown {
+  if (value === undefined) return undefined;
+  check(isRecord(value), 'data/actors/references.groupReferences', 'must be an object');
+  return value[key];
+}
+
+function optionalString(value: unknown, where: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  check(typeof value === 'string', `data/actors/${where}`, 'must be a string');
+  return value;
 }
 
 function stringRecord(value: unknown, where: string): Record<string, string> {

@@ -21,13 +21,24 @@ interface PhraseNode {
 export interface CollectiveLexicon {
   readonly bodies: Map<string, PhraseNode>;
   readonly pairNouns: ReadonlySet<string>;
+  /** Words that, after "the", make a plural noun a pair ("the two sides", "the rival countries"). */
+  readonly pairWords: ReadonlySet<string>;
+  /** Bodies that refer back without "the" ("unless authorities agree"). */
+  readonly bareBodies: ReadonlySet<string>;
+  /** Role words by sector for articles that name no state ("the army" → "---MIL"). */
+  readonly sectorNouns: Map<string, PhraseNode>;
+  readonly unknownState: string;
+  /** "the militia groups": every group of the sector named so far. */
+  readonly groupsAll: Map<string, PhraseNode>;
+  /** "the rebels": the one group of the sector named so far. */
+  readonly groupsOne: Map<string, PhraseNode>;
 }
-
-/** Words that, after "the", make a plural noun a pair ("the two sides", "the rival countries"). */
-const PAIR_WORDS = new Set(['two', 'rival', 'warring']);
 
 /** How many sentences back a lone body may look for the state whose body it repeats. */
 const BODY_WINDOW = 6;
+
+/** How many sentences back a pair phrase may look for the pair an earlier one stood for. */
+const PAIR_WINDOW = 6;
 
 /**
  * Builds the trie of bodies that may stand alone and the set of pair nouns.
@@ -37,28 +48,53 @@ const BODY_WINDOW = 6;
  */
 export function buildCollectiveLexicon(lexicon: ActorsLexicon): CollectiveLexicon {
   const bodies = new Map<string, PhraseNode>();
-  for (const body of lexicon.definiteBodies) {
-    let map = bodies;
-    let node: PhraseNode | undefined;
-    for (const word of splitAlias(body)) {
-      const key = normaliseKey(word);
-      node = map.get(key);
-      if (!node) {
-        node = { next: new Map(), sector: undefined };
-        map.set(key, node);
-      }
-      map = node.next;
+  for (const body of lexicon.definiteBodies)
+    addPhrase(bodies, body, lexicon.bodySectors[body.toLowerCase()] ?? null);
+  const sectorNouns = new Map<string, PhraseNode>();
+  for (const [noun, sector] of Object.entries(lexicon.sectorNouns)) addPhrase(sectorNouns, noun, sector);
+  const groupsAll = new Map<string, PhraseNode>();
+  for (const [noun, sector] of Object.entries(lexicon.groupsAll)) addPhrase(groupsAll, noun, sector);
+  const groupsOne = new Map<string, PhraseNode>();
+  for (const [noun, sector] of Object.entries(lexicon.groupsOne)) addPhrase(groupsOne, noun, sector);
+  return {
+    groupsAll,
+    groupsOne,
+    bodies,
+    sectorNouns,
+    unknownState: lexicon.unknownState,
+    pairNouns: new Set(lexicon.pairNouns.map(normaliseKey)),
+    pairWords: new Set(lexicon.pairWords.map(normaliseKey)),
+    bareBodies: new Set(lexicon.bareBodies.map(normaliseKey)),
+  };
+}
+
+function addPhrase(trie: Map<string, PhraseNode>, phrase: string, sector: string | null): void {
+  let map = trie;
+  let node: PhraseNode | undefined;
+  for (const word of splitAlias(phrase)) {
+    const key = normaliseKey(word);
+    node = map.get(key);
+    if (!node) {
+      node = { next: new Map(), sector: undefined };
+      map.set(key, node);
     }
-    if (node) node.sector = lexicon.bodySectors[body.toLowerCase()] ?? null;
+    map = node.next;
   }
-  return { bodies, pairNouns: new Set(lexicon.pairNouns.map(normaliseKey)) };
+  if (node) node.sector = sector;
 }
 
 /**
  * Resolves phrases that refer back to actors the article has named:
- * - a state body standing alone ("the ministry", "Police", "the junta") → the state whose body of
- *   the same sector was named last (within a few sentences), or the only state named so far;
- * - "the two sides", "both countries" → the two actors named most often so far (one reference each).
+ * - a state body standing alone ("the ministry", "Police", "the junta", "unless authorities …") →
+ *   the state whose body of the same sector was named last (within a few sentences), else the only
+ *   state named so far, else the article's home state (`homeState`, when it has one);
+ * - "the two sides", "both countries" → the two actors the sentence named before it, else the pair
+ *   an earlier pair phrase stood for (within a few sentences), else the two actors named most often
+ *   so far (one reference each);
+ * - "the (various) militia groups" → every non-state group of that sector named so far; "the rebels"
+ *   → the group of that sector named so far, when only one was;
+ * - in an article that names no state, a role word ("the army", "police", "rebels") → its sector
+ *   with an unknown state ("---MIL").
  * When the text does not single the actor out, nothing is returned.
  *
  * @example
@@ -69,12 +105,16 @@ export function resolveCollectiveReferences(
   view: TokenView,
   lexicon: CollectiveLexicon,
   isState: (code: string) => boolean,
+  homeState: string | null = null,
 ): CollectiveReference[] {
   const { tokens, keys, mentions, mentionTokens } = view;
   const out: CollectiveReference[] = [];
   const counts = new Map<string, { count: number; last: number }>();
   const bySector = new Map<string, { code: string; sentence: number }>();
+  const groups = new Map<string, string[]>();
   const states = new Set<string>();
+  let lastPair: { actors: readonly string[]; sentence: number } | null = null;
+  const stateless = homeState === null && !mentions.some((x) => x.actor !== null && isState(x.actor));
   let m = 0;
   for (let i = 0; i < tokens.length; i++) {
     for (; m < mentions.length && mentionTokens[m]![1] <= i; m++) {
@@ -84,6 +124,10 @@ export function resolveCollectiveReferences(
       counts.set(mention.actor, { count: (seen?.count ?? 0) + 1, last: m });
       if (isState(mention.actor)) states.add(mention.actor);
       if (mention.sector) bySector.set(mention.sector, { code: mention.actor, sentence: mention.sentence });
+      if (mention.kind === 'group' && mention.sector) {
+        const named = groups.get(mention.sector) ?? [];
+        if (!named.includes(mention.actor)) groups.set(mention.sector, [...named, mention.actor]);
+      }
     }
     if (view.actorAt[i]! >= 0) continue;
     const sentence = tokens[i]!.sentence;
@@ -92,27 +136,63 @@ export function resolveCollectiveReferences(
     const pair = pairNounEnd(view, i, limit, lexicon);
     if (pair > 0) {
       const span = [tokens[i]!.span[0], tokens[pair - 1]!.span[1]] as const;
-      for (const actor of pairOf(counts, sameSentence(view, m, sentence))) {
-        out.push({ span, start: i, actor, sector: null });
-      }
+      const before = [...new Set(sameSentence(view, m, sentence))];
+      const actors: readonly string[] =
+        before.length < 2 && lastPair && sentence - lastPair.sentence <= PAIR_WINDOW
+          ? lastPair.actors
+          : pairOf(counts, before);
+      if (actors.length === 2) lastPair = { actors, sentence };
+      for (const actor of actors) out.push({ span, start: i, actor, sector: null });
       i = pair - 1;
       continue;
     }
 
     const definite = i > 0 && keys[i - 1] === 'the';
-    if (!definite && !isCapitalised(tokens[i]!.text)) continue;
-    const body = longestBody(keys, i, limit, lexicon);
+    const key = keys[i]!;
+    const group =
+      groups.size > 0 && (lexicon.groupsAll.has(key) || lexicon.groupsOne.has(key))
+        ? groupReference(view, i, limit, lexicon, groups)
+        : null;
+    if (group !== null) {
+      for (const actor of group.actors)
+        out.push({ span: group.span, start: group.start, actor, sector: group.sector });
+      i = group.end - 1;
+      continue;
+    }
+    if (stateless && lexicon.sectorNouns.has(key)) {
+      const role = longestPhrase(lexicon.sectorNouns, keys, i, limit);
+      // (not when the article named groups of the sector: "the rebels" is then one of them, unresolved)
+      if (
+        role !== null &&
+        role.sector !== null &&
+        !groups.has(role.sector) &&
+        !describesPerson(view, role.end, limit)
+      ) {
+        const start = definite ? i - 1 : i;
+        out.push({
+          span: [tokens[start]!.span[0], tokens[role.end - 1]!.span[1]],
+          start,
+          actor: lexicon.unknownState + role.sector,
+          sector: role.sector,
+        });
+        i = role.end - 1;
+        continue;
+      }
+    }
+    if (!lexicon.bodies.has(key)) continue;
+    if (!definite && !isCapitalised(tokens[i]!.text) && !lexicon.bareBodies.has(key)) continue;
+    const body = longestPhrase(lexicon.bodies, keys, i, limit);
     if (body === null) continue;
-    const next = tokens[body.end];
-    // "the army chief", "the police officer": a description of a person, not the body
-    if (next && body.end < limit && next.pos === 'NOUN' && /^[a-z]/.test(next.text)) continue;
+    if (describesPerson(view, body.end, limit)) continue;
     const last = body.sector === null ? undefined : bySector.get(body.sector);
     const actor =
       last && sentence - last.sentence <= BODY_WINDOW
         ? last.code
         : states.size === 1
           ? [...states][0]!
-          : null;
+          : homeState !== null && !namesBodyOf(view, sentence, homeState, body.sector)
+            ? homeState
+            : null;
     if (actor !== null) {
       const start = definite ? i - 1 : i;
       out.push({
@@ -134,9 +214,8 @@ export function resolveCollectiveReferences(
  */
 function pairOf(
   counts: ReadonlyMap<string, { count: number; last: number }>,
-  before: readonly string[],
+  distinct: readonly string[],
 ): string[] {
-  const distinct = [...new Set(before)];
   if (distinct.length >= 2) return distinct.slice(-2);
   const ranked = [...counts.entries()]
     .filter(([code]) => !distinct.includes(code))
@@ -158,20 +237,67 @@ function sameSentence(view: TokenView, seen: number, sentence: number): string[]
 function pairNounEnd(view: TokenView, i: number, limit: number, lexicon: CollectiveLexicon): number {
   const { keys, tokens } = view;
   let k: number;
-  if (keys[i] === 'the' && PAIR_WORDS.has(keys[i + 1] ?? '')) k = i + 2;
+  if (keys[i] === 'the' && lexicon.pairWords.has(keys[i + 1] ?? '')) k = i + 2;
   else if (keys[i] === 'both') k = keys[i + 1] === 'the' ? i + 2 : i + 1;
   else return 0;
   if (k < limit && tokens[k]!.pos === 'ADJ' && /^[a-z]/.test(tokens[k]!.text)) k++;
   return k < limit && lexicon.pairNouns.has(keys[k]!) ? k + 1 : 0;
 }
 
-function longestBody(
-  keys: readonly string[],
+/**
+ * "the (various) militia groups" → every group of the sector named so far; "the rebels" → the one
+ * group of the sector named so far. Adjectives may stand between "the" and the noun.
+ */
+function groupReference(
+  view: TokenView,
   i: number,
   limit: number,
   lexicon: CollectiveLexicon,
+  groups: ReadonlyMap<string, readonly string[]>,
+): { start: number; end: number; span: Span; sector: string; actors: readonly string[] } | null {
+  const { keys, tokens } = view;
+  if (i === 0 || tokens[i]!.pos === 'ADJ') return null;
+  let d = i - 1;
+  while (d > 0 && d >= i - 3 && tokens[d]!.pos === 'ADJ' && /^[a-z]/.test(tokens[d]!.text)) d--;
+  if (keys[d] !== 'the' || d < view.sentences[tokens[i]!.sentence]!.tokenStart) return null;
+  const all = longestPhrase(lexicon.groupsAll, keys, i, limit);
+  const one = all === null ? longestPhrase(lexicon.groupsOne, keys, i, limit) : null;
+  const found = all ?? one;
+  if (found === null || found.sector === null || describesPerson(view, found.end, limit)) return null;
+  const named = groups.get(found.sector) ?? [];
+  if (named.length === 0 || (one !== null && named.length > 1)) return null;
+  return {
+    start: d,
+    end: found.end,
+    span: [tokens[d]!.span[0], tokens[found.end - 1]!.span[1]],
+    sector: found.sector,
+    actors: named,
+  };
+}
+
+/**
+ * Whether the sentence names a body of `state` of the sector ("the Russian authorities"): a lone
+ * body beside it ("The ministry … the Russian authorities") is another state's.
+ */
+function namesBodyOf(view: TokenView, sentence: number, state: string, sector: string | null): boolean {
+  return view.mentions.some(
+    (m) => m.sentence === sentence && m.actor === state && m.sector !== undefined && m.sector === sector,
+  );
+}
+
+/** "the army chief", "the police officer": a noun after the body makes it a description of a person. */
+function describesPerson(view: TokenView, end: number, limit: number): boolean {
+  const next = view.tokens[end];
+  return next !== undefined && end < limit && next.pos === 'NOUN' && /^[a-z]/.test(next.text);
+}
+
+function longestPhrase(
+  trie: Map<string, PhraseNode>,
+  keys: readonly string[],
+  i: number,
+  limit: number,
 ): { end: number; sector: string | null } | null {
-  let map = lexicon.bodies;
+  let map = trie;
   let best: { end: number; sector: string | null } | null = null;
   for (let j = i; j < limit; j++) {
     const node = map.get(keys[j]!);

@@ -1,0 +1,93 @@
+import type { Mention, Token } from '../../core/index.js';
+
+/** Kinds of mention that, right before a crowd word, say whose crowd it is ("KKE protesters", "Malian demonstrators"). */
+const AFFILIATIONS = new Set<Mention['kind']>(['group', 'demonym', 'country', 'organisation']);
+
+/** Kinds of mention that, right before a crowd noun, make it the state's act. */
+const STATES = new Set<Mention['kind']>(['country', 'capital', 'institution']);
+
+/** How many words before a crowd noun a blocker ("lodged a formal protest") may stand. */
+const BLOCKER_WINDOW = 3;
+
+/** The crowd code and the nouns of a crowd's act, built once per lexicon. */
+export interface CrowdLexicon {
+  readonly code: string;
+  readonly nouns: ReadonlySet<string>;
+  readonly blockers: ReadonlySet<string>;
+}
+
+/**
+ * Finds crowds and gives them the affiliation the article states:
+ * - a crowd noun ("mass protests", "a demonstration"; a noun, not after "lodged", "in", … ) that no
+ *   other mention covers stands for the crowd (`lexicon.code`, e.g. NSA:Protesters);
+ * - a crowd mention right after a group, demonym or state ("KKE protesters", "Malian
+ *   demonstrators") stands for that actor, and so does every later crowd mention ("the
+ *   protesters") when the article stated only one affiliation so far.
+ * Returns a new array, in text order.
+ *
+ * @example
+ * affiliateCrowds(mentions, text, tokens, keys, lexicon); // "KKE protesters … The protesters" → both NSA:KKE
+ */
+export function affiliateCrowds(
+  mentions: readonly Mention[],
+  text: string,
+  tokens: readonly Token[],
+  keys: readonly string[],
+  lexicon: CrowdLexicon,
+): Mention[] {
+  const crowd = lexicon.code;
+  const nouns = crowdNouns(mentions, text, tokens, keys, lexicon);
+  const all = nouns.length === 0 ? mentions : [...mentions, ...nouns].sort((a, b) => a.span[0] - b.span[0]);
+  if (!all.some((m) => m.actor === crowd)) return [...all];
+  const stated: string[] = [];
+  return all.map((mention, index) => {
+    if (mention.actor !== crowd) return mention;
+    const prev = all[index - 1];
+    if (
+      prev &&
+      prev.actor !== null &&
+      prev.actor !== crowd &&
+      AFFILIATIONS.has(prev.kind) &&
+      /^\s+$/.test(text.slice(prev.span[1], mention.span[0]))
+    ) {
+      if (!stated.includes(prev.actor)) stated.push(prev.actor);
+      return { ...mention, actor: prev.actor };
+    }
+    return stated.length === 1 ? { ...mention, actor: stated[0]! } : mention;
+  });
+}
+
+function crowdNouns(
+  mentions: readonly Mention[],
+  text: string,
+  tokens: readonly Token[],
+  keys: readonly string[],
+  lexicon: CrowdLexicon,
+): Mention[] {
+  const out: Mention[] = [];
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.pos !== 'NOUN' || !lexicon.nouns.has(keys[i]!)) continue;
+    while (m < mentions.length && mentions[m]!.span[1] <= token.span[0]) m++;
+    if (m < mentions.length && mentions[m]!.span[0] < token.span[1]) continue;
+    // "Ecuador protests the decision": a state's act (or a verb), not a crowd
+    const before = m > 0 ? mentions[m - 1] : undefined;
+    if (before && STATES.has(before.kind) && /^\s+$/.test(text.slice(before.span[1], token.span[0])))
+      continue;
+    let blocked = false;
+    for (let k = i - 1; k >= 0 && k >= i - BLOCKER_WINDOW && tokens[k]!.sentence === token.sentence; k--) {
+      if (lexicon.blockers.has(keys[k]!)) blocked = true;
+    }
+    if (blocked) continue;
+    out.push({
+      span: token.span,
+      text: text.slice(token.span[0], token.span[1]),
+      kind: 'group',
+      actor: lexicon.code,
+      person: null,
+      sentence: token.sentence,
+    });
+  }
+  return out;
+}

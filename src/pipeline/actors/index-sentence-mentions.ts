@@ -1,0 +1,74 @@
+import type { Mention } from '../../core/index.js';
+import type { TokenView } from './read-name-context.js';
+
+/** The mentions of one sentence: indexes into the article's mentions and their token ranges. */
+export interface SentenceMentions {
+  readonly indexes: readonly number[];
+  /** First token and one-past-last token of each mention. */
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+}
+
+/** Mentions by sentence, computed on first use: `of(s)`, and the mention covering a token. */
+export interface SentenceMentionIndex {
+  of(sentence: number): SentenceMentions;
+  /** Index of the first mention (in text order) covering token `t`, or -1. */
+  coveringToken(t: number): number;
+}
+
+/**
+ * Indexes the mentions (in text order) of an article by sentence, lazily, so that resolvers
+ * that look at a few sentences pay for those only.
+ *
+ * @example
+ * const index = indexSentenceMentions(view, mentions);
+ * index.of(3).indexes; // the mentions of sentence 3
+ */
+export function indexSentenceMentions(view: TokenView, mentions: readonly Mention[]): SentenceMentionIndex {
+  const cache = new Map<number, SentenceMentions>();
+  const of = (sentence: number): SentenceMentions => {
+    let found = cache.get(sentence);
+    if (found) return found;
+    let lo = 0;
+    let hi = mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid]!.sentence < sentence) lo = mid + 1;
+      else hi = mid;
+    }
+    const { tokenStart, tokenEnd } = view.sentences[sentence]!;
+    const indexes: number[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let m = lo; m < mentions.length && mentions[m]!.sentence === sentence; m++) {
+      const [s, e] = mentions[m]!.span;
+      indexes.push(m);
+      starts.push(tokenAt(view, s, tokenStart, tokenEnd));
+      ends.push(tokenAt(view, e - 1, tokenStart, tokenEnd) + 1);
+    }
+    found = { indexes, starts, ends };
+    cache.set(sentence, found);
+    return found;
+  };
+  return {
+    of,
+    coveringToken(t) {
+      const { indexes, starts, ends } = of(view.tokens[t]!.sentence);
+      for (let k = 0; k < indexes.length; k++) if (starts[k]! <= t && t < ends[k]!) return indexes[k]!;
+      return -1;
+    },
+  };
+}
+
+/** Index of the token (of [first, limit)) holding character `offset`. */
+function tokenAt(view: TokenView, offset: number, first: number, limit: number): number {
+  const { tokens } = view;
+  let lo = first;
+  let hi = limit - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tokens[mid]!.span[0] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
