@@ -88,6 +88,16 @@ describe('reactions in a relative clause', () => {
   });
 });
 
+describe('crowds', () => {
+  it('codes protesters acting on a foreign state as the country they gather in', () => {
+    const events = triples(
+      analyse('Protesters burned American flags during a protest in Baghdad on Sunday.'),
+    );
+    expect(events).toContain('IRQ PROTEST USA');
+    expect(events.filter((e) => e.startsWith('NSA:Protesters'))).toEqual([]);
+  });
+});
+
 describe('event dates', () => {
   it('leaves a relative date unresolved when the article has no dateline', () => {
     const article = pipeline.run({

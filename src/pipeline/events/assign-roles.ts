@@ -835,9 +835,11 @@ export function assignRoles(
       }
     }
   }
-  if (sourceArgs.length === 0 && cues.crowdTypes.has(match.entry.type)) {
+  // an unnamed crowd, whether the actors stage coded it as protesters or left it out
+  const protesters = sourceArgs.length > 0 && sourceArgs.every((s) => s.code === cues.protesterCode);
+  if ((sourceArgs.length === 0 && cues.crowdTypes.has(match.entry.type)) || protesters) {
     const crowd = crowdSource(ctx, sentence, match, clause, cues, targetArgs, otherHeads);
-    if (crowd) {
+    if (crowd && (sourceArgs.length === 0 || crowd.how === 'crowd-country')) {
       how.push(crowd.how);
       confidence *= 0.8;
       sourceArgs = [crowd.source];
@@ -921,7 +923,7 @@ function crowdSource(
     if (ctx.keys[i]!.some((k) => cues.crowds.has(k))) crowd = i;
   }
   if (crowd === -1 && !protest) return null;
-  const place = placeOf(ctx, sentence, otherHeads);
+  const place = placeOf(ctx, sentence, otherHeads, cues);
   if (place === null) return null;
   const foreign = targets.filter((t) => t.code !== place.code);
   const anchor = ctx.tokens[crowd === -1 ? match.head : crowd]!;
@@ -942,6 +944,7 @@ function placeOf(
   ctx: ArticleContext,
   sentence: Sentence,
   otherHeads: ReadonlySet<number>,
+  cues: EventCues,
 ): RoleArgument | null {
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const m = mentionAt(ctx, i);
@@ -950,7 +953,10 @@ function placeOf(
     let p = am.tokenStart - 1;
     while (p > sentence.tokenStart && ctx.tokens[p]!.pos === 'DET') p--;
     const kind = am.mention.kind;
-    const ownPlace = ![p - 1, p - 2, p - 3].some((h) => otherHeads.has(h));
+    // "the air strike in Syria" places another act; "a protest in Baghdad" places the crowd's own
+    const ownPlace = ![p - 1, p - 2, p - 3].some(
+      (h) => otherHeads.has(h) && !cues.gatherings.has(ctx.tokens[h]!.lower),
+    );
     if (
       p >= sentence.tokenStart &&
       ctx.tokens[p]!.lower === 'in' &&

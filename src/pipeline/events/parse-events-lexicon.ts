@@ -61,6 +61,8 @@ export interface EventCues {
   readonly crowds: ReadonlySet<string>;
   readonly crowdTypes: ReadonlySet<string>;
   readonly protesterCode: string;
+  /** Nouns for a crowd's own act ("a protest in Baghdad"): the place after them is the crowd's. */
+  readonly gatherings: ReadonlySet<string>;
   /** Nouns whose "of"/"by" phrase names who acts when they head a subject ("the leader of the group"). */
   readonly agentNouns: ReadonlySet<string>;
   /** Types whose agentless passive or nominal trigger takes the state it happens in as source. */
@@ -227,6 +229,7 @@ export function parseEventsLexicon(files: LexiconFiles): EventsLexicon {
     crowdTypes: new Set((cuesFile.crowdTypes as unknown[] | undefined)?.map(String) ?? []),
     protesterCode: String(cuesFile.protesterCode),
     agentNouns: set('agentNouns'),
+    gatherings: set('gatherings'),
     placeAgentTypes: new Set((cuesFile.placeAgentTypes as unknown[] | undefined)?.map(String) ?? []),
     passiveAuxiliaries: set('passiveAuxiliaries'),
     weekdays: weekdays.map((w) => w.toLowerCase()),
