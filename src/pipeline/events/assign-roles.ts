@@ -929,6 +929,17 @@ function crowdSource(
   const anchor = ctx.tokens[crowd === -1 ? match.head : crowd]!;
   if (foreign.length > 0) return { source: place, target: null, how: 'crowd-country' };
   if (!protest) return null;
+  // against their own state only when the sentence names no other: "burned American flags during
+  // a protest in Baghdad" is no protest against Iraq
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    const m = mentionAt(ctx, i);
+    if (m === -1) continue;
+    const am = ctx.actorMentions[m]!;
+    const kind = am.mention.kind;
+    if ((kind === 'country' || kind === 'capital' || kind === 'demonym') && am.code !== place.code)
+      return null;
+    i = am.tokenEnd - 1;
+  }
   return {
     source: { code: cues.protesterCode, text: anchor.text, span: anchor.span },
     target: place,
