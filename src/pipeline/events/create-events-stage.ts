@@ -12,7 +12,7 @@ import { matchTriggers } from './match-triggers.js';
 import type { TriggerMatch } from './match-triggers.js';
 import { mergeDuplicateEvents } from './merge-duplicate-events.js';
 import type { EventsLexicon } from './parse-events-lexicon.js';
-import { parsePublished, resolveEventDate } from './resolve-event-date.js';
+import { parseDates, parsePublished, resolveEventDate } from './resolve-event-date.js';
 
 const PAST_AUX: ReadonlySet<string> = new Set(['has', 'have', 'had', 'was', 'were', 'did']);
 
@@ -39,6 +39,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
       for (const sentence of article.sentences) {
         const matches = matchTriggers(ctx.tokens, ctx.keys, sentence.tokenStart, sentence.tokenEnd, lexicon);
         if (matches.length === 0) continue;
+        let dates: ReturnType<typeof parseDates> | undefined; // read once per sentence, when an event needs them
         const heads = new Set(matches.map((m) => m.head));
         for (const match of matches) {
           const clause = findClause(ctx, sentence, match, lexicon.cues);
@@ -106,12 +107,14 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
                   ctx.tokens[clause.left]!.span[0] - sentence.span[0],
                   ctx.tokens[Math.max(clause.left, clause.right - 1)]!.span[1] - sentence.span[0],
                 ] as const);
+          dates ??= parseDates(sentenceText, article.published);
           const date = resolveEventDate(
             sentenceText,
             trigger.span[0] - sentence.span[0],
             article.published,
             past,
             clauseChars,
+            dates,
           );
           const rule = [
             `${entry.type.toLowerCase()}${flipped ? `>${type.toLowerCase()}` : type !== entry.type ? `>${type.toLowerCase()}` : ''}`,
