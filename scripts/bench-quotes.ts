@@ -29,7 +29,7 @@
  *
  * @example
  * npx tsx scripts/bench-quotes.ts            # prints P/R/F1 and speaker accuracy
- * npx tsx scripts/bench-quotes.ts --verbose  # also lists missed and spurious attributions
+ * npx tsx scripts/bench-quotes.ts --verbose  # also lists missed (with the gold source and <cue>), spurious and wrong-speaker attributions
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -47,6 +47,8 @@ export interface GoldAttribution {
   readonly content: readonly Span[];
   readonly source: readonly Span[] | null;
   readonly sourceText: string | null;
+  /** The cue words (brat Cue argument), for the verbose listing. */
+  readonly cueText?: string | null;
 }
 
 /** One predicted attribution, spans in the raw text. */
@@ -94,10 +96,13 @@ export function parseBrat(ann: string): GoldAttribution[] {
     if (content === undefined || content.spans.length === 0) continue;
     const sourceId = args.get('Source');
     const source = sourceId === undefined ? undefined : spans.get(sourceId);
+    const cueId = args.get('Cue');
+    const cue = cueId === undefined ? undefined : spans.get(cueId);
     out.push({
       content: content.spans,
       source: source === undefined ? null : source.spans,
       sourceText: source === undefined ? null : source.text,
+      cueText: cue === undefined ? null : cue.text,
     });
   }
   return out;
@@ -295,7 +300,9 @@ function main(argv: readonly string[]): void {
       gold.forEach((g, gi) => {
         if (mg.has(gi)) return;
         const text = g.content.map(([s, e]) => raw.slice(s, e)).join(' … ');
-        console.log(`${name}  MISSED  [${g.sourceText ?? '-'}] ${text.slice(0, 140).replace(/\s+/g, ' ')}`);
+        console.log(
+          `${name}  MISSED  [${g.sourceText ?? '-'}] <${g.cueText ?? '-'}> ${text.slice(0, 140).replace(/\s+/g, ' ')}`,
+        );
       });
       predicted.forEach((p, pi) => {
         if (mp.has(pi)) return;

@@ -57,6 +57,22 @@ const PIECES = [
   'is saying',
   'pledged to',
   'saying',
+  "''",
+  'believes',
+  'plans to',
+  'claim that',
+  'decision to',
+  'Maria’s',
+  'his',
+  'who',
+  'which',
+  'they',
+  'ROE:',
+  'so-called',
+  'was told',
+  'would',
+  'and',
+  'found',
 ];
 
 function randomText(next: () => number, words: number): string {

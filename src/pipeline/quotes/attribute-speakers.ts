@@ -1,6 +1,7 @@
-import type { Quote, Speaker } from '../../core/index.js';
+import type { Quote, Span, Speaker } from '../../core/index.js';
 import { countWords } from './count-words.js';
-import { nestsIn } from './find-cues.js';
+import { tokenAfter } from './build-units.js';
+import { isInverted, nestsIn } from './find-cues.js';
 import type { Cue } from './find-cues.js';
 import type { MarkSpan } from './pair-quote-marks.js';
 import { resolveSlot } from './resolve-speaker.js';
@@ -12,6 +13,12 @@ export const MIN_QUOTE_WORDS = 3;
 const STOP_BACK = new Set([
   'that',
   'while',
+  'after',
+  'before',
+  'unless',
+  'until',
+  'if',
+  'where',
   'but',
   'because',
   'although',
@@ -23,6 +30,7 @@ const STOP_BACK = new Set([
   ':',
   '—',
   '–',
+  '―',
 ]);
 const STOP_AFTER = new Set([';', ':', '(', '—', '–', 'that']);
 const SUBJECT_MAX = 16;
@@ -33,6 +41,8 @@ const BYLINE_MAX = 12;
 /** Longest parenthetical aside skipped between a subject and its cue, in tokens. */
 const ASIDE_MAX = 10;
 const AFTER_MAX = 24;
+/** Longest speaker label opening a transcript line ("SEN. JANE ROE:"), in tokens. */
+const LABEL_MAX = 4;
 
 /** The speaker found for each cue, in cue order per unit. */
 export type CueSpeakers = ReadonlyMap<Cue, Resolved | null>;
@@ -52,17 +62,28 @@ export function resolveCues(ctx: SpeakerContext, cuesByUnit: readonly (readonly 
       const cue = cues[c]!;
       const found = resolveCue(ctx, cue, earlierSpeaker(cues, c, out));
       out.set(cue, found);
-      if (found !== null) {
+      // a cue inside another's report ("According to X, the authorities decided …") is reported, not reporting
+      const reported = c > 0 && nestsIn(ctx.article, ctx.layout, cues[c - 1]!, cue);
+      if (found !== null && !reported) {
         ctx.history.push({
           speaker: found.speaker,
           person: found.person,
           token: cue.token,
           roles: found.roles,
+          plural: coordinated(ctx, found),
         });
       }
     }
   }
   return out;
+}
+
+/** "Jane Roe and Tom Baker said": a speaker named second in a coordination, whom a later "they" can stand for. */
+function coordinated(ctx: SpeakerContext, found: Resolved): boolean {
+  const span = found.speaker.span;
+  if (span === null || !found.person) return false;
+  const before = ctx.article.text.slice(Math.max(0, span[0] - 40), span[0]);
+  return /\p{Lu}[\p{L}.'’-]*,?\s+and\s+(?:\p{Lu}\p{L}*\.?\s+)?$/u.test(before);
 }
 
 /** Nearest earlier cue in the unit that found a speaker (a few back at most). */
@@ -84,7 +105,22 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
   if (cue.kind === 'according')
     return resolveSlot(ctx, cue.end, afterEnd(ctx, cue.end, unitEnd, true), 'first');
   if (cue.kind === 'quoted-as') return resolveSlot(ctx, cue.token + 1, cue.head, 'first');
-  if (cue.participle) return earlier ?? sentenceSubject(ctx, unitStart, cue.token);
+  if (cue.participle) {
+    // "footage of Hillary Clinton asking, …": a participle right after a name hangs on that name
+    const prev = cue.token - 1;
+    if (prev > unitStart && ctx.layout.quoteOf[prev] === -1 && tokens[prev]!.pos === 'PROPN') {
+      let s = prev;
+      while (s > unitStart && tokens[s - 1]!.pos === 'PROPN' && ctx.layout.quoteOf[s - 1] === -1) s--;
+      const named = resolveSlot(ctx, s, cue.token, 'last');
+      if (named !== null && named.person) return named;
+    }
+    return earlier ?? sentenceSubject(ctx, unitStart, cue.token);
+  }
+  if (isInverted(ctx.article, ctx.layout, cue) && !ctx.lexicon.objectVerbs.has(cue.text)) {
+    // "The talks failed, said Maria Lopez, the mayor.": the speaker after the cue, not the clause before it
+    const after = resolveSlot(ctx, cue.end, afterEnd(ctx, cue.end, unitEnd, false), 'first');
+    if (after !== null) return after;
+  }
   let verbStart = cue.token;
   while (
     verbStart > unitStart &&
@@ -102,24 +138,61 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
     // "… condemned the plans and stressed that …": the subject of the first verb
     return sentenceSubject(ctx, unitStart, cue.token);
   }
-  const subjectStart = walkBack(ctx, cue.token, unitStart);
+  let subjectStart = walkBack(ctx, cue.token, unitStart);
   let subjectEnd = cue.token;
   while (subjectEnd > subjectStart && isAuxiliary(tokens[subjectEnd - 1]!)) subjectEnd--;
   subjectEnd = beforeAside(ctx, subjectStart, subjectEnd);
-  const head = firstWord(ctx, subjectStart, subjectEnd);
+  subjectEnd = beforeRelativeClause(ctx, subjectStart, subjectEnd);
+  let head = firstWord(ctx, subjectStart, subjectEnd);
+  // "Democrats want X, and Republicans want Y": the subject after the conjunction
+  if (head !== -1 && tokens[head]!.pos === 'CCONJ' && firstWord(ctx, head + 1, subjectEnd) !== -1) {
+    subjectStart = head + 1;
+    head = firstWord(ctx, subjectStart, subjectEnd);
+  }
   if (head === -1) {
+    // "a group that intends to …", "the study, which notes …": a relative right before the verb is its subject
+    const rel = tokens[subjectStart - 1];
+    if (
+      rel !== undefined &&
+      subjectStart - 1 > unitStart &&
+      ctx.layout.quoteOf[subjectStart - 1] === -1 &&
+      (ctx.lexicon.relatives.has(rel.lower) ||
+        (rel.lower === 'that' && /^(NOUN|PROPN)$/.test(tokens[subjectStart - 2]?.pos ?? '')))
+    ) {
+      const found = antecedent(ctx, subjectStart - 1, unitStart) ?? earlier;
+      if (found === null) return null;
+      const span: Span = [rel.span[0], rel.span[1]];
+      return { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
+    }
     // inverted: "“…,” said the spokesman", "“…” assured the UN chief"
     return resolveSlot(ctx, cue.end, afterEnd(ctx, cue.end, unitEnd, false), 'first');
   }
   const lead = tokens[head]!;
+  // "…, going on to say …": a participle clause takes the subject of the clause it hangs on
+  if (
+    earlier !== null &&
+    lead.pos === 'VERB' &&
+    lead.lower.endsWith('ing') &&
+    tokens[head - 1]?.text === ',' &&
+    tokens[cue.token - 1]?.lower === 'to'
+  )
+    return earlier;
   if (lead.pos === 'ADP' || lead.pos === 'PART' || lead.pos === 'CCONJ' || lead.lower === 'to') {
     // "… and said", "went on to say", "obtained by X stated": the clause's subject is further back
-    return sentenceSubject(ctx, unitStart, cue.token);
+    // ("“…,” Sanders said, going on to say …": the speaker of the cue before)
+    return sentenceSubject(ctx, unitStart, cue.token) ?? (lead.lower === 'to' ? earlier : null);
   }
   if (ctx.lexicon.relatives.has(tokens[head]!.lower)) {
-    if (earlier !== null) return earlier;
-    const comma = head - 1;
-    return comma > unitStart ? resolveSlot(ctx, walkBack(ctx, comma, unitStart), comma, 'last') : null;
+    // "which state media claimed …": the relative is the object, the subject follows it
+    const inner = firstWord(ctx, head + 1, subjectEnd);
+    if (inner !== -1 && /^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(tokens[inner]!.pos))
+      return resolveSlot(ctx, inner, subjectEnd, 'last');
+    // "…, Jane Roe, who said …", "the ministry, which reported …": the noun phrase before the relative,
+    // named at the relative pronoun that stands for it
+    const found = antecedent(ctx, head, unitStart) ?? earlier;
+    if (found === null) return null;
+    const span: Span = [tokens[head]!.span[0], tokens[head]!.span[1]];
+    return { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
   }
   const subject = resolveSlot(ctx, subjectStart, subjectEnd, 'last');
   if (subject === null || subject.via === 'role') {
@@ -130,6 +203,38 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
     }
   }
   return subject;
+}
+
+/** The noun phrase a relative pronoun at `relative` stands for: the words before it, over one comma. */
+function antecedent(ctx: SpeakerContext, relative: number, unitStart: number): Resolved | null {
+  const { tokens } = ctx.article;
+  let end = relative;
+  if (tokens[end - 1]?.text === ',') end--;
+  if (end <= unitStart || ctx.layout.quoteOf[end - 1] !== -1) return null;
+  let start = end;
+  while (start > unitStart && end - start < SUBJECT_MAX) {
+    const t = tokens[start - 1]!;
+    if (ctx.layout.quoteOf[start - 1] !== -1 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ')
+      break;
+    if (t.pos === 'ADP' && t.lower !== 'of') break;
+    if (t.text === ',' || t.text === ';' || t.text === ':' || STOP_BACK.has(t.lower)) break;
+    start--;
+  }
+  return start < end ? resolveSlot(ctx, start, end, 'last') : null;
+}
+
+/** "Jane Roe, who had been away, said": the end of the subject before a relative clause set off by commas. */
+function beforeRelativeClause(ctx: SpeakerContext, start: number, end: number): number {
+  const { tokens } = ctx.article;
+  for (let i = start + 1; i < end - 1; i++) {
+    if (
+      tokens[i]!.text === ',' &&
+      ctx.lexicon.relatives.has(tokens[i + 1]!.lower) &&
+      ctx.layout.quoteOf[i] === -1
+    )
+      return i;
+  }
+  return end;
 }
 
 /** "Rep. Jane Roe (D-Ohio) said": the end of the subject before a closing parenthetical aside. */
@@ -163,11 +268,12 @@ function walkBack(ctx: SpeakerContext, verb: number, unitStart: number): number 
   while (i > unitStart && verb - i < SUBJECT_MAX) {
     const t = tokens[i - 1]!;
     if (ctx.layout.quoteOf[i - 1] !== -1) break;
-    if (STOP_BACK.has(t.lower)) break;
+    // a subordinating word opens the cue's own clause ("… after she attacked", "unless it wants")
+    if (STOP_BACK.has(t.lower) || (t.pos === 'SCONJ' && words > 0)) break;
     if (t.text === ',') {
       if (words === 0) appositive = true;
       else if (appositive) appositive = false;
-      else break;
+      else if (tokens[i]?.lower !== 'of') break; // "Jane Roe, of Springfield, Va., said": a place after the name
       i--;
       continue;
     }
@@ -209,6 +315,33 @@ function trailingAppositive(ctx: SpeakerContext, from: number, unitEnd: number):
     if (r !== null && starts && r.person && (r.via === 'person' || r.via === 'name')) return r;
   }
   return null;
+}
+
+/**
+ * The speaker named by the subject of the verb at token `verb` ("the council made a call for …" → the council).
+ *
+ * @example
+ * subjectBefore(ctx, madeToken)?.speaker.name; // 'Security Council'
+ */
+export function subjectBefore(ctx: SpeakerContext, verb: number): Resolved | null {
+  const { tokens } = ctx.article;
+  const unit = ctx.layout.unitOf[verb];
+  if (unit === undefined) return null;
+  const [unitStart] = ctx.layout.units[unit]!;
+  const start = walkBack(ctx, verb, unitStart);
+  let end = verb;
+  while (end > start && isAuxiliary(tokens[end - 1]!)) end--;
+  const head = firstWord(ctx, start, end);
+  if (head === -1) return null;
+  const lead = tokens[head]!;
+  if (
+    lead.pos === 'ADP' ||
+    lead.pos === 'PART' ||
+    lead.pos === 'CCONJ' ||
+    ctx.lexicon.relatives.has(lead.lower)
+  )
+    return sentenceSubject(ctx, unitStart, verb);
+  return resolveSlot(ctx, start, end, 'last');
 }
 
 /** The subject of the unit's main clause: words before its first verb, after any opening phrase. */
@@ -289,6 +422,7 @@ export function attributeQuotes(
   for (const c of candidates) {
     let found = own.get(c.index)!;
     if (found.speaker === null) found = chainBest.get(chainHead.get(c.index)!) ?? found;
+    if (found.speaker === null) found = transcriptLabel(c) ?? found;
     const words = countWords(text.slice(c.mark.contentStart, c.mark.contentEnd));
     let cue = found.cue?.text ?? null;
     let speaker = found.speaker?.speaker ?? null;
@@ -348,6 +482,12 @@ export function attributeQuotes(
     // a cue inside an earlier cue's reported clause ("told the crowd that he wants “…”") defers to the outer one
     let p = lo - 1;
     while (p > 0 && nestsIn(article, layout, cues[p - 1]!, cues[p]!)) p--;
+    // quoted words are someone's words: a view ("Americans think …") quoted inside a report takes the reporter
+    if (p > 0 && ctx.lexicon.attitudeVerbs.has(cues[p]!.text)) {
+      let k = p - 1;
+      while (k >= 0 && ctx.lexicon.attitudeVerbs.has(cues[k]!.text)) k--;
+      if (k >= 0 && cues[k]!.kind === 'verb') p = k;
+    }
     const pre: Cue | null = cues[p] ?? null;
     let post: Cue | null = null;
     for (let k = lo; k < cues.length; k++) {
@@ -385,13 +525,32 @@ export function attributeQuotes(
       return none;
     }
     const cues = cuesByUnit[c.unit - 1] ?? [];
-    const cue = cues[cues.length - 1];
+    // the report itself, not a cue nested in its content ("According to X, the authorities have decided …")
+    let last = cues.length - 1;
+    while (last > 0 && nestsIn(article, layout, cues[last - 1]!, cues[last]!)) last--;
+    const cue = cues[last];
     if (cue === undefined) return none;
     // only reported speech runs on ("According to X, …", "X said that …"), not a cue closing a quotation
     const quoted = layout.firstQuote[c.unit - 1]!;
     if (quoted !== -1 && quoted < cue.token) return none;
     const speaker = cueSpeakers.get(cue) ?? null;
     return speaker === null ? none : { cue, speaker };
+  }
+
+  /** "WALLACE: Let's start …": a transcript line opening with its speaker's name and a colon. */
+  function transcriptLabel(c: Candidate): { cue: Cue | null; speaker: Resolved } | null {
+    const first = tokenAfter(article, c.mark.contentStart);
+    let colon = first;
+    while (colon < c.last && colon - first < LABEL_MAX && /^\p{Lu}/u.test(tokens[colon]!.text)) colon++;
+    if (colon === first || colon >= c.last || tokens[colon]!.text !== ':') return null;
+    let shouted = true;
+    for (let k = first; k < colon && shouted; k++) shouted = !/\p{Ll}/u.test(tokens[k]!.text);
+    const named = resolveSlot(ctx, first, colon, 'first');
+    if (named !== null && named.person) return { cue: null, speaker: named };
+    if (!shouted) return null;
+    const span: Span = [tokens[first]!.span[0], tokens[colon - 1]!.span[1]];
+    const speaker: Speaker = { name: text.slice(span[0], span[1]), actor: null, span };
+    return { cue: null, speaker: { speaker, person: true, roles: new Set(), via: 'name' } };
   }
 
   /** “… .” ― Jane Doe — a quote signed with a dash and a name that ends the line. */

@@ -17,10 +17,34 @@ export interface Cue {
   readonly unit: number;
 }
 
+/** Punctuation that ends or splits a clause. */
+const CLAUSE_MARK = /^[.,;:!?()[\]—–―…]+$/;
 /** A possessive "'s" the tagger may read as punctuation. */
 const POSSESSIVE_MARK = /^['’]s?$/;
 /** Verb forms taken as cues whatever the tagger says about them. */
 const ALWAYS = new Set(['said', 'says', 'told', 'added']);
+/** Modals that make a cue hypothetical or not yet done ("can brag", "will announce"). */
+const MODALS = new Set([
+  'can',
+  'could',
+  'might',
+  'may',
+  'should',
+  'must',
+  'will',
+  'would',
+  "'ll",
+  '’ll',
+  "can't",
+  'can’t',
+  'cannot',
+  "couldn't",
+  'couldn’t',
+  "won't",
+  'won’t',
+  "wouldn't",
+  'wouldn’t',
+]);
 /** Forms of "have" that make a past participle a perfect verb ("has warned"). */
 const HAVE = new Set(['has', 'have', 'had', "'ve", '’ve']);
 /** Forms of "be" that make an -ing form progressive ("is saying"). */
@@ -65,7 +89,25 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         continue;
       }
       if (!lexicon.verbs.has(lower)) continue;
-      if (!ALWAYS.has(lower) && t.pos !== 'VERB' && !endsClause(i) && !afterAuxiliary(i)) continue;
+      if (passive(i)) continue; // "was told", "is expected to", "were worried": no speaker in the clause
+      // "so-called", "well-known": part of a compound word
+      if (article.text[t.span[0] - 1] === '-' || article.text[t.span[1]] === '-') continue;
+      // "a declining role", "the growing concern": an -ing form after a determiner or adjective modifies a noun
+      if (lower.endsWith('ing') && /^(DET|ADJ)$/.test(tokens[i - 1]?.pos ?? '')) continue;
+      if (hypothetical(i)) continue; // "things he can brag about", "might suggest": nothing was said
+      const before = tokens[i - 1];
+      // "invited to observe the vote": an infinitive is a cue only when reported words follow ("went on to say that …")
+      if (
+        before?.lower === 'to' &&
+        !/^(that|:|,)$/.test(tokens[i + 1]?.lower ?? '') &&
+        layout.quoteOf[i + 1] === -1
+      )
+        continue;
+      if (!ALWAYS.has(lower) && t.pos !== 'VERB' && !endsClause(i) && !afterAuxiliary(i) && !agrees(i))
+        continue;
+      // "Asked about the vote, she said …": a participle opening the sentence is no cue of its own
+      const opening = i === layout.firstWord[u] && (layout.firstQuote[u] === -1 || layout.firstQuote[u]! > i);
+      if (opening && /ed$/.test(lower) && !ALWAYS.has(lower)) continue;
       const prev = tokens[i - 1];
       if (quoted !== -1 && prev?.lower === 'as' && lower.endsWith('ing') && i - quoted < 20) {
         byUnit[u]!.push({
@@ -104,6 +146,28 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     return false;
   }
 
+  /** A past participle after a form of "be" ("was told", "are expected"), unless a perfect ("has been told" stays passive too). */
+  function passive(i: number): boolean {
+    const lower = tokens[i]!.lower;
+    if (!/(ed|wn|ld|ght|nt)$/.test(lower) || ALWAYS.has(lower)) return false;
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      const t = tokens[k]!;
+      if (BE.has(t.lower) && t.lower !== "'s" && t.lower !== '’s') return true;
+      if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+    }
+    return false;
+  }
+
+  /** A modal of possibility or obligation right before the verb ("could argue", "can brag", "should say"). */
+  function hypothetical(i: number): boolean {
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      const t = tokens[k]!;
+      if (MODALS.has(t.lower)) return true;
+      if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+    }
+    return false;
+  }
+
   /** "is promising to", "has promised": a form after "be" or "have" is a verb, whatever the tagger read. */
   function afterAuxiliary(i: number): boolean {
     const lower = tokens[i]!.lower;
@@ -117,14 +181,43 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     return false;
   }
 
+  /**
+   * "Polling averages show Clinton ahead", "the campaign plans to …": a cue form the tagger read as a noun, after
+   * a noun it agrees with as a verb (plural subject and bare form, singular subject and -s form), opening its content.
+   */
+  function agrees(i: number): boolean {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (prev === undefined || next === undefined) return false;
+    // "… proposes X, and plans to …": a second verb of the same subject
+    if (prev.lower === 'and' && /[^s]s$/.test(t.lower) && next.lower === 'to')
+      return lexicon.infinitiveVerbs.has(t.lower) && /^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
+    if (!/^(NOUN|PROPN)$/.test(prev.pos)) return false;
+    // "the United States Conference": a capitalised form is part of a name
+    if (/^\p{Lu}/u.test(t.text) || layout.quoteOf[i - 1] !== -1 || layout.quoteOf[i + 1] !== -1) return false;
+    const plural = prev.pos === 'NOUN' && /[^s]s$/.test(prev.lower);
+    const third = /[^s]s$/.test(t.lower);
+    if (plural === third) return false;
+    if (next.lower === 'to')
+      return lexicon.infinitiveVerbs.has(t.lower) && /^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
+    return (
+      lexicon.clauseVerbs.has(t.lower) &&
+      (next.lower === 'that' || /^(DET|PROPN|PRON|NUM|ADJ)$/.test(next.pos))
+    );
+  }
+
   /** "…,” the press release states." — a cue form the tagger read as a noun, closing its clause. */
   function endsClause(i: number): boolean {
+    const t = tokens[i]!;
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
     if (prev === undefined || !/^(NOUN|PROPN|PRON)$/.test(prev.pos)) return false;
+    // a base form after a noun is a compound ("the tax plan,"); "savings plans that …" is a relative clause
+    if (!/(s|ed)$/.test(t.lower) && !lexicon.clauseVerbs.has(t.lower)) return false;
     return (
       next === undefined ||
-      next.lower === 'that' ||
+      (next.lower === 'that' && prev.pos !== 'NOUN') ||
       next.pos === 'PUNCT' ||
       next.sentence !== tokens[i]!.sentence
     );
@@ -161,10 +254,15 @@ export function nestsIn(article: Article, layout: QuoteLayout, outer: Cue, inner
   if (inner.kind !== 'verb' || inner.participle || inner.token < outer.end || inner.unit !== outer.unit)
     return false;
   let comma = outer.kind === 'according';
+  let that = false;
   for (let i = outer.end; i < inner.token; i++) {
     const t = tokens[i]!;
+    if (t.lower === 'that') that = true;
+    // "said that the ad “wrongly” suggests …": words quoted inside the reported clause stay in it
+    if (layout.quoteOf[i] !== -1 && that) continue;
     if (layout.quoteOf[i] !== -1 || t.pos === 'CCONJ') return false;
-    if (t.pos !== 'PUNCT' || POSSESSIVE_MARK.test(t.text)) continue;
+    // only punctuation that ends or splits a clause keeps the cues apart ("$374 billion" does not)
+    if (t.pos !== 'PUNCT' || POSSESSIVE_MARK.test(t.text) || !CLAUSE_MARK.test(t.text)) continue;
     if (t.text === ',' && comma) {
       comma = false;
       continue;
@@ -172,4 +270,48 @@ export function nestsIn(article: Article, layout: QuoteLayout, outer: Cue, inner
     return false;
   }
   return true;
+}
+
+/** Longest parenthesis skipped after an inverted cue ("said Mr. Roe (a view others share)"). */
+const PAREN_MAX = 16;
+
+/**
+ * "…, said X." / "…,” said X, a spokesman": after a comma or a closing quotation mark, a verb cue
+ * followed by a noun phrase without a verb, up to the next comma or the end of its unit, has its speaker
+ * after it and its content before it.
+ *
+ * @example
+ * isInverted(article, layout, saidCue); // true for "The talks failed, said Maria Lopez."
+ */
+export function isInverted(article: Article, layout: QuoteLayout, cue: Cue): boolean {
+  const { tokens } = article;
+  if (cue.kind !== 'verb' || cue.participle) return false;
+  const [unitStart, unitEnd] = layout.units[cue.unit]!;
+  const k = cue.token - 1;
+  if (k <= unitStart || (tokens[k]!.text !== ',' && layout.quoteOf[k] === -1)) return false;
+  // "Jane Roe, the director, called for …" is a subject with its appositive: the words before must hold a clause or a quote
+  if (layout.quoteOf[k] === -1) {
+    let clause = false;
+    for (let j = unitStart; j < k && !clause; j++) {
+      clause = layout.quoteOf[j] !== -1 || tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX';
+    }
+    if (!clause) return false;
+  }
+  if (!/^(DET|PROPN|NOUN|ADJ|NUM|PRON)$/.test(tokens[cue.end]?.pos ?? '')) return false;
+  let i = cue.end;
+  for (; i < unitEnd && tokens[i]!.text !== ',' && layout.quoteOf[i] === -1; i++) {
+    const t = tokens[i]!;
+    if (t.text === '(') {
+      let close = i + 1;
+      while (close < unitEnd && close - i < PAREN_MAX && tokens[close]!.text !== ')') close++;
+      if (tokens[close]?.text !== ')' || close === i + 1) return false;
+      if (i === cue.end) return false;
+      i = close;
+      continue;
+    }
+    // a capitalised "verb" is a name the tagger misread ("said John Burke")
+    const verb = (t.pos === 'VERB' || t.pos === 'AUX') && !(/^\p{Lu}/u.test(t.text) && i > cue.end);
+    if (verb || t.lower === 'that' || t.pos === 'SCONJ') return false;
+  }
+  return i > cue.end && (i >= unitEnd - 1 || tokens[i]!.text === ',');
 }

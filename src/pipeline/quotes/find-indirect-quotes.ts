@@ -1,17 +1,23 @@
 import type { Quote } from '../../core/index.js';
 import type { CueSpeakers } from './attribute-speakers.js';
 import { countWords } from './count-words.js';
-import { nestsIn } from './find-cues.js';
+import { isInverted, nestsIn } from './find-cues.js';
 import type { Cue } from './find-cues.js';
 import type { SpeakerContext } from './resolve-speaker.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV']);
 const SKIP_MAX = 6;
+/** Fewest words of reported content ("the talks had failed"); shorter spans are rarely what was said. */
+const MIN_WORDS = 3;
 const OBJECT_SKIP_MAX = 12;
+/** Longest subject between a comma and the cue that closes a sentence ("…, the former ambassador said"). */
+const BACK_MAX = 16;
+/** Longest adjunct after a closing cue ("…, she said in an interview on Friday"). */
+const TAIL_MAX = 8;
 const POSSESSIVE = /^['’]s?$/;
 const OBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'PRON']);
 /** Words opening an embedded question after a cue. */
-const WH = new Set(['whether', 'how', 'why', 'what', 'where', 'who']);
+const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'where', 'who', 'when']);
 const TIME =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later)$/;
 
@@ -31,51 +37,121 @@ export function findIndirectQuotes(
   const { article, layout, lexicon } = ctx;
   const { tokens, text } = article;
   const quotes: Quote[] = [];
+  /** Set by verbContent when the content it found is the object of a speech act. */
+  let objectContent: boolean;
   for (let u = 0; u < cuesByUnit.length; u++) {
     const [unitStart, unitEnd] = layout.units[u]!;
     const cues = cuesByUnit[u]!;
     for (let c = 0; c < cues.length; c++) {
       const cue = cues[c]!;
+      // "she said she plans to …": a cue whose pronoun subject reports the outer speaker's own view is part of that report
+      if (c > 0 && pronounSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
+      // "saying anyone who complains about it is …": a relative clause inside the content is part of it
+      if (c > 0 && relativeSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
       // "he said he hoped it would …": a cue inside the content (its subject there too) nests in it
       let n = c + 1;
       while (cue.kind === 'verb' && n < cues.length && nestsIn(article, layout, cue, cues[n]!)) n++;
       const limit = cues[n]?.token ?? unitEnd;
-      const range =
-        cue.kind === 'according'
-          ? accordingContent(cue, unitStart, unitEnd)
-          : verbContent(cue, unitStart, limit, unitEnd);
-      if (range === null) continue;
-      const s = range[0];
-      let e = range[1];
-      // trailing punctuation and a conjunction that joins the next clause ("… and pledged to …") are not content
-      while (e > s && /^(PUNCT|CCONJ)$/.test(tokens[e - 1]!.pos) && layout.quoteOf[e - 1] === -1) e--;
-      if (e <= s) continue;
-      if (layout.quoteOf[s] !== -1 && layout.quoteOf[e - 1] === layout.quoteOf[s]) continue; // all quoted
-      const span = [tokens[s]!.span[0], tokens[e - 1]!.span[1]] as const;
-      const body = text.slice(span[0], span[1]);
-      if (countWords(body) < 3) continue;
-      quotes.push({
-        text: body,
-        span,
-        kind: 'indirect',
-        cue: cue.text,
-        speaker: speakers.get(cue)?.speaker ?? null,
-      });
+      if (cue.kind === 'according') {
+        add(cue, accordingContent(cue, unitStart, unitEnd));
+        add(cue, accordingRest(cue, unitStart, unitEnd));
+      } else {
+        objectContent = false;
+        const range = verbContent(cue, unitStart, limit);
+        // "endorsed Trump", "denied it": the object of a speech act may be a word or two
+        if (range !== null) add(cue, range, objectContent ? 1 : MIN_WORDS);
+        else {
+          // "C, X said." / "C1, X said, C2." — the content around a cue that closes or interrupts it
+          const around = aroundContent(cue, unitStart, limit, unitEnd);
+          if (around !== null) {
+            add(cue, around[0]);
+            if (around[1] !== null) add(cue, around[1]);
+          }
+        }
+      }
     }
   }
   return quotes;
 
-  function verbContent(cue: Cue, unitStart: number, limit: number, unitEnd: number): [number, number] | null {
+  function named(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      const t = tokens[k]!;
+      if (/^(NOUN|PROPN|PRON|NUM)$/.test(t.pos) && /^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u.test(t.text))
+        return true;
+    }
+    return false;
+  }
+
+  /** A verb outside quotations in tokens [from, to). */
+  function hasVerb(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) {
+      if (layout.quoteOf[k] === -1 && (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX')) return true;
+    }
+    return false;
+  }
+
+  /** "…, which he said …", "what the senators said …": the cue's subject follows a relative pronoun. */
+  function afterRelative(cue: Cue): boolean {
+    for (let k = cue.token - 1; k >= 0 && cue.token - k <= 4; k--) {
+      const t = tokens[k]!;
+      if (lexicon.relatives.has(t.lower) || t.lower === 'that' || t.lower === 'what')
+        return k < cue.token - 1;
+      if (t.pos === 'PUNCT' || t.pos === 'VERB' || layout.quoteOf[k] !== -1) return false;
+    }
+    return false;
+  }
+
+  function relativeSubject(cue: Cue): boolean {
+    const t = tokens[cue.token - 1];
+    return t !== undefined && lexicon.relatives.has(t.lower);
+  }
+
+  function pronounSubject(cue: Cue): boolean {
+    let k = cue.token - 1;
+    while (k >= 0 && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART')) k--;
+    const t = tokens[k];
+    return t !== undefined && (lexicon.personPronouns.has(t.lower) || lexicon.groupPronouns.has(t.lower));
+  }
+
+  function add(cue: Cue, range: readonly [number, number] | null, minWords = MIN_WORDS): void {
+    if (range === null) return;
+    const s = range[0];
+    let e = range[1];
+    // trailing punctuation and a conjunction that joins the next clause ("… and pledged to …") are not content
+    while (e > s && /^(PUNCT|CCONJ)$/.test(tokens[e - 1]!.pos) && layout.quoteOf[e - 1] === -1) e--;
+    if (e <= s) return;
+    if (layout.quoteOf[s] !== -1 && layout.quoteOf[e - 1] === layout.quoteOf[s]) return; // all quoted
+    const span = [tokens[s]!.span[0], tokens[e - 1]!.span[1]] as const;
+    const body = text.slice(span[0], span[1]);
+    const words = countWords(body);
+    if (words < minWords) return;
+    // a short object must name something ("denied it", "endorsed Trump"), not be a particle ("wrote in")
+    if (words < MIN_WORDS && !named(s, e)) return;
+    quotes.push({
+      text: body,
+      span,
+      kind: 'indirect',
+      cue: cue.text,
+      speaker: speakers.get(cue)?.speaker ?? null,
+    });
+  }
+
+  function verbContent(cue: Cue, unitStart: number, limit: number): [number, number] | null {
+    // "C, said X, a senior official …": the speaker follows the cue, the content came before it
+    if (!cue.participle && isInverted(article, layout, cue)) return null;
     // "X said (that) C", "X told reporters that C"
     let i = cue.end;
     const object = lexicon.objectVerbs.has(cue.text);
-    // the hearer of "told an invited crowd at the club that …" can be a long noun phrase
-    const skip = object ? OBJECT_SKIP_MAX : SKIP_MAX;
+    // the hearer of "told an invited crowd at the club that …" can be a long noun phrase, and so can an
+    // adjunct ("said during a rally in the state capital that …", "said on Friday, in a statement, that …")
+    const adjunct = tokens[i]?.pos === 'ADP' || TIME.test(tokens[i]?.lower ?? '');
+    const skip = object || adjunct ? OBJECT_SKIP_MAX : SKIP_MAX;
     for (let k = 0; i < limit && k < skip; k++, i++) {
       const t = tokens[i]!;
       if (t.lower === 'that' && layout.quoteOf[i] === -1) return [i + 1, limit];
       // "asked whether …", "told reporters how …": an embedded question is the content, its word included
       if (WH.has(t.lower) && layout.quoteOf[i] === -1 && i + 1 < limit) return [i, limit];
+      if (adjunct && t.text === ',' && !object) continue;
       if ((t.pos === 'PUNCT' && !POSSESSIVE.test(t.text)) || t.pos === 'VERB' || layout.quoteOf[i] !== -1)
         break;
     }
@@ -90,21 +166,29 @@ export function findIndirectQuotes(
     }
     i = cue.end;
     // "said Tuesday the envoys …", "said on Monday the talks …": the time is not what was said
-    if (tokens[i]?.lower === 'on' && TIME.test(tokens[i + 1]?.lower ?? '')) i += 2;
-    else if (TIME.test(tokens[i]?.lower ?? '')) i++;
+    // ("condemned Friday's test" keeps its time: a possessive time is part of the object)
+    const possessed = (k: number) => POSSESSIVE.test(tokens[k]?.text ?? '');
+    if (tokens[i]?.lower === 'on' && TIME.test(tokens[i + 1]?.lower ?? '') && !possessed(i + 2)) i += 2;
+    else if (TIME.test(tokens[i]?.lower ?? '') && !possessed(i + 1)) i++;
     const next = tokens[i];
-    if (
-      !object &&
-      next !== undefined &&
-      i < limit &&
-      layout.quoteOf[i] === -1 &&
-      CLAUSE_START.has(next.pos)
-    ) {
-      const hasVerb = tokens
-        .slice(i, Math.min(limit, i + 12))
-        .some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-      if (hasVerb && lexicon.clauseVerbs.has(cue.text)) {
+    if (!object && next !== undefined && i < limit && lexicon.clauseVerbs.has(cue.text)) {
+      // "the loans, which he said were never repaid": the relative is the subject of the reported verb
+      if (afterRelative(cue) && /^(VERB|AUX)$/.test(next.pos) && !next.lower.endsWith('ing'))
         return [i, limit];
+      // "she said the talks failed", "he said “budget reforms” would pay for it": a clause, maybe opening with a quotation
+      // (the words after the quotation need a verb of their own: "said “we will win” on Monday" is a direct quote)
+      const quoted = layout.quoteOf[i] !== -1;
+      if ((quoted || CLAUSE_START.has(next.pos)) && hasVerb(i, Math.min(limit, i + 12))) return [i, limit];
+    }
+    if (object && next !== undefined) {
+      // "told reporters on Monday he would run": a clause with a pronoun subject after the hearer
+      for (let k = i + 1; k < limit && k - i < OBJECT_SKIP_MAX; k++) {
+        const t = tokens[k]!;
+        if (layout.quoteOf[k] !== -1 || (t.pos === 'PUNCT' && !POSSESSIVE.test(t.text)) || t.pos === 'VERB')
+          break;
+        const subject =
+          t.pos === 'PRON' && (lexicon.personPronouns.has(t.lower) || lexicon.groupPronouns.has(t.lower));
+        if (subject && /^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '')) return [k, limit];
       }
     }
     if (
@@ -114,25 +198,95 @@ export function findIndirectQuotes(
       layout.quoteOf[i] === -1
     ) {
       // "denied any role in the attack", "called for a full inquiry": the speech act's object is what was said
-      const j = next.lower === 'for' || next.lower === 'on' ? i + 1 : i;
-      if (OBJECT_START.has(tokens[j]?.pos ?? '') && j < limit) return [j, limit];
+      const j = lexicon.objectPrepositions.has(next.lower) ? i + 1 : i;
+      const start = tokens[j];
+      // "called for an inquiry", "has called for eliminating the loophole"
+      const gerund = start?.pos === 'VERB' && start.lower.endsWith('ing');
+      // "called half of the voters …", "denied almost every claim": a quantifier opening the object
+      const quantifier = start?.pos === 'ADV' && /^(ADP|DET|NOUN|ADJ|NUM)$/.test(tokens[j + 1]?.pos ?? '');
+      if ((OBJECT_START.has(start?.pos ?? '') || gerund || quantifier) && j < limit) {
+        objectContent = true;
+        return [j, limit];
+      }
     }
-    // "C, X said."
+    return null;
+  }
+
+  /**
+   * "C, X said." / "C, said X, a spokesman." / "C1, X said, C2." / "C ‘partly quoted,’ X said.": the content
+   * before a cue that closes its sentence or interrupts it, and the rest of the sentence when it interrupts it.
+   */
+  function aroundContent(
+    cue: Cue,
+    unitStart: number,
+    limit: number,
+    unitEnd: number,
+  ): [[number, number], [number, number] | null] | null {
+    if (cue.participle) return null;
+    // the boundary before the cue's clause: a comma, or the closing mark of a quotation the content ends with
+    let boundary = cue.token - 1;
+    while (
+      boundary > unitStart &&
+      tokens[boundary]!.text !== ',' &&
+      layout.quoteOf[boundary] === -1 &&
+      cue.token - boundary < BACK_MAX
+    )
+      boundary--;
+    if (boundary <= unitStart) return null;
+    const quoted = layout.quoteOf[boundary] !== -1;
+    if (!quoted && tokens[boundary]!.text !== ',') return null;
+    const before: [number, number] = [unitStart, quoted ? boundary + 1 : boundary];
+    if (isInverted(article, layout, cue)) return [before, null]; // ", said X, a senior official …"
+    // after the cue: an adjunct ("on Friday", "in an interview") up to the end of the sentence or a comma
     let tail = cue.end;
     while (
       tail < unitEnd &&
       tokens[tail]!.pos !== 'VERB' &&
+      tokens[tail]!.pos !== 'AUX' &&
+      tokens[tail]!.text !== ',' &&
       layout.quoteOf[tail] === -1 &&
-      tail - cue.end < 5
+      tail - cue.end < TAIL_MAX
     )
       tail++;
-    if (tail < unitEnd && !(tokens[tail]!.pos === 'PUNCT' && tail === unitEnd - 1)) return null;
-    let comma = cue.token - 1;
-    while (comma > unitStart && tokens[comma]!.text !== ',' && cue.token - comma < 8) comma--;
-    if (comma <= unitStart || tokens[comma]!.text !== ',') return null;
-    const quote = layout.firstQuote[layout.unitOf[unitStart]!]!;
-    if (quote !== -1 && quote < comma) return null;
-    return [unitStart, comma];
+    const ends = tail >= unitEnd || (tokens[tail]!.pos === 'PUNCT' && tail === unitEnd - 1);
+    if (ends) return [before, null];
+    const next = tokens[tail]!;
+    // "C, X said before he left": a subordinate clause of the cue, not content
+    if (/^(ADP|SCONJ)$/.test(tokens[cue.end]?.pos ?? '') && tokens[cue.end]!.lower !== 'that')
+      return [before, null];
+    if (next.text !== ',' || layout.quoteOf[tail] !== -1) return null;
+    // "X said, “…”": the cue introduces the quotation after it
+    if (layout.quoteOf[tail + 1] !== -1 && tail === cue.end) return null;
+    // "C1, X said, C2": the sentence goes on after the interrupting cue; a participle or relative clause of the cue does not
+    const first = tokens[tail + 1];
+    if (
+      first === undefined ||
+      tail + 1 >= limit ||
+      layout.quoteOf[tail + 1] !== -1 ||
+      (first.pos === 'VERB' && first.lower.endsWith('ing')) ||
+      lexicon.relatives.has(first.lower) ||
+      first.lower === 'as'
+    )
+      return [before, null];
+    // the rest runs over its own verb and cues nested in it ("…, she said, he decided to …") to the next clause
+    let end = unitEnd;
+    for (const next of cuesByUnit[cue.unit] ?? []) {
+      if (next.token <= tail + 1) continue;
+      let broken = false;
+      for (let k = tail + 1; k < next.token && !broken; k++) {
+        const t = tokens[k]!;
+        broken =
+          layout.quoteOf[k] === -1 && (t.pos === 'CCONJ' || (t.pos === 'PUNCT' && !POSSESSIVE.test(t.text)));
+      }
+      if (broken) {
+        end = next.token;
+        break;
+      }
+    }
+    let finite = false;
+    for (let k = tail + 1; k < end && !finite; k++)
+      finite = tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX';
+    return [before, finite ? [tail + 1, end] : null];
   }
 
   function accordingContent(cue: Cue, unitStart: number, unitEnd: number): [number, number] | null {
@@ -141,11 +295,23 @@ export function findIndirectQuotes(
     if (cue.token === unitStart || (tokens[cue.token - 1]?.pos === 'PUNCT' && cue.token - 1 === unitStart)) {
       return comma < unitEnd ? [comma + 1, unitEnd] : null;
     }
-    if (tokens[cue.token - 1]?.text === ',' && comma >= unitEnd - 1) {
-      const quote = layout.firstQuote[layout.unitOf[unitStart]!]!;
-      if (quote !== -1 && quote < cue.token - 1) return null;
-      return [unitStart, cue.token - 1];
-    }
+    // "C, according to X." / "C, according to X, a former aide." / "C according to X": the clause before
+    if (cue.token - unitStart >= 3) return [unitStart, cue.token];
     return null;
+  }
+
+  /** "The company, according to the filing, lost money": the clause goes on after an interrupting "according to X,". */
+  function accordingRest(cue: Cue, unitStart: number, unitEnd: number): [number, number] | null {
+    if (cue.token - unitStart < 2 || tokens[cue.token - 1]?.text !== ',') return null;
+    let comma = cue.end;
+    while (comma < unitEnd && tokens[comma]!.text !== ',' && layout.quoteOf[comma] === -1) comma++;
+    if (comma >= unitEnd - 1 || tokens[comma]!.text !== ',') return null;
+    const first = tokens[comma + 1]!;
+    // "…, according to X, a former aide" is an appositive, not the rest of the clause
+    if (/^(DET|ADJ|NUM)$/.test(first.pos) || (first.pos === 'VERB' && first.lower.endsWith('ing')))
+      return null;
+    let finite = false;
+    for (let k = comma + 1; k < unitEnd && !finite; k++) finite = /^(VERB|AUX)$/.test(tokens[k]!.pos);
+    return finite ? [comma + 1, unitEnd] : null;
   }
 }

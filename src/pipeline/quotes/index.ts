@@ -4,6 +4,7 @@ import { attributeQuotes, resolveCues } from './attribute-speakers.js';
 import { buildUnits } from './build-units.js';
 import { findCues } from './find-cues.js';
 import { findIndirectQuotes } from './find-indirect-quotes.js';
+import { findNounQuotes } from './find-noun-quotes.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
 import { createSpeakerContext } from './resolve-speaker.js';
@@ -36,8 +37,23 @@ export function createQuotesStage(lexicon: QuotesLexicon): Stage {
       const speakers = resolveCues(ctx, cuesByUnit);
       const direct = attributeQuotes(ctx, marks, cuesByUnit, speakers);
       const indirect = findIndirectQuotes(ctx, cuesByUnit, speakers);
-      const quotes: Quote[] = [...direct, ...indirect].sort((a, b) => a.span[0] - b.span[0]);
+      const nouns = findNounQuotes(ctx, cuesByUnit);
+      const quotes: Quote[] = [...withNounSpeakers(direct, nouns), ...indirect, ...nouns].sort(
+        (a, b) => a.span[0] - b.span[0],
+      );
       return { quotes };
     },
   };
+}
+
+/** Words quoted inside the content of a noun cue ("Trump's claim that there were “thousands of shootings”") are the noun's speaker's. */
+function withNounSpeakers(direct: readonly Quote[], nouns: readonly Quote[]): Quote[] {
+  if (nouns.length === 0) return [...direct];
+  return direct.map((q) => {
+    if (q.kind !== 'mixed') return q;
+    const host = nouns.find(
+      (n) => n.speaker !== null && n.span[0] <= q.span[0] && q.span[1] <= n.span[1] + 1,
+    );
+    return host === undefined ? q : { ...q, cue: host.cue, speaker: host.speaker };
+  });
 }

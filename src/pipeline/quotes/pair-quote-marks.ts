@@ -16,6 +16,8 @@ export interface MarkSpan {
 interface OpenMark {
   readonly pos: number;
   readonly ch: string;
+  /** Characters of the mark (2 for a doubled apostrophe ''). */
+  readonly width: number;
   readonly single: boolean;
   readonly continues: number | null;
 }
@@ -47,6 +49,8 @@ const LINE_END_CAPS = new Set([
 const OPEN_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', ':']);
 
 const MAX_DEPTH = 8;
+/** The stack entry of a doubled apostrophe used as a double quotation mark. */
+const DOUBLED = "''";
 
 const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
 const isWord = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -99,7 +103,7 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
     return e;
   };
   const emit = (mark: OpenMark, close: number | null, end: number): number => {
-    let s = mark.pos + 1;
+    let s = mark.pos + mark.width;
     while (s < end && isSpace(text[s])) s++;
     spans.push({
       open: mark.pos,
@@ -111,16 +115,16 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
     });
     return spans.length - 1;
   };
-  const push = (pos: number, ch: string, single: boolean): void => {
+  const push = (pos: number, ch: string, single: boolean, width = 1): void => {
     if (stack.length >= MAX_DEPTH) return; // runaway nesting in broken text: ignore the mark
     const continues = stack.length === 0 && pos === pendingAt ? pendingFrom : null;
-    stack.push({ pos, ch, single, continues });
+    stack.push({ pos, ch, single, width, continues });
   };
-  /** Closes the entry at stack index k at mark position i, dropping anything nested above it. */
-  const closeAt = (k: number, i: number): void => {
+  /** Closes the entry at stack index k at the mark at i (its last character at `last`), dropping anything nested above it. */
+  const closeAt = (k: number, i: number, last = i): void => {
     const mark = stack[k]!;
     stack.length = k;
-    if (k === 0) emit(mark, i, i);
+    if (k === 0) emit(mark, last, i);
   };
   /** Ends the top-level double quote before position i without a closing mark. */
   const cap = (end: number): number | null => {
@@ -160,6 +164,17 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
     if (!isQuoteChar(c)) continue;
     const prev = text[i - 1];
     const next = text[i + 1];
+    if (c === "'" && next === "'") {
+      // a doubled apostrophe written for a double quotation mark (''Yes,'' she said)
+      const after = text[i + 2];
+      const k = topDouble();
+      const opening = (isSpace(prev) || OPEN_CONTEXT.has(prev!) || isQuoteChar(prev)) && !isSpace(after);
+      const closing = !isSpace(prev) && (isSpace(after) || !isWord(after));
+      if (k !== -1 && stack[k]!.ch === DOUBLED && (closing || !opening)) closeAt(k, i, i + 1);
+      else if (opening && !isWord(prev)) push(i, DOUBLED, false, 2);
+      i++;
+      continue;
+    }
     switch (c) {
       case '«': {
         // German »…« reads the guillemets the other way round

@@ -11,6 +11,16 @@ export interface QuotesLexicon {
   readonly clauseVerbs: ReadonlySet<string>;
   /** Verbs whose content is an infinitive, after an optional object ("pledged to …", "urged voters to …"). */
   readonly infinitiveVerbs: ReadonlySet<string>;
+  /** Nouns that carry reported speech or a view before "that" or "to": "claim that …", "decision to …". */
+  readonly nouns: ReadonlySet<string>;
+  /** Verbs whose object noun carries the subject's own speech or view: "made a call for", "voiced concerns about". */
+  readonly lightVerbs: ReadonlySet<string>;
+  /** Possessive determiners: true when they stand for a person (his, her), false for a group or body (their, its). */
+  readonly possessives: ReadonlyMap<string, boolean>;
+  /** Prepositions that open the object of a speech-act verb ("called for …", "spoke of …", "warned against …"). */
+  readonly objectPrepositions: ReadonlySet<string>;
+  /** Verbs of belief, wish and perception: their subject holds a view but did not say the quoted words. */
+  readonly attitudeVerbs: ReadonlySet<string>;
   /** Speech-act verbs whose object is the content ("denied any role", "called for an inquiry"). */
   readonly objectContentVerbs: ReadonlySet<string>;
   /** Multi-word cues whose speaker follows ("according to X", "quoted X as saying"). */
@@ -32,6 +42,11 @@ const WHERE = 'data/quotes/cues.json';
 function lowerSet(value: unknown, path: string): ReadonlySet<string> {
   check(isStringArray(value), `${WHERE} ${path}`, 'must be an array of strings');
   return new Set(value.map((v) => v.toLowerCase()));
+}
+
+/** A list added after the first release: a user's own cues.json without it still loads (empty). */
+function optionalSet(value: unknown, path: string): ReadonlySet<string> {
+  return value === undefined ? new Set() : lowerSet(value, path);
 }
 
 /**
@@ -58,6 +73,18 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
     clauseVerbs: lowerSet(cues['clauseVerbs'], 'clauseVerbs'),
     infinitiveVerbs: lowerSet(cues['infinitiveVerbs'], 'infinitiveVerbs'),
     objectContentVerbs: lowerSet(cues['objectContentVerbs'], 'objectContentVerbs'),
+    attitudeVerbs: optionalSet(cues['attitudeVerbs'], 'attitudeVerbs'),
+    objectPrepositions: optionalSet(cues['objectPrepositions'], 'objectPrepositions'),
+    nouns: optionalSet(cues['nouns'], 'nouns'),
+    lightVerbs: optionalSet(cues['lightVerbs'], 'lightVerbs'),
+    possessives: new Map([
+      ...[...optionalSet(pronouns['personPossessive'], 'pronouns.personPossessive')].map(
+        (w) => [w, true] as const,
+      ),
+      ...[...optionalSet(pronouns['groupPossessive'], 'pronouns.groupPossessive')].map(
+        (w) => [w, false] as const,
+      ),
+    ]),
     according: (according as string[][]).map((p) => p.map((w) => w.toLowerCase())),
     documents: lowerSet(cues['documents'], 'documents'),
     personRoles: lowerSet(cues['personRoles'], 'personRoles'),

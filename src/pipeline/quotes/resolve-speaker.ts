@@ -11,6 +11,8 @@ export interface SpeakerRecord {
   readonly token: number;
   /** Role words said of the speaker there ("spokesman", "secretary"). */
   readonly roles: ReadonlySet<string>;
+  /** Named with others ("Jane Roe and Tom Baker said"): a later "they" may stand for the speaker. */
+  readonly plural: boolean;
 }
 
 /** A speaker found for a slot, with how it was found. */
@@ -215,7 +217,7 @@ export function resolveSlot(
   if (head !== -1) {
     const lower = tokens[head]!.lower;
     if (lexicon.personPronouns.has(lower)) {
-      const found = latestPerson(ctx, tokens[head]!.span[0], null);
+      const found = latestPerson(ctx, tokens[head]!.span[0], null) ?? latestNamedSubject(ctx, head);
       return found === null ? null : { ...at(found, head, head + 1), via: 'pronoun' };
     }
     if (lexicon.thingPronouns.has(lower)) {
@@ -223,9 +225,15 @@ export function resolveSlot(
       return found === null ? null : { ...at(found, head, head + 1), via: 'pronoun' };
     }
     if (lexicon.groupPronouns.has(lower)) {
-      // "they said": only the speaker cued just before, when that is a group or a body
-      const last = latestRecord(ctx, tokens[head]!.span[0], () => true);
-      return last === null || last.person ? null : { ...at(last, head, head + 1), via: 'pronoun' };
+      // "they said": the speaker cued just before when that is a group or a body, else a group named
+      // in the last sentences ("Lawmakers met on Monday. They said …")
+      const last = latestRecord(ctx, tokens[head]!.span[0], () => true, true);
+      const group = latestGroup(ctx, head);
+      const lastAt = last?.speaker.span?.[0] ?? -1;
+      const single = last !== null && last.person && last.via !== 'group';
+      if (group !== null && (last === null || single || (group.speaker.span?.[0] ?? -1) > lastAt))
+        return { ...at(group, head, head + 1), via: 'pronoun' };
+      return last === null || single ? null : { ...at(last, head, head + 1), via: 'pronoun' };
     }
   }
 
@@ -235,11 +243,16 @@ export function resolveSlot(
     const author = organisationIn(ctx, start, end, doc);
     if (author !== null) return { ...author, via: 'document' };
     const det = tokens[start]!.lower;
-    if (det === 'a' || det === 'an') return null;
-    const earlier = documentAuthor(ctx, doc, start);
-    if (earlier !== null) return { ...at(earlier, start, doc + 1), via: 'document' };
-    const found = latestRecord(ctx, tokens[start]!.span[0], (r) => !r.person);
-    return found === null ? null : { ...at(found, start, doc + 1), via: 'document' };
+    if (det !== 'a' && det !== 'an') {
+      const earlier = documentAuthor(ctx, doc, start);
+      if (earlier !== null) return { ...at(earlier, start, doc + 1), via: 'document' };
+      const found = latestRecord(ctx, tokens[start]!.span[0], (r) => !r.person);
+      if (found !== null) return { ...at(found, start, doc + 1), via: 'document' };
+    }
+    // "a source said", "a new study found": no author to resolve, the words name the speaker
+    const phrase = nounPhrase(ctx, start, end);
+    if (phrase === null) return null;
+    return { speaker: describe(ctx, phrase[0], phrase[1], null), person: false, roles, via: 'document' };
   }
 
   // 5. a person named by role: "the spokesman" → the person last named with that role
@@ -291,7 +304,139 @@ export function resolveSlot(
     const name = article.text.slice(span[0], span[1]).replace(/\s+/g, ' ');
     return { speaker: { name, actor: null, span }, person: false, roles, via: 'organisation' };
   }
+  // 9. a noun phrase that names no one resolved elsewhere ("a source", "one study", "Twelve percent"): its own words
+  const phrase = nounPhrase(ctx, start, end);
+  if (phrase !== null) {
+    return {
+      speaker: describe(ctx, phrase[0], phrase[1], actorIn(ctx, phrase[0], phrase[1])),
+      person: false,
+      roles,
+      via: 'group',
+    };
+  }
   return null;
+}
+
+/**
+ * "Melanie watched the debate. … she said": a name the actors stage did not take as a person, opening one of
+ * the last sentences as the subject of its verb, for a personal pronoun nothing else resolves.
+ */
+function latestNamedSubject(ctx: SpeakerContext, before: number): Resolved | null {
+  const { tokens, sentences } = ctx.article;
+  const sentence = tokens[before]!.sentence;
+  for (let s = sentence; s >= 0 && sentence - s <= MENTION_WINDOW; s--) {
+    const first = sentences[s]?.tokenStart;
+    if (first === undefined || first >= before) continue;
+    let end = first;
+    while (
+      end < before &&
+      end - first < 3 &&
+      tokens[end]!.pos === 'PROPN' &&
+      CAPITALISED.test(tokens[end]!.text)
+    )
+      end++;
+    const verb = tokens[end];
+    if (end === first || verb === undefined || !/^(VERB|AUX)$/.test(verb.pos)) continue;
+    const m = ctx.mentionOf[first]!;
+    if (m !== -1 && ctx.article.mentions[m]!.person === null) continue; // a place or a body
+    if (ctx.layout.quoteOf[first] !== -1) continue;
+    const span: Span = [tokens[first]!.span[0], tokens[end - 1]!.span[1]];
+    const name = ctx.article.text.slice(span[0], span[1]);
+    return { speaker: { name, actor: null, span }, person: true, roles: new Set(), via: 'name' };
+  }
+  return null;
+}
+
+/** The latest plural group noun ("officials", "the senators") outside quotes in this or the last sentences before `before`. */
+function latestGroup(ctx: SpeakerContext, before: number): Resolved | null {
+  const { tokens } = ctx.article;
+  const sentence = tokens[before]!.sentence;
+  for (let i = before - 1; i >= 0 && sentence - tokens[i]!.sentence <= MENTION_WINDOW; i--) {
+    if (ctx.layout.quoteOf[i] !== -1 || !ctx.lexicon.groups.has(tokens[i]!.lower)) continue;
+    if (tokens[i + 1]?.lower === 'of') continue; // "one of the officials"
+    let s = i;
+    while (
+      s > 0 &&
+      i - s < 4 &&
+      /^(ADJ|NOUN|PROPN|NUM|DET)$/.test(tokens[s - 1]!.pos) &&
+      ctx.layout.quoteOf[s - 1] === -1
+    )
+      s--;
+    return {
+      speaker: describe(ctx, s, i + 1, actorIn(ctx, s, i + 1)),
+      person: false,
+      roles: new Set(),
+      via: 'group',
+    };
+  }
+  return null;
+}
+
+/** Longest noun phrase kept as a speaker's own description, in tokens. */
+const PHRASE_MAX = 8;
+
+/** The noun phrase opening the slot, up to a comma, parenthesis, relative clause or verb; null unless it has a noun. */
+function nounPhrase(ctx: SpeakerContext, start: number, end: number): [number, number] | null {
+  const { tokens } = ctx.article;
+  const first = firstContent(ctx, start, end);
+  if (first === -1 || !/^(DET|ADJ|NUM|NOUN|PROPN|PRON)$/.test(tokens[first]!.pos)) return null;
+  const lower = tokens[first]!.lower;
+  const { personPronouns, groupPronouns, thingPronouns, relatives } = ctx.lexicon;
+  if (
+    personPronouns.has(lower) ||
+    groupPronouns.has(lower) ||
+    thingPronouns.has(lower) ||
+    relatives.has(lower)
+  )
+    return null;
+  let e = first;
+  let noun = false;
+  while (e < end && e - first < PHRASE_MAX && ctx.layout.quoteOf[e] === -1) {
+    const t = tokens[e]!;
+    // the word right before the cue is the head noun, whatever the tagger read ("independent analyses agree")
+    const head = e === end - 1 && e > first && t.pos === 'VERB' && /^\p{Ll}+$/u.test(t.text);
+    if (head) {
+      noun = true;
+      e++;
+      continue;
+    }
+    if (/^(VERB|AUX|PUNCT|SCONJ|CCONJ)$/.test(t.pos) && !POSSESSIVE.has(t.text)) break;
+    if (ctx.lexicon.relatives.has(t.lower) || t.lower === 'that') break;
+    if (t.pos === 'ADP' && t.lower !== 'of') break;
+    if (/^(NOUN|PROPN|NUM)$/.test(t.pos)) noun = true;
+    e++;
+  }
+  if (!noun || e >= end + 1 || e - first >= PHRASE_MAX) return null;
+  // the phrase must reach the end of the slot, or stop at punctuation or a clause (not mid-phrase)
+  while (e > first && !/^(NOUN|PROPN|NUM)$/.test(tokens[e - 1]!.pos)) e--;
+  return e > first ? [first, e] : null;
+}
+
+/**
+ * The one a possessive determiner at token `at` stands for: "his"/"her" → the latest person, "their"/"its" → the
+ * latest group or body; null for other words.
+ *
+ * @example
+ * resolvePossessor(ctx, hisToken)?.speaker.name; // 'Donald Trump'
+ */
+export function resolvePossessor(ctx: SpeakerContext, at: number): Resolved | null {
+  const { tokens } = ctx.article;
+  const t = tokens[at]!;
+  const pos = t.span[0];
+  const person = ctx.lexicon.possessives.get(t.lower);
+  if (person === undefined) return null;
+  const span: Span = [t.span[0], t.span[1]];
+  if (person) {
+    const found = latestPerson(ctx, pos, null);
+    return found === null ? null : { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
+  }
+  const record = latestRecord(ctx, pos, (r) => !r.person);
+  const group = latestGroup(ctx, at);
+  const found =
+    group !== null && (record === null || (group.speaker.span?.[0] ?? -1) > (record.speaker.span?.[0] ?? -1))
+      ? group
+      : record;
+  return found === null ? null : { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
 }
 
 const DOCUMENT_LOOK_BACK = 400;
@@ -385,6 +530,7 @@ function latestRecord(
   ctx: SpeakerContext,
   pos: number,
   keep: (r: SpeakerRecord) => boolean,
+  plural = false,
 ): Resolved | null {
   const h = ctx.history; // in text order: cues are resolved in order
   const tokens = ctx.article.tokens;
@@ -397,7 +543,14 @@ function latestRecord(
   }
   for (let k = lo - 1; k >= 0 && k >= lo - LOOK_BACK; k--) {
     const r = h[k]!;
-    if (keep(r)) return { speaker: r.speaker, person: r.person, roles: r.roles, via: 'person' };
+    // a plural record ("X and Y said") comes back marked as a group, for "they"
+    if (keep(r))
+      return {
+        speaker: r.speaker,
+        person: r.person,
+        roles: r.roles,
+        via: plural && r.plural ? 'group' : 'person',
+      };
   }
   return null;
 }
@@ -473,8 +626,9 @@ function personFromRun(
   const n = run.end - s;
   if (n <= 0) return null;
   // "the Commission of International Relations of …": a name inside an organisation's name
-  const before = tokens[run.start - 1]?.lower === 'the' ? tokens[run.start - 2] : tokens[run.start - 1];
-  if (before?.lower === 'of') return null;
+  const ofAt = tokens[run.start - 1]?.lower === 'the' ? run.start - 2 : run.start - 1;
+  // ("footage of Ana Ruiz" is a person: only a capitalised word before "of" starts a name)
+  if (tokens[ofAt]?.lower === 'of' && CAPITALISED.test(tokens[ofAt - 1]?.text ?? '')) return null;
   // "the group Occupy Central", "the agency Federal Security Service": a body's name
   if (ctx.lexicon.bodies.has(tokens[run.start - 1]?.lower ?? '') && s === run.start) return null;
   if (tokens[run.end]?.lower === 'of' && CAPITALISED.test(tokens[run.end + 1]?.text ?? '') && s === run.start)
@@ -498,8 +652,11 @@ function personFromRun(
   const known = knownPerson(ctx, name, run.start);
   if (known !== null) return { ...known, speaker: { ...known.speaker, span } };
   const titled = s > run.start;
-  const alone =
-    prefer === 'last' && run.start === start && run.end === end && n === 1 && tokens[s]!.pos === 'PROPN';
+  // a lone capitalised word not opening its sentence is a name whatever the tagger read ("…, Schiff said")
+  const proper =
+    tokens[s]!.pos === 'PROPN' ||
+    (s > 0 && tokens[s - 1]!.sentence === tokens[s]!.sentence && !/^[.!?:;“"‘(]$/.test(tokens[s - 1]!.text));
+  const alone = prefer === 'last' && run.start === start && run.end === end && n === 1 && proper;
   if (n < 2 && !titled && !alone) return null;
   return { speaker: { name, actor: null, span }, person: true, roles, via: 'name' };
 }
@@ -680,7 +837,9 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
       via: 'organisation',
     };
   }
-  if (named !== null) return named.r;
+  if (named !== null && named.proper) return named.r;
+  // a mention in common nouns ("the transport ministry") is named below as the text names it, with its actor
+  if (named !== null) possessiveActor ??= named.r.speaker.actor;
   // "Mali's government", "the ministry"
   const body = findWord(ctx, start, end, lexicon.bodies);
   if (body !== -1 && body !== skip) {
@@ -708,7 +867,7 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
       via: 'organisation',
     };
   }
-  return possessive;
+  return possessive ?? named?.r ?? null;
 }
 
 function organisationName(ctx: SpeakerContext, mention: Mention): string {
