@@ -141,28 +141,28 @@ export function extractCredits(lexicon: CleanLexicon): (text: string) => StepRes
     const paragraphs = splitParagraphs(text);
     paragraphs.forEach(({ start: s, end: e }, index) => {
       if (e <= s) return;
-      const content = text.slice(s, e);
-      let body = content;
-      let bracketed = false;
-      const open = content[0];
-      const close = content[content.length - 1];
-      if ((open === '(' && close === ')') || (open === '[' && close === ']')) {
-        body = content.slice(1, -1);
-        bracketed = true;
-      } else if (/^[—–-]\s*\S/u.test(content)) {
-        const agencies = agenciesOnly(content.replace(/^[—–-]\s*/u, ''));
-        if (agencies !== undefined) {
-          credits.push(...agencies);
-          whole.push([index, index]);
+      // read by character code; a paragraph is cut out of the text only when it may be a credit
+      const open = text.charCodeAt(s);
+      const close = text.charCodeAt(e - 1);
+      const bracketed = (open === 0x28 && close === 0x29) || (open === 0x5b && close === 0x5d);
+      if (!bracketed && (open === 0x2014 || open === 0x2013 || open === 0x2d)) {
+        const content = text.slice(s, e);
+        if (/^[—–-]\s*\S/u.test(content)) {
+          const agencies = agenciesOnly(content.replace(/^[—–-]\s*/u, ''));
+          if (agencies !== undefined) {
+            credits.push(...agencies);
+            whole.push([index, index]);
+          }
+          return;
         }
-        return;
       }
+      const bodyLength = bracketed ? e - s - 2 : e - s;
       if (
-        body.length <= MAX_CREDIT_CHARS &&
+        bodyLength <= MAX_CREDIT_CHARS &&
         mayOpenCredit(text, bracketed ? s + 1 : s, e) &&
-        countWords(body, 0, body.length) <= MAX_CREDIT_WORDS * 2
+        countWords(text, s, e) <= MAX_CREDIT_WORDS * 2
       ) {
-        const found = readCredit(body.trim(), bracketed);
+        const found = readCredit(text.slice(bracketed ? s + 1 : s, bracketed ? e - 1 : e).trim(), bracketed);
         if (found !== undefined) {
           credits.push(...found);
           whole.push([index, index]);
@@ -170,14 +170,11 @@ export function extractCredits(lexicon: CleanLexicon): (text: string) => StepRes
         }
       }
       // a credit closing a paragraph of text: only its end is searched, which bounds the regex work
-      const endingStart = Math.max(0, content.length - TAIL_CHARS);
-      const ending = content.slice(endingStart);
-      const tail =
-        close === ')' || close === ']'
-          ? TRAILING_PARENS.exec(ending)
-          : spacedDashNear(text, s, e)
-            ? TRAILING_DASH.exec(ending)
-            : null;
+      const closesBracket = close === 0x29 || close === 0x5d;
+      if (!closesBracket && !spacedDashNear(text, s, e)) return;
+      const endingStart = Math.max(0, e - s - TAIL_CHARS);
+      const ending = text.slice(s + endingStart, e);
+      const tail = closesBracket ? TRAILING_PARENS.exec(ending) : TRAILING_DASH.exec(ending);
       if (tail !== null) {
         const inner = tail[1]!.trim();
         const opener = tail[0].trimStart()[0];

@@ -89,9 +89,18 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
   for (const w of englishWords) addSuffix(reverseHash(w));
 
   /** Whether the token of span `j`, lower-cased, is in the word list (by its hash). */
+  // the word list's table is megabytes and each look-up a cache miss; the common words of news
+  // copy recur from article to article, so the last hits are kept in a small direct-mapped table
+  const recent = new Int32Array(4096);
   const isEnglishSpan = (counts: WordCounts, j: number): boolean => {
     const h = counts.foldedHash(j) || 1;
-    for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) if (slots[slot] === h) return true;
+    if (recent[h & 4095] === h) return true;
+    for (let slot = h & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      if (slots[slot] === h) {
+        recent[h & 4095] = h;
+        return true;
+      }
+    }
     return false;
   };
 
