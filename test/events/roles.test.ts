@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDates, resolveEventDate } from '../../src/pipeline/events/index.js';
 import { analyse, pipeline, triples } from './build-article.js';
 
 describe('roles of agentless and coordinated acts', () => {
@@ -107,5 +108,20 @@ describe('event dates', () => {
     });
     expect(article.events.length).toBeGreaterThan(0);
     expect(article.events.map((e) => e.date)).toEqual(article.events.map(() => null));
+  });
+
+  it('reads dates only in the clause asked for, and skips chrono-node where no date can be', () => {
+    expect(parseDates('Troops left the border town after talks.', '2022-09-30')).toEqual([]);
+    const sentence = 'Japan protested on Monday, while China replied on Thursday.';
+    const second = sentence.indexOf('while');
+    expect(parseDates(sentence, '2022-09-30', [0, second]).map((d) => d.text.replace(/[,\s]+$/, ''))).toEqual(
+      ['on Monday'],
+    );
+    expect(parseDates(sentence, '2022-09-30', [second, sentence.length]).map((d) => d.index)).toEqual([
+      sentence.indexOf('on Thursday'),
+    ]);
+    expect(
+      resolveEventDate(sentence, sentence.indexOf('replied'), '2022-09-30', true, [second, sentence.length]),
+    ).toBe('2022-09-29');
   });
 });

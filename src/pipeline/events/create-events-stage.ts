@@ -39,7 +39,8 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
       for (const sentence of article.sentences) {
         const matches = matchTriggers(ctx.tokens, ctx.keys, sentence.tokenStart, sentence.tokenEnd, lexicon);
         if (matches.length === 0) continue;
-        let dates: ReturnType<typeof parseDates> | undefined; // read once per sentence, when an event needs them
+        // dates are read per clause (one parse for the triggers that share a clause)
+        const datesByClause = new Map<string, ReturnType<typeof parseDates>>();
         const heads = new Set(matches.map((m) => m.head));
         for (const match of matches) {
           const clause = findClause(ctx, sentence, match, lexicon.cues);
@@ -107,7 +108,12 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
                   ctx.tokens[clause.left]!.span[0] - sentence.span[0],
                   ctx.tokens[Math.max(clause.left, clause.right - 1)]!.span[1] - sentence.span[0],
                 ] as const);
-          dates ??= parseDates(sentenceText, article.published);
+          const clauseKey = `${clauseChars[0]}:${clauseChars[1]}`;
+          let dates = datesByClause.get(clauseKey);
+          if (dates === undefined) {
+            dates = parseDates(sentenceText, article.published, clauseChars);
+            datesByClause.set(clauseKey, dates);
+          }
           const date = resolveEventDate(
             sentenceText,
             trigger.span[0] - sentence.span[0],

@@ -20,21 +20,72 @@ export function parsePublished(published: string | undefined): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
 }
 
-/** Words without which a sentence holds no date chrono-node could read (digits aside). */
-const DATE_WORD =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|\b(?:today|tonight|yesterday|tomorrow|ago|week|weekend|month|year|decade|noon|midnight|morning|afternoon|evening|night|last|next|this|earlier|later)\b/i;
+/**
+ * chrono-node's casual English parser without what reads times of day (the time parsers, and the
+ * refiners that attach times, time zones and ranges to dates): an event is dated to the day, and
+ * those steps were two thirds of the parsing. The same days come out.
+ */
+const DATES = chrono.casual.clone();
+// "within 72 hours" is a duration, which dates nothing (see DURATION)
+DATES.parsers = DATES.parsers.filter(
+  (p) => !/^EN(?:Casual)?Time(?:Expression)?Parser$|^ENTimeUnitWithinFormatParser$/.test(p.constructor.name),
+);
+DATES.refiners = DATES.refiners.filter((r) => !/Timezone|DateTime|DateRange/.test(r.constructor.name));
+
+const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
+const UNIT = 'day|days|week|weeks|weekend|month|months|year|years|decade|decades|century';
+/**
+ * What a sentence needs for chrono-node to find a date in it that resolveEventDate would use: a
+ * month, a weekday, today/yesterday/tomorrow/tonight, "ago", "this/last/next … week/month/year",
+ * "in/within/for/over the past (n) units", a time unit before "later/earlier/before/after", a year
+ * or a numeric date ("now" is left out: it dates an event as the dateline does). Most sentences
+ * have none.
+ */
+const DATE_WORD = new RegExp(
+  [
+    '\\b(?:january|february|march|april|june|july|august|september|october|november|december)\\b',
+    `\\b(?:${MONTH})\\.?\\s+\\d`,
+    `\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH})`,
+    '\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b',
+    '\\b(?:today|tonight|yesterday|tomorrow|ago)\\b',
+    `\\b(?:this|last|next|past|coming|previous|following|same)\\s+(?:${UNIT})\\b`,
+    `\\b(?:${UNIT})\\s+(?:later|earlier|before|after)\\b`,
+    `\\b(?:past|next|last|coming|previous|over|within|in|for)\\s+(?:[\\w-]+\\s+)?(?:${UNIT}|hours?)\\b`,
+    '\\b(?:1[89]|20)\\d\\d\\b',
+    '\\b\\d{1,2}[/.-]\\d{1,2}\\b',
+  ].join('|'),
+  'i',
+);
+
+/** A date chrono-node read in a sentence: where (offset in the sentence), its words, its parts. */
+export interface DateMention {
+  readonly index: number;
+  readonly text: string;
+  readonly start: chrono.ParsedComponents;
+}
 
 /**
- * The dates chrono-node reads in a sentence against the publication date, or none without running
- * it when the sentence has no digit and no date word (most sentences): the costly step of dating
- * an event, done once per sentence by the events stage.
+ * The dates chrono-node reads in `sentence[from, to)` (a trigger's clause: dates elsewhere date
+ * other acts) against the publication date, offsets relative to the sentence; none, without running
+ * chrono, when that part has nothing chrono could read as a date (most clauses). Dating is the
+ * costly step of the events stage.
  *
  * @example
  * parseDates('Blinken accused Russia on Thursday', '2022-09-30').length; // 1
  */
-export function parseDates(sentence: string, published: string | undefined): chrono.ParsedResult[] {
-  if (!DATE_WORD.test(sentence)) return [];
-  return chrono.parse(sentence, parsePublished(published) ?? new Date(0), { forwardDate: false });
+export function parseDates(
+  sentence: string,
+  published: string | undefined,
+  [from, to]: readonly [number, number] = [0, sentence.length],
+): DateMention[] {
+  const part = from === 0 && to === sentence.length ? sentence : sentence.slice(from, to);
+  if (!DATE_WORD.test(part)) return [];
+  const ref = parsePublished(published) ?? new Date(0);
+  return DATES.parse(part, ref, { forwardDate: false }).map((r) => ({
+    index: r.index + from,
+    text: r.text,
+    start: r.start,
+  }));
 }
 
 function iso(date: Date): string {
@@ -61,11 +112,11 @@ export function resolveEventDate(
   published: string | undefined,
   pastTense: boolean,
   clause: readonly [start: number, end: number] = [0, sentence.length],
-  results: readonly chrono.ParsedResult[] = parseDates(sentence, published),
+  results: readonly DateMention[] = parseDates(sentence, published, clause),
 ): string | null {
   let past = pastTense;
   const ref = parsePublished(published);
-  let best: chrono.ParsedResult | null = null;
+  let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (const r of results) {
     const start = r.start;
