@@ -242,14 +242,16 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
       const start = spans[i]!;
       const end = spans[i + 1]!;
       if (end - start < 5 || end - start > MAX_TOKEN) continue;
-      // not part of an address, handle, hashtag, file name or number
+      const shape = counts.shape(i >> 1);
+      // most tokens: an ASCII word of the word list with no inner capital is never split
+      if ((shape & (ASCII_WORD | INNER_CAPITAL)) === ASCII_WORD && isEnglishSpan(counts, i >> 1)) continue;
       if (counts.countSpan(i >> 1) > 1) continue;
+      // not part of an address, handle, hashtag, file name or number
       const before = text.charCodeAt(start - 1);
       const after = text.charCodeAt(end);
       if (before < 0x80 && (ADDRESS_BEFORE.has(before) || (before >= 0x30 && before <= 0x39))) continue;
       if (after < 0x80 && (ADDRESS_AFTER.has(after) || (after >= 0x30 && after <= 0x39))) continue;
       if (after === 0x2e && (flagsAt(text, end + 1) & LETTER) !== 0) continue;
-      const shape = counts.shape(i >> 1);
       const camel = (shape & INNER_CAPITAL) !== 0 && (flagsAt(text, end - 1) & LOWER) !== 0;
       const ending = endingCodes.has(text.charCodeAt(end - 2) * 0x10000 + text.charCodeAt(end - 1));
       const ascii = (shape & ASCII_WORD) !== 0;
