@@ -17,4 +17,14 @@ describe('trigger matching', () => {
     expect(types).not.toContain('SANCTION');
     expect(triples(article)).toContain('CHN CONCEDE AUS');
   });
+
+  it('reads "held … calling" as no talks: the held noun must be a noun', () => {
+    const events = triples(
+      analyse(
+        'Japan on Monday rejected the results of the referendums held by Russia, calling them illegal.',
+      ),
+    );
+    expect(events).toContain('JPN REJECT RUS');
+    expect(events.filter((e) => e.includes('CONSULT'))).toEqual([]);
+  });
 });
