@@ -2,11 +2,15 @@ export type {
   ArticleHit,
   ArticleKey,
   ArticleToStore,
+  EventCount,
+  EventCursor,
   EventFilter,
+  EventPeriod,
   PutOutcome,
   Result,
   Store,
   StoreCounts,
+  StoredActor,
   StoredArticle,
   StoredEvent,
   StoreErrorCode,
@@ -17,3 +21,20 @@ export { openStore } from './open-store.js';
 export { openSqliteStore, DEFAULT_SQLITE_PATH } from './open-sqlite-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './open-postgres-store.js';
 export type { Database } from './schema.js';
+export {
+  CAMEO_COLUMNS,
+  EXPORT_FORMATS,
+  POLECAT_COLUMNS,
+  cameoFields,
+  createExporter,
+  csvLine,
+  polecatRecord,
+  toPloverRecord,
+  tsvLine,
+  wellFormed,
+  type EventExporter,
+  type ExportFormat,
+  type PloverActor,
+  type PloverRecord,
+  type PolecatColumn,
+} from './export/index.js';

@@ -1,16 +1,18 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { PLOVER_TYPES, type Event, type Modality } from '../core/index.js';
+import { PLOVER_TYPES, type ActorRef, type Event, type Modality, type PloverType } from '../core/index.js';
 import type { Database } from './schema.js';
 import {
   StoreError,
   type ArticleHit,
   type ArticleKey,
   type ArticleToStore,
+  type EventCount,
   type EventFilter,
   type PutOutcome,
   type Result,
   type Store,
   type StoreCounts,
+  type StoredActor,
   type StoredArticle,
   type StoredEvent,
   type StoreProblem,
@@ -238,7 +240,35 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
     if (f.limit !== undefined && (!Number.isInteger(f.limit) || f.limit < 1))
       return `limit must be a positive integer`;
     if (f.text !== undefined && searchWords(f.text) === null) return `the search text has no words`;
+    if (
+      f.after !== undefined &&
+      (!Number.isInteger(f.after.row) || (f.after.date !== null && !ISO_DATE.test(f.after.date)))
+    )
+      return `"after" must be a cursor of a returned event`;
     return null;
+  }
+
+  /** Events joined to their article, narrowed by every filter but `limit` and `after`; null when `text` matches no article. */
+  async function filtered(f: EventFilter) {
+    let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id');
+    if (f.actor !== undefined) {
+      const actor = f.actor;
+      q = q.where((eb) => eb.or([eb('e.source_code', '=', actor), eb('e.target_code', '=', actor)]));
+    }
+    if (f.source !== undefined) q = q.where('e.source_code', '=', f.source);
+    if (f.target !== undefined) q = q.where('e.target_code', '=', f.target);
+    if (f.type !== undefined) q = q.where('e.type', '=', f.type);
+    if (f.quad !== undefined) q = q.where('e.quad', '=', f.quad);
+    if (f.from !== undefined) q = q.where('e.date', '>=', f.from);
+    if (f.to !== undefined) q = q.where('e.date', '<=', f.to);
+    if (f.modality !== undefined) q = q.where('e.modality', '=', f.modality);
+    if (f.negated !== undefined) q = q.where('e.negated', '=', f.negated ? 1 : 0);
+    if (f.text !== undefined) {
+      const ids = (await matchIds(searchWords(f.text)!, 100_000).execute(db)).rows.map((r) => Number(r.id));
+      if (ids.length === 0) return null;
+      q = q.where('e.article_id', 'in', ids);
+    }
+    return q;
   }
 
   return {
@@ -331,30 +361,25 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
       live();
       const bad = checkFilter(f);
       if (bad !== null) return problem('INVALID_FILTER', bad);
-      let q = db
-        .selectFrom('events as e')
-        .innerJoin('articles as a', 'a.id', 'e.article_id')
-        .selectAll('e')
-        .select(['a.doc_id', 'a.url']);
-      if (f.actor !== undefined) {
-        const actor = f.actor;
-        q = q.where((eb) => eb.or([eb('e.source_code', '=', actor), eb('e.target_code', '=', actor)]));
-      }
-      if (f.source !== undefined) q = q.where('e.source_code', '=', f.source);
-      if (f.target !== undefined) q = q.where('e.target_code', '=', f.target);
-      if (f.type !== undefined) q = q.where('e.type', '=', f.type);
-      if (f.quad !== undefined) q = q.where('e.quad', '=', f.quad);
-      if (f.from !== undefined) q = q.where('e.date', '>=', f.from);
-      if (f.to !== undefined) q = q.where('e.date', '<=', f.to);
-      if (f.modality !== undefined) q = q.where('e.modality', '=', f.modality);
-      if (f.negated !== undefined) q = q.where('e.negated', '=', f.negated ? 1 : 0);
-      if (f.text !== undefined) {
-        const ids = (await matchIds(searchWords(f.text)!, 100_000).execute(db)).rows.map((r) => Number(r.id));
-        if (ids.length === 0) return { ok: true, value: [] };
-        q = q.where('e.article_id', 'in', ids);
+      const scoped = await filtered(f);
+      if (scoped === null) return { ok: true, value: [] };
+      let q = scoped;
+      if (f.after !== undefined) {
+        const { date, row } = f.after;
+        q = q.where((eb) =>
+          date === null
+            ? eb.and([eb('e.date', 'is', null), eb('e.id', '>', row)])
+            : eb.or([
+                eb('e.date', 'is', null),
+                eb('e.date', '>', date),
+                eb.and([eb('e.date', '=', date), eb('e.id', '>', row)]),
+              ]),
+        );
       }
       // Dated events first, by date (the same order in both dialects, whose null ordering differs).
       const rows = await q
+        .selectAll('e')
+        .select(['a.doc_id', 'a.url', 'a.title', 'a.published', 'a.lang', 'a.actors'])
         .orderBy(sql`case when e.date is null then 1 else 0 end`)
         .orderBy('e.date')
         .orderBy('e.id')
@@ -371,6 +396,16 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
           .execute();
         for (const l of links) sources.set(l.event_id, [...(sources.get(l.event_id) ?? []), l.article_id]);
       }
+      // Actor names from each reporting article's `actors`, parsed once per article.
+      const names = new Map<number, Map<string, StoredActor>>();
+      const actorOf = (articleId: number, actors: unknown, code: string): StoredActor | null => {
+        let byCode = names.get(articleId);
+        if (byCode === undefined) {
+          byCode = new Map(fromJson<ActorRef[]>(actors).map((a) => [a.code, { name: a.name, kind: a.kind }]));
+          names.set(articleId, byCode);
+        }
+        return byCode.get(code) ?? null;
+      };
       return {
         ok: true,
         value: rows.map((r) => {
@@ -403,9 +438,53 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
             articleId: r.article_id,
             docId: r.doc_id,
             url: r.url,
+            title: r.title,
+            published: r.published,
+            lang: r.lang,
+            sourceActor: actorOf(r.article_id, r.actors, r.source_code),
+            targetActor: actorOf(r.article_id, r.actors, r.target_code),
             sources: sources.get(r.id) ?? [],
+            cursor: { date: r.date, row: r.id },
           };
         }),
+      };
+    },
+
+    async countEvents(f, by): Promise<Result<EventCount[]>> {
+      live();
+      const bad = checkFilter(f);
+      if (bad !== null) return problem('INVALID_FILTER', bad);
+      if (by !== 'day' && by !== 'month') return problem('INVALID_FILTER', `"by" must be day or month`);
+      const scoped = await filtered(f);
+      if (scoped === null) return { ok: true, value: [] };
+      // A literal length (never a bound parameter), so that both dialects see the same grouped expression.
+      const period = sql<string | null>`substr(e.date, 1, ${sql.lit(by === 'day' ? 10 : 7)})`;
+      const rows = await scoped
+        .select([
+          'e.source_code as source',
+          period.as('period'),
+          'e.type as type',
+          (eb) => eb.fn.countAll().as('n'),
+        ])
+        .groupBy(['e.source_code', period, 'e.type'])
+        .execute();
+      // Sorted here, by code unit, so that both dialects (whose collations differ) give one order.
+      const key = (c: EventCount) => [c.source, c.period ?? '\uffff', c.type];
+      const byKey = (a: EventCount, b: EventCount) => {
+        const [x, y] = [key(a), key(b)];
+        for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+        return 0;
+      };
+      return {
+        ok: true,
+        value: rows
+          .map((r) => ({
+            source: r.source,
+            period: r.period,
+            type: r.type as PloverType,
+            count: Number(r.n),
+          }))
+          .sort(byKey),
       };
     },
 

@@ -1,4 +1,4 @@
-import type { Article, Modality, PloverType } from '../core/index.js';
+import type { ActorKind, Article, Modality, PloverType } from '../core/index.js';
 
 /** The outcome of a store call that can fail because of the data (house habit 9). */
 export type Result<T> =
@@ -83,6 +83,32 @@ export interface EventFilter {
   readonly negated?: boolean;
   /** Default 100. */
   readonly limit?: number;
+  /** Only events after this one in the result order (keyset paging: pass the last row's `cursor`). */
+  readonly after?: EventCursor;
+}
+
+/** Where an event sits in `queryEvents`' order (dated first by date, then undated; then by row). */
+export interface EventCursor {
+  readonly date: string | null;
+  readonly row: number;
+}
+
+/** How `countEvents` groups: by calendar day or month of the event date (undated events: `period` null). */
+export type EventPeriod = 'day' | 'month';
+
+/** One group of `countEvents`: events of one source actor and type in one period. */
+export interface EventCount {
+  readonly source: string;
+  /** `YYYY-MM-DD` (by day) or `YYYY-MM` (by month); null for undated events. */
+  readonly period: string | null;
+  readonly type: PloverType;
+  readonly count: number;
+}
+
+/** An actor of an event as its article lists it. */
+export interface StoredActor {
+  readonly name: string;
+  readonly kind: ActorKind;
 }
 
 /** An event as stored: the output-contract event, plus the article(s) reporting it. */
@@ -92,8 +118,17 @@ export interface StoredEvent {
   readonly articleId: number;
   readonly docId: string;
   readonly url: string | null;
+  /** Title, publication date and language of the reporting article. */
+  readonly title: string | null;
+  readonly published: string | null;
+  readonly lang: string;
+  /** The source and target actors as the reporting article's `actors` list them (name, kind), else null. */
+  readonly sourceActor: StoredActor | null;
+  readonly targetActor: StoredActor | null;
   /** Articles that report this event (ids). */
   readonly sources: readonly number[];
+  /** Pass as `after` to get the rows that follow this one. */
+  readonly cursor: EventCursor;
 }
 
 /**
@@ -112,6 +147,11 @@ export interface Store {
   searchArticles(text: string, options?: { readonly limit?: number }): Promise<Result<ArticleHit[]>>;
   /** Events matching every filter: dated ones first by date, then undated, each by id. */
   queryEvents(filter: EventFilter): Promise<Result<StoredEvent[]>>;
+  /**
+   * Events matching the filter (its `limit` and `after` ignored) counted per source actor, period and
+   * type, ordered by source, then period (undated last), then type.
+   */
+  countEvents(filter: EventFilter, by: EventPeriod): Promise<Result<EventCount[]>>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
 }

@@ -4,19 +4,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/interfaces/cli/index.js';
+import { capture } from '../support/cli.js';
 import { openStore } from '../../src/store/index.js';
 import { findPostgres } from './backends.js';
 import { DEV_DIR, analysedDevSet } from './dev-set.js';
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    io: { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) },
-    out: () => out.join(''),
-    err: () => err.join(''),
-  };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'demarche-cli-store-'));
 const db = join(dir, 'dev.db');
@@ -45,12 +36,12 @@ describe('demarche ingest', () => {
     const { counts } = await analysedDevSet();
     const first = capture();
     expect(await runCli(['ingest', DEV_DIR, '--db', db, '--quiet'], first.io)).toBe(0);
-    expect(first.out()).toMatch(
+    expect(first.out.join('')).toMatch(
       new RegExp(`${counts.articles} articles read, ${counts.articles} stored, 0 already`),
     );
     const second = capture();
     expect(await runCli(['ingest', DEV_DIR, '--db', db], second.io)).toBe(0);
-    expect(second.out()).toMatch(new RegExp(`0 stored, ${counts.articles} already stored, 0 bad`));
+    expect(second.out.join('')).toMatch(new RegExp(`0 stored, ${counts.articles} already stored, 0 bad`));
     const store = await openStore(db);
     expect(await store.counts()).toEqual(counts);
     await store.close();
@@ -62,10 +53,10 @@ describe('demarche ingest', () => {
     expect(
       await runCli(['ingest', join(dir, 'mixed.jsonl'), join(dir, 'missing.txt'), '--db', target], c.io),
     ).toBe(1);
-    expect(c.err()).toContain(`demarche: ${join(dir, 'mixed.jsonl')}:2: not valid JSON`);
-    expect(c.err()).toContain(`demarche: ${join(dir, 'mixed.jsonl')}:3: "text" is missing`);
-    expect(c.err()).toContain(`demarche: ${join(dir, 'missing.txt')}: no such file`);
-    expect(c.out()).toMatch(/6 articles read, 1 stored, 2 already stored, 3 bad/);
+    expect(c.err.join('')).toContain(`demarche: ${join(dir, 'mixed.jsonl')}:2: not valid JSON`);
+    expect(c.err.join('')).toContain(`demarche: ${join(dir, 'mixed.jsonl')}:3: "text" is missing`);
+    expect(c.err.join('')).toContain(`demarche: ${join(dir, 'missing.txt')}: no such file`);
+    expect(c.out.join('')).toMatch(/6 articles read, 1 stored, 2 already stored, 3 bad/);
   });
 
   it('reads the database from DEMARCHE_DB', async () => {
@@ -105,14 +96,14 @@ describe('demarche query', () => {
   it('prints matching events as a table, JSON or JSON lines', async () => {
     const table = capture();
     expect(await runCli(['query', '--db', db, '--source', 'JPN', '--type', 'REJECT'], table.io)).toBe(0);
-    expect(table.out()).toMatch(/JPN\s+REJECT\s+RUS/);
-    expect(table.out()).toMatch(/\d+ events?\n$/);
+    expect(table.out.join('')).toMatch(/JPN\s+REJECT\s+RUS/);
+    expect(table.out.join('')).toMatch(/\d+ events?\n$/);
 
     const json = capture();
     expect(await runCli(['query', '--db', db, '--actor', 'RUS', '--quad', '3', '-f', 'json'], json.io)).toBe(
       0,
     );
-    const rows = JSON.parse(json.out()) as {
+    const rows = JSON.parse(json.out.join('')) as {
       source: { code: string };
       target: { code: string };
       quad: number;
@@ -142,8 +133,8 @@ describe('demarche query', () => {
         lines.io,
       ),
     ).toBe(0);
-    const events = lines
-      .out()
+    const events = lines.out
+      .join('')
       .trim()
       .split('\n')
       .map(
@@ -164,16 +155,16 @@ describe('demarche query', () => {
     expect(await runCli(['query', '--db', db, '--articles', '--text', 'Matsuno', '-f', 'json'], c.io)).toBe(
       0,
     );
-    expect((JSON.parse(c.out()) as { docId: string }[]).map((h) => h.docId)).toContain('seed');
+    expect((JSON.parse(c.out.join('')) as { docId: string }[]).map((h) => h.docId)).toContain('seed');
   });
 
   it('rejects bad filters (exit 2) and a missing database (exit 1)', async () => {
     const bad = capture();
     expect(await runCli(['query', '--db', db, '--text', '?!'], bad.io)).toBe(2);
-    expect(bad.err()).toContain('the search text has no words');
+    expect(bad.err.join('')).toContain('the search text has no words');
     expect(await runCli(['query', '--db', db, '--type', 'HUG'], capture().io)).toBe(2);
     const missing = capture();
     expect(await runCli(['query', '--db', join(dir, 'nothing.db')], missing.io)).toBe(1);
-    expect(missing.err()).toContain('no database at');
+    expect(missing.err.join('')).toContain('no database at');
   });
 });

@@ -200,6 +200,85 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
       }
     });
 
+    it('pages through events with the cursor of the last row, in the order of one query', async () => {
+      const { items } = await analysedDevSet();
+      const store = await open();
+      await store.putArticles(items);
+      const all = await store.queryEvents({ limit: 10_000 });
+      if (!all.ok) throw new Error(all.problem.message);
+      expect(all.value.some((r) => r.event.date === null)).toBe(true);
+      const paged: string[] = [];
+      let after: Parameters<Store['queryEvents']>[0]['after'];
+      for (;;) {
+        const page = await store.queryEvents({ limit: 7, ...(after ? { after } : {}) });
+        if (!page.ok) throw new Error(page.problem.message);
+        paged.push(...page.value.map((r) => `${r.articleId}:${r.event.id}`));
+        if (page.value.length < 7) break;
+        after = page.value.at(-1)!.cursor;
+      }
+      expect(paged).toEqual(all.value.map((r) => `${r.articleId}:${r.event.id}`));
+
+      const seed = all.value.find((r) => r.docId === 'seed')!;
+      expect(seed).toMatchObject({ published: '2022-09-30', lang: 'en', title: expect.any(String) });
+      const seedActors = items.find((i) => i.article.id === 'seed')!.article.actors;
+      const actor = seedActors.find((a) => a.code === seed.event.source.code)!;
+      expect(seed.sourceActor).toEqual({ name: actor.name, kind: actor.kind });
+      expect(await store.queryEvents({ after: { date: 'yesterday', row: 1 } })).toMatchObject({
+        ok: false,
+        problem: { code: 'INVALID_FILTER' },
+      });
+    });
+
+    it('counts events per source, period and type under the query filters', async () => {
+      const { items } = await analysedDevSet();
+      const store = await open();
+      await store.putArticles(items);
+      const all = items.flatMap((i) => i.article.events.map((e) => ({ e, i })));
+      const expected = (pred: (x: (typeof all)[number]) => boolean, len: number) => {
+        const m = new Map<string, number>();
+        for (const { e } of all.filter(pred)) {
+          const key = `${e.source.code}|${e.date?.slice(0, len) ?? '~'}|${e.type}`;
+          m.set(key, (m.get(key) ?? 0) + 1);
+        }
+        return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+      };
+      const run = async (filter: Parameters<Store['countEvents']>[0], by: 'day' | 'month') => {
+        const r = await store.countEvents(filter, by);
+        if (!r.ok) throw new Error(r.problem.message);
+        return r.value;
+      };
+
+      const byMonth = await run({ target: 'RUS' }, 'month');
+      expect(byMonth.length).toBeGreaterThan(2);
+      expect(byMonth.map((c) => [`${c.source}|${c.period ?? '~'}|${c.type}`, c.count])).toEqual(
+        expected((x) => x.e.target.code === 'RUS', 7),
+      );
+      // Ordered by source, then period with undated last, then type.
+      const order = byMonth.map(
+        (c) => `${c.source}\u0000${c.period === null ? '~' : c.period}\u0000${c.type}`,
+      );
+      expect(order).toEqual([...order].sort());
+      for (const c of byMonth) expect(c.period === null || /^\d{4}-\d{2}$/.test(c.period)).toBe(true);
+
+      const byDay = await run({ target: 'RUS', from: '2022-09-01' }, 'day');
+      expect(byDay.map((c) => [`${c.source}|${c.period ?? '~'}|${c.type}`, c.count])).toEqual(
+        expected((x) => x.e.target.code === 'RUS' && x.e.date !== null && x.e.date >= '2022-09-01', 10),
+      );
+      const withText = await run({ text: 'Matsuno referendums' }, 'month');
+      expect(withText.reduce((n, c) => n + c.count, 0)).toBe(
+        all.filter((x) => /Matsuno/.test(x.i.article.text) && /referendum/i.test(x.i.article.text)).length,
+      );
+      expect(await run({ text: 'zzzxqy' }, 'month')).toEqual([]);
+      expect(await store.countEvents({ target: 'RUS' }, 'week' as never)).toMatchObject({
+        ok: false,
+        problem: { code: 'INVALID_FILTER' },
+      });
+      expect(await store.countEvents({ from: 'soon' }, 'day')).toMatchObject({
+        ok: false,
+        problem: { code: 'INVALID_FILTER' },
+      });
+    });
+
     it('searches titles and texts, stemmed, best first', async () => {
       const { items } = await analysedDevSet();
       const store = await open();

@@ -4,9 +4,11 @@ import { createDefaultPipeline, type Pipeline } from '../../pipeline/index.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerClean } from './commands/clean.js';
 import { registerEval } from './commands/eval.js';
+import { registerExport } from './commands/export.js';
 import { registerExplain } from './commands/explain.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
+import { registerStance } from './commands/stance.js';
 import type { CliContext, CliIo, RegisterCommand } from './context.js';
 
 /** Every subcommand, one module each (src/interfaces/cli/commands/). */
@@ -17,6 +19,8 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerClean,
   registerIngest,
   registerQuery,
+  registerStance,
+  registerExport,
 ];
 
 const defaultIo: CliIo = {

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { PLOVER_TYPES, type Modality, type PloverType } from '../../../core/index.js';
-import { openStore, type EventFilter, type StoredEvent } from '../../../store/index.js';
-import type { RegisterCommand } from '../context.js';
-import { isoDate } from './options.js';
+import { openStore, type EventFilter, type Store, type StoredEvent } from '../../../store/index.js';
+import type { CliContext, RegisterCommand } from '../context.js';
+import { isoDate, modalityOption } from './options.js';
 
-interface QueryOptions {
+/** The event filters `query`, `export` and `stance` share. */
+export interface EventFilterOptions {
   readonly db?: string;
   readonly actor?: string;
   readonly source?: string;
@@ -17,12 +18,16 @@ interface QueryOptions {
   readonly text?: string;
   readonly modality?: Modality;
   readonly negated?: boolean;
+}
+
+interface QueryOptions extends EventFilterOptions {
   readonly limit: number;
   readonly articles?: boolean;
   readonly format: 'table' | 'json' | 'jsonl';
 }
 
-function positiveInt(value: string): number {
+/** Option parser for positive integers. */
+export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
   return n;
@@ -51,11 +56,9 @@ function formatTable(rows: readonly StoredEvent[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** `demarche query`: events (or, with --articles, articles) from the store matching every filter. */
-export const registerQuery: RegisterCommand = (program, { io, fail }) => {
-  program
-    .command('query')
-    .description('list stored events matching filters (actor, type, dates, text, …)')
+/** Adds `--db` and the event filters (`--actor` … `--negated`) to a command. */
+export function addEventFilterOptions(command: Command): Command {
+  return command
     .option('--db <target>', 'SQLite file or postgres:// URL (default: $DEMARCHE_DB, else ./demarche.db)')
     .option('--actor <code>', 'source or target actor code (JPN, UN, NSA:…)')
     .option('--source <code>', 'source actor code')
@@ -65,16 +68,53 @@ export const registerQuery: RegisterCommand = (program, { io, fail }) => {
     .option('--from <date>', 'events on or after this date (YYYY-MM-DD)', isoDate)
     .option('--to <date>', 'events on or before this date (YYYY-MM-DD)', isoDate)
     .option('--text <words>', 'only events of articles containing all these words (full-text search)')
-    .addOption(
-      new Option('--modality <modality>', 'event modality').choices([
-        'asserted',
-        'future',
-        'hypothetical',
-        'historical',
-      ]),
-    )
+    .addOption(modalityOption())
     .option('--negated', 'only negated events')
-    .option('--no-negated', 'only events that are not negated')
+    .option('--no-negated', 'only events that are not negated');
+}
+
+/** The store filter the options of `addEventFilterOptions` give (no limit). */
+export function eventFilterOf(opts: EventFilterOptions): EventFilter {
+  return {
+    ...(opts.actor !== undefined ? { actor: opts.actor } : {}),
+    ...(opts.source !== undefined ? { source: opts.source } : {}),
+    ...(opts.target !== undefined ? { target: opts.target } : {}),
+    ...(opts.type !== undefined ? { type: opts.type } : {}),
+    ...(opts.quad !== undefined ? { quad: Number(opts.quad) as 1 | 2 | 3 | 4 } : {}),
+    ...(opts.from !== undefined ? { from: opts.from } : {}),
+    ...(opts.to !== undefined ? { to: opts.to } : {}),
+    ...(opts.text !== undefined ? { text: opts.text } : {}),
+    ...(opts.modality !== undefined ? { modality: opts.modality } : {}),
+    ...(opts.negated !== undefined ? { negated: opts.negated } : {}),
+  };
+}
+
+/**
+ * Opens the store `--db` (else `$DEMARCHE_DB`, else ./demarche.db) names; a SQLite file that does not
+ * exist is reported (exit 1) and gives null, so that reading commands never create an empty database.
+ */
+export async function openExistingStore(
+  db: string | undefined,
+  { io, fail }: Pick<CliContext, 'io' | 'fail'>,
+): Promise<Store | null> {
+  const target = db ?? process.env['DEMARCHE_DB'] ?? './demarche.db';
+  if (
+    !/^postgres(ql)?:\/\//i.test(target) &&
+    target !== ':memory:' &&
+    !existsSync(target.replace(/^sqlite:(\/\/)?/i, ''))
+  ) {
+    io.err(`demarche: no database at ${target} (run demarche ingest first, or pass --db)\n`);
+    fail(1);
+    return null;
+  }
+  return openStore(target);
+}
+
+/** `demarche query`: events (or, with --articles, articles) from the store matching every filter. */
+export const registerQuery: RegisterCommand = (program, { io, fail }) => {
+  addEventFilterOptions(
+    program.command('query').description('list stored events matching filters (actor, type, dates, text, …)'),
+  )
     .option('--limit <n>', 'at most this many rows', positiveInt, 100)
     .option('--articles', 'list the articles matching --text instead of events')
     .addOption(
@@ -83,17 +123,8 @@ export const registerQuery: RegisterCommand = (program, { io, fail }) => {
         .default('table'),
     )
     .action(async (opts: QueryOptions) => {
-      const target = opts.db ?? process.env['DEMARCHE_DB'] ?? './demarche.db';
-      if (
-        !/^postgres(ql)?:\/\//i.test(target) &&
-        target !== ':memory:' &&
-        !existsSync(target.replace(/^sqlite:(\/\/)?/i, ''))
-      ) {
-        io.err(`demarche: no database at ${target} (run demarche ingest first, or pass --db)\n`);
-        fail(1);
-        return;
-      }
-      const store = await openStore(target);
+      const store = await openExistingStore(opts.db, { io, fail });
+      if (store === null) return;
       try {
         if (opts.articles) {
           if (opts.text === undefined) {
@@ -117,19 +148,7 @@ export const registerQuery: RegisterCommand = (program, { io, fail }) => {
           else io.out(JSON.stringify(hits.value, null, 2) + '\n');
           return;
         }
-        const filter: EventFilter = {
-          limit: opts.limit,
-          ...(opts.actor !== undefined ? { actor: opts.actor } : {}),
-          ...(opts.source !== undefined ? { source: opts.source } : {}),
-          ...(opts.target !== undefined ? { target: opts.target } : {}),
-          ...(opts.type !== undefined ? { type: opts.type } : {}),
-          ...(opts.quad !== undefined ? { quad: Number(opts.quad) as 1 | 2 | 3 | 4 } : {}),
-          ...(opts.from !== undefined ? { from: opts.from } : {}),
-          ...(opts.to !== undefined ? { to: opts.to } : {}),
-          ...(opts.text !== undefined ? { text: opts.text } : {}),
-          ...(opts.modality !== undefined ? { modality: opts.modality } : {}),
-          ...(opts.negated !== undefined ? { negated: opts.negated } : {}),
-        };
+        const filter: EventFilter = { ...eventFilterOf(opts), limit: opts.limit };
         const result = await store.queryEvents(filter);
         if (!result.ok) {
           io.err(`demarche: query: ${result.problem.message}\n`);
