@@ -108,7 +108,9 @@ export function issueKey(
 ): string | null {
   const token = ctx.tokens[i]!;
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
-  for (const key of ctx.keys[i]!) if (cues.issues.has(key)) return ctx.keys[i]![2]!;
+  const keys = ctx.keys[i]!;
+  // the lemma names the issue ("referendums" and "referendum" are one issue)
+  for (const key of keys) if (cues.issues.has(key)) return keys[0]!;
   return null;
 }
 

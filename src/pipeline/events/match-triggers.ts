@@ -16,14 +16,17 @@ const MAX_GAP = 5;
  * Lemma, lower-case text and lower-case text without a plural -s: the keys a pattern word is matched on.
  *
  * @example
- * tokenKeys(token); // ['airstrikes', 'airstrikes', 'airstrike']
+ * tokenKeys(token); // ['airstrike', 'airstrikes'] (lemma, then lower-case text; the singular when it differs)
  */
 export function tokenKeys(token: Token): readonly string[] {
   // wink-nlp leaves the lemma of some tokens undefined
-  const lemma = ((token.lemma as string | undefined) ?? token.lower).toLowerCase();
+  const raw = (token.lemma as string | undefined) ?? token.lower;
   const lower = token.lower;
+  const lemma = raw === lower ? lower : raw.toLowerCase();
   const singular = lower.length > 3 && lower.endsWith('s') ? lower.slice(0, -1) : lower;
-  return [lemma, lower, singular];
+  // each key once: most tokens are their own lemma, and the matcher tries every key
+  if (lemma === lower) return singular === lower ? [lower] : [lower, singular];
+  return singular === lower || singular === lemma ? [lemma, lower] : [lemma, lower, singular];
 }
 
 function posFits(
