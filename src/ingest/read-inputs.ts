@@ -65,6 +65,48 @@ export async function* readInputs(
   }
 }
 
+/**
+ * How many records `readInputs` will read from `paths`, counted cheaply for a progress estimate:
+ * one per text or HTML file, one per non-empty line of a `.jsonl`/`.ndjson` file, one per `.json`
+ * file (or per element when it holds an array). Null when standard input is among the paths (it can
+ * only be read once).
+ *
+ * @example
+ * await countInputs(['dump.jsonl', 'folder/']); // 1250
+ */
+export async function countInputs(paths: readonly string[]): Promise<number | null> {
+  if (paths.includes('-')) return null;
+  let total = 0;
+  for (const path of await expandDirectories(paths)) {
+    const ext = extname(path).toLowerCase();
+    if (ext !== '.jsonl' && ext !== '.ndjson' && ext !== '.json') {
+      total++;
+      continue;
+    }
+    const content = await readFile(path, 'utf8').catch(() => '');
+    if (ext === '.json') {
+      total += /^\s*\[/.test(content) ? countArrayElements(content) : 1;
+      continue;
+    }
+    for (let start = 0; start < content.length;) {
+      let end = content.indexOf('\n', start);
+      if (end === -1) end = content.length;
+      if (/\S/.test(content.slice(start, end))) total++;
+      start = end + 1;
+    }
+  }
+  return total;
+}
+
+function countArrayElements(content: string): number {
+  try {
+    const value = JSON.parse(content) as unknown;
+    return Array.isArray(value) ? value.length : 1;
+  } catch {
+    return 1;
+  }
+}
+
 function* readContent(
   origin: string,
   stem: string,

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { identifyArticle, readInputs, type InputRecord } from '../../../ingest/index.js';
+import { countInputs, identifyArticle, readInputs, type InputRecord } from '../../../ingest/index.js';
 import { openStore, type ArticleToStore, type Store } from '../../../store/index.js';
 import type { CliIo, RegisterCommand } from '../context.js';
 import { isoDate } from './options.js';
@@ -11,7 +11,7 @@ interface IngestOptions {
   readonly quiet?: boolean;
 }
 
-interface Tally {
+export interface Tally {
   read: number;
   stored: number;
   duplicates: number;
@@ -25,15 +25,44 @@ function positiveInt(value: string): number {
   return n;
 }
 
-/** The progress line: rewritten in place on a terminal, else a log line at most once a second. */
-function createProgress(io: CliIo, quiet: boolean) {
+/** "1h02m", "3m05s", "42s". */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s >= 3600) return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+  if (s >= 60) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return `${s}s`;
+}
+
+/** Width of the progress bar on a terminal, in characters. */
+const BAR = 20;
+
+/**
+ * The progress line: on a terminal a bar rewritten in place, else a log line at most once a second;
+ * with the share done and an ETA when the number of inputs is known (`total`, null for stdin).
+ */
+export function createProgress(
+  io: CliIo,
+  quiet: boolean,
+  total: number | null,
+  tty = process.stderr.isTTY === true,
+) {
   const started = performance.now();
-  const tty = process.stderr.isTTY === true;
   let last = Number.NEGATIVE_INFINITY; // the first batch is always reported
-  const line = (t: Tally) => {
+  const line = (t: Tally, done: boolean) => {
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? t.read / seconds : 0;
-    return `${t.read} articles read, ${t.stored} stored, ${t.duplicates} already stored, ${t.bad} bad · ${rate.toFixed(0)} articles/s · ${seconds.toFixed(1)} s`;
+    let head = `${t.read} articles read`;
+    let eta = '';
+    if (total !== null && total > 0 && !done) {
+      const share = Math.min(1, t.read / total);
+      head = `${t.read}/${total} articles read (${Math.floor(share * 100)}%)`;
+      if (rate > 0) eta = ` · ETA ${formatDuration((total - t.read) / rate)}`;
+      if (tty) {
+        const filled = Math.round(share * BAR);
+        head = `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${head}`;
+      }
+    }
+    return `${head}, ${t.stored} stored, ${t.duplicates} already stored, ${t.bad} bad · ${rate.toFixed(0)} articles/s · ${seconds.toFixed(1)} s${eta}`;
   };
   return {
     update(t: Tally) {
@@ -41,11 +70,11 @@ function createProgress(io: CliIo, quiet: boolean) {
       const now = performance.now();
       if (now - last < (tty ? 100 : 1000)) return;
       last = now;
-      io.err(tty ? `\r\x1b[K${line(t)}` : `demarche ingest: ${line(t)}\n`);
+      io.err(tty ? `\r\x1b[K${line(t, false)}` : `demarche ingest: ${line(t, false)}\n`);
     },
     finish(t: Tally) {
       if (tty && !quiet) io.err('\r\x1b[K');
-      return line(t);
+      return line(t, true);
     },
   };
 }
@@ -110,7 +139,7 @@ export const registerIngest: RegisterCommand = (program, { io, pipeline, fail })
     .action(async (paths: string[], opts: IngestOptions) => {
       const store = await openStore(opts.db ?? process.env['DEMARCHE_DB']);
       const t: Tally = { read: 0, stored: 0, duplicates: 0, bad: 0, events: 0 };
-      const progress = createProgress(io, opts.quiet === true);
+      const progress = createProgress(io, opts.quiet === true, opts.quiet ? null : await countInputs(paths));
       const report = (origin: string, message: string) => {
         io.err(`demarche: ${origin}: ${message}\n`);
         fail(1);
