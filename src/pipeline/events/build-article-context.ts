@@ -78,9 +78,16 @@ export function buildArticleContext(article: Article, cues: EventCues): ArticleC
   const directQuoteOfToken = new Int32Array(tokens.length).fill(-1);
   article.quotes.forEach((quote, q) => {
     if (quote.kind !== 'direct') return;
-    for (let i = 0; i < tokens.length; i++) {
-      const span = tokens[i]!.span;
-      if (span[0] >= quote.span[0] && span[1] <= quote.span[1]) directQuoteOfToken[i] = q;
+    // tokens are in text order: find the first inside the quote by bisection, then walk
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid]!.span[0] < quote.span[0]) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < tokens.length && tokens[i]!.span[0] < quote.span[1]; i++) {
+      if (tokens[i]!.span[1] <= quote.span[1]) directQuoteOfToken[i] = q;
     }
   });
   const ctx = {
