@@ -80,13 +80,27 @@ export function parseDates(
 ): DateMention[] {
   const part = from === 0 && to === sentence.length ? sentence : sentence.slice(from, to);
   if (!DATE_WORD.test(part)) return [];
+  // chrono's cost grows with the text it reads: it reads windows around the date words only
+  const windows: [number, number][] = [];
+  const words = new RegExp(DATE_WORD.source, 'gi');
+  for (let m = words.exec(part); m !== null; m = words.exec(part)) {
+    const start = Math.max(0, m.index - WINDOW);
+    const end = Math.min(part.length, m.index + m[0].length + WINDOW);
+    const last = windows[windows.length - 1];
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else windows.push([start, end]);
+  }
   const ref = parsePublished(published) ?? new Date(0);
-  return DATES.parse(part, ref, { forwardDate: false }).map((r) => ({
-    index: r.index + from,
-    text: r.text,
-    start: r.start,
-  }));
+  const out: DateMention[] = [];
+  for (const [start, end] of windows) {
+    for (const r of DATES.parse(part.slice(start, end), ref, { forwardDate: false }))
+      out.push({ index: r.index + start + from, text: r.text, start: r.start });
+  }
+  return out;
 }
+
+/** Characters read on each side of a date word: enough for "on the morning of Tuesday, 27 September". */
+const WINDOW = 32;
 
 function iso(date: Date): string {
   return date.toISOString().slice(0, 10);
