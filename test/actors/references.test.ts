@@ -162,3 +162,85 @@ describe('group references', () => {
     );
   });
 });
+
+describe('bare plural agents after a pair', () => {
+  it('gives "military commanders" with no state to both actors of the pair named just before', () => {
+    const article = analyse(
+      'Peru and Ecuador ended a border standoff on Friday. Troops of the two countries had faced each other since May. ' +
+        'Last week, military commanders agreed to pull back their units.',
+    );
+    expect(codes(article, 2)).toEqual(
+      expect.arrayContaining(['military commanders=PER', 'military commanders=ECU']),
+    );
+  });
+
+  it('leaves commanders that have a state or a determiner, or follow no pair, alone', () => {
+    const owned = analyse(
+      'Peru and Ecuador ended a border standoff. The two countries had argued for months. ' +
+        'Peruvian commanders agreed to pull back. The commanders met later.',
+    );
+    expect(codes(owned, 2)).not.toContain('commanders=ECU');
+    expect(codes(owned, 3).filter((c) => c.startsWith('commanders'))).toEqual([]);
+    const lone = analyse('Peru held a parade on Friday. Military commanders agreed to march.');
+    expect(codes(lone, 1)).toEqual([]);
+  });
+});
+
+describe('groups named by their members', () => {
+  it('resolves an ethnonym and "forces" to the one group the article names after that ethnonym', () => {
+    const article = analyse(
+      'Turkey said Kurdish forces had left the border area. ' +
+        "The deal required the withdrawal of the Kurdish People's Protection Units (YPG).",
+    );
+    expect(codes(article, 0)).toContain('Kurdish forces=NSA:YPG');
+  });
+
+  it('leaves an ethnonym with forces alone when the article names no group with it', () => {
+    const article = analyse(
+      'Turkey said Kurdish forces had left the border area. The YPG declined to comment.',
+    );
+    expect(codes(article, 0).filter((c) => c.startsWith('Kurdish forces'))).toEqual([]);
+  });
+
+  it('resolves bare "opponents" to the opposition, but not "his opponents" or "opponents of the plan"', () => {
+    const article = analyse(
+      'President Ruiz accuses opponents of plotting a coup. His opponents deny it. Opponents of the plan marched.',
+    );
+    expect(codes(article, 0)).toContain('opponents=NSA:Opposition');
+    expect(codes(article, 1)).not.toContain('opponents=NSA:Opposition');
+    expect(codes(article, 2)).not.toContain('Opponents=NSA:Opposition');
+  });
+
+  it('codes activists as a crowd', () => {
+    const article = analyse('Police in Lima detained dozens of activists on Sunday.');
+    expect(codes(article, 0)).toContain('activists=NSA:Protesters');
+  });
+});
+
+describe('people described as leaders of "the country"', () => {
+  it('gives the person the state the sentence named last before the name', () => {
+    const article = analyse(
+      "The crisis in Gabon began when the army installed Henri Mboula -- the country's first civilian leader -- in office. " +
+        'Mboula resigned in May.',
+    );
+    expect(article.people.find((p) => p.name === 'Henri Mboula')?.actor).toBe('GAB');
+    expect(codes(article, 1)).toContain('Mboula=GAB');
+  });
+});
+
+describe('agreements and their parties', () => {
+  it('gives "the ceasefire" the parties a ceasefire "between" named', () => {
+    const article = analyse(
+      'A ceasefire between Chile and Peru began on Monday. Observers said the ceasefire was fragile.',
+    );
+    expect(codes(article, 1)).toEqual(expect.arrayContaining(['ceasefire=CHL', 'ceasefire=PER']));
+  });
+
+  it('gives "the accord" the agents of a passive "was signed by", but not a place after them', () => {
+    const article = analyse(
+      'The accord was signed by Norway in Stockholm. Critics said the accord was weak.',
+    );
+    expect(codes(article, 1)).toContain('accord=NOR');
+    expect(codes(article, 1)).not.toContain('accord=SWE');
+  });
+});

@@ -74,8 +74,12 @@ export function buildNameLexicon(lexicon: ActorsLexicon): NameLexicon {
   };
 }
 
+/** What `matchTitle` returns where no title starts: one shared object, so that a miss allocates nothing. */
+const NO_TITLE: { readonly end: number; readonly entry: null } = Object.freeze({ end: -1, entry: null });
+
 /**
- * Longest title starting at token `i` (keys), as its end index, or `i` when none.
+ * Longest title starting at token `i` (keys): its end index and entry; `entry` is null (and `end`
+ * meaningless) when none starts there.
  *
  * @example
  * matchTitle(['chief', 'cabinet', 'secretary', 'x'], 0, 4, names.titles).end; // 3
@@ -86,6 +90,7 @@ export function matchTitle(
   limit: number,
   titles: Map<string, TitleNode>,
 ): { end: number; entry: TitleEntry | null } {
+  if (i >= limit || !titles.has(keys[i]!)) return NO_TITLE;
   let map = titles;
   let end = i;
   let entry: TitleEntry | null = null;
@@ -98,5 +103,5 @@ export function matchTitle(
     }
     map = node.next;
   }
-  return { end, entry };
+  return entry === null ? NO_TITLE : { end, entry };
 }

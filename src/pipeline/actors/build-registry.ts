@@ -220,8 +220,18 @@ function insert(root: Map<string, TrieNode>, words: readonly string[], entry: Re
  * caseMatches(entryForUS, ['us']); // false
  */
 export function caseMatches(entry: RegistryEntry, texts: readonly string[]): boolean {
+  return caseMatchesAt(entry, (k) => texts[k] ?? '');
+}
+
+/**
+ * `caseMatches` against the words `textAt(0)`, `textAt(1)`, … (the tokens of a match), with no array made.
+ *
+ * @example
+ * caseMatchesAt(entryForUS, (k) => tokens[start + k]!.text);
+ */
+export function caseMatchesAt(entry: RegistryEntry, textAt: (k: number) => string): boolean {
   for (let k = 0; k < entry.words.length; k++) {
-    const text = texts[k] ?? '';
+    const text = textAt(k);
     const word = entry.words[k] ?? '';
     if (entry.acronym) {
       if (/[A-Za-z]/.test(word) && !isAllUpper(text)) return false;

@@ -4,10 +4,11 @@ import { affiliateCrowds } from './affiliate-crowds.js';
 import { buildNameLexicon } from './build-name-lexicon.js';
 import { buildRegistry } from './build-registry.js';
 import { collectActors } from './collect-actors.js';
-import { findActorMentions } from './find-actor-mentions.js';
+import { findActorMentions, titleCaseSentences } from './find-actor-mentions.js';
 import { findPeople, toPeople } from './find-people.js';
 import { indexSentenceMentions } from './index-sentence-mentions.js';
-import { normaliseKey } from './normalise-key.js';
+import { buildGroupMemberLexicon, resolveGroupMembers } from './resolve-group-members.js';
+import { keyOfLower, normaliseKey } from './normalise-key.js';
 import { buildActLexicon, resolveActReferences } from './resolve-act-references.js';
 import { resolvePluralPronouns } from './resolve-plural-pronouns.js';
 import { buildCollectiveLexicon, resolveCollectiveReferences } from './resolve-collective-references.js';
@@ -38,6 +39,7 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
   const known = indexPeople(user.people);
   const collective = buildCollectiveLexicon(lexicon);
   const acts = buildActLexicon(lexicon);
+  const members = buildGroupMemberLexicon(lexicon);
   const crowds =
     lexicon.crowd === null
       ? null
@@ -56,24 +58,29 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
     provides: ['mentions', 'people', 'actors'],
     run(article) {
       const { text, tokens, sentences } = article;
-      const keys = tokens.map((t) => normaliseKey(t.text));
-      const found = findActorMentions(text, tokens, keys, sentences, registry, article.published);
+      const keys = new Array<string>(tokens.length);
+      for (let t = 0; t < tokens.length; t++) keys[t] = keyOfLower(tokens[t]!.lower);
+      const titleCase = titleCaseSentences(tokens, sentences);
+      const found = findActorMentions(text, tokens, keys, sentences, registry, article.published, titleCase);
       const actorMentions = crowds === null ? found : affiliateCrowds(found, text, tokens, keys, crowds);
-      const view = createTokenView(text, tokens, keys, sentences, actorMentions);
+      const view = createTokenView(text, tokens, keys, sentences, actorMentions, titleCase);
       const drafts = findPeople(view, names);
       const descriptions = resolveDescriptions(view, drafts, names, isCountry);
       const people = toPeople(drafts, actorsLearned(descriptions, drafts.length)).map((person) =>
         withKnownRole(person, known, article.published),
       );
-      const roleHead = (index: number | null): string | undefined =>
-        (index === null ? null : people[index]!.role)
+      // last word of each person's role ("Foreign Minister" → "minister") and its sector, read once
+      const heads = people.map((person) =>
+        person.role
           ?.toLowerCase()
           .split(/[\s-]+/)
-          .pop();
-      const sectorOf = (index: number | null): string | undefined => {
-        const head = roleHead(index);
-        return head === undefined ? undefined : lexicon.roleSectors[head];
-      };
+          .pop(),
+      );
+      const sectors = heads.map((head) => (head === undefined ? undefined : lexicon.roleSectors[head]));
+      const roleHead = (index: number | null): string | undefined =>
+        index === null ? undefined : heads[index];
+      const sectorOf = (index: number | null): string | undefined =>
+        index === null ? undefined : sectors[index];
       const dateline = findDateline(view);
       if (dateline !== null) {
         people.forEach((person, index) => {
@@ -119,6 +126,16 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
           ...withSector(ref.sector ?? undefined),
         });
       }
+      for (const ref of resolveGroupMembers(view, members)) {
+        mentions.push({
+          span: ref.span,
+          text: text.slice(ref.span[0], ref.span[1]),
+          kind: 'description',
+          actor: ref.actor,
+          person: null,
+          sentence: tokens[ref.start]!.sentence,
+        });
+      }
       people.forEach((person, index) => {
         for (const run of drafts[index]!.runs) {
           mentions.push({
@@ -160,17 +177,19 @@ function createTokenView(
   keys: readonly string[],
   sentences: TokenView['sentences'],
   mentions: TokenView['mentions'],
+  titleCase: Uint8Array,
 ): TokenView {
   const actorAt = new Int32Array(tokens.length).fill(-1);
-  const mentionTokens: (readonly [number, number])[] = [];
+  const mentionTokens: (readonly [number, number])[] = new Array<readonly [number, number]>(mentions.length);
   let t = 0;
-  mentions.forEach((mention, index) => {
-    while (t < tokens.length && tokens[t]!.span[0] < mention.span[0]) t++;
+  for (let index = 0; index < mentions.length; index++) {
+    const span = mentions[index]!.span;
+    while (t < tokens.length && tokens[t]!.span[0] < span[0]) t++;
     const start = t;
-    while (t < tokens.length && tokens[t]!.span[1] <= mention.span[1]) actorAt[t++] = index;
-    mentionTokens.push([start, t]);
-  });
-  return { text, tokens, keys, sentences, mentions, actorAt, mentionTokens };
+    while (t < tokens.length && tokens[t]!.span[1] <= span[1]) actorAt[t++] = index;
+    mentionTokens[index] = [start, t];
+  }
+  return { text, tokens, keys, sentences, mentions, actorAt, mentionTokens, titleCase };
 }
 
 function byPosition(a: Mention, b: Mention): number {

@@ -1,5 +1,5 @@
 import type { Mention, Sentence, Token } from '../../core/index.js';
-import { caseMatches } from './build-registry.js';
+import { caseMatchesAt } from './build-registry.js';
 import type { Registry, RegistryEntry, TrieNode } from './build-registry.js';
 import { isCapitalised } from './normalise-key.js';
 import { codeOn } from './parse-user-actors.js';
@@ -31,14 +31,19 @@ export function findActorMentions(
   sentences: readonly Sentence[],
   registry: Registry,
   date?: string,
+  titleCases: Uint8Array = titleCaseSentences(tokens, sentences),
 ): Mention[] {
   const mentions: Mention[] = [];
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
-    const titleCase = isTitleCaseSentence(tokens, sentence);
+    const titleCase = titleCases[s] === 1;
     let previousEnd = -1;
     let i = sentence.tokenStart;
     while (i < sentence.tokenEnd) {
+      if (!registry.root.has(keys[i]!)) {
+        i++;
+        continue;
+      }
       const match = longestMatch(tokens, keys, i, sentence.tokenEnd, registry.root);
       if (!match || !accepts(match, tokens, sentence, previousEnd, titleCase)) {
         i++;
@@ -103,26 +108,20 @@ export function longestMatch(
 ): ActorMatch | null {
   let map = root;
   let best: ActorMatch | null = null;
+  const textAt = (k: number): string => tokens[i + k]?.text ?? '';
   for (let j = i; j < limit; j++) {
     const node = map.get(keys[j]!);
     if (!node) break;
     if (!node.ambiguous && node.entries.length > 0) {
-      const texts = tokensText(tokens, i, j + 1);
       let chosen: RegistryEntry | null = null;
       for (const entry of node.entries) {
-        if (caseMatches(entry, texts) && (!chosen || entry.priority > chosen.priority)) chosen = entry;
+        if ((!chosen || entry.priority > chosen.priority) && caseMatchesAt(entry, textAt)) chosen = entry;
       }
       if (chosen) best = { start: i, end: j + 1, entry: chosen };
     }
     map = node.next;
   }
   return best;
-}
-
-function tokensText(tokens: readonly Token[], start: number, end: number): string[] {
-  const out: string[] = [];
-  for (let k = start; k < end; k++) out.push(tokens[k]!.text);
-  return out;
 }
 
 function accepts(
@@ -250,11 +249,27 @@ export function isTitleCaseSentence(tokens: readonly Token[], sentence: Sentence
   let capitalisedClosed = false;
   for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd; k++) {
     const token = tokens[k]!;
-    if (token.text.length < 2 || !/^[A-Za-z]/.test(token.text)) continue;
+    const text = token.text;
+    if (text.length < 2) continue;
+    const c = text.charCodeAt(0);
+    const upper = c >= 0x41 && c <= 0x5a;
+    if (!upper && !(c >= 0x61 && c <= 0x7a)) continue;
     words++;
-    if (!isCapitalised(token.text)) continue;
+    if (!upper) continue;
     capitalised++;
     if (CLOSED_CLASS.has(token.pos)) capitalisedClosed = true;
   }
   return words >= 3 && capitalisedClosed && capitalised / words > 0.6;
+}
+
+/**
+ * `isTitleCaseSentence` of every sentence, as 1 or 0: computed once per article.
+ *
+ * @example
+ * titleCaseSentences(tokens, sentences)[0]; // 1 for a headline in title case
+ */
+export function titleCaseSentences(tokens: readonly Token[], sentences: readonly Sentence[]): Uint8Array {
+  const out = new Uint8Array(sentences.length);
+  for (let s = 0; s < sentences.length; s++) out[s] = isTitleCaseSentence(tokens, sentences[s]!) ? 1 : 0;
+  return out;
 }

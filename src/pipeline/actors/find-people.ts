@@ -101,11 +101,17 @@ export function findPeople(view: TokenView, names: NameLexicon): PersonDraft[] {
 function findNameRuns(view: TokenView, names: NameLexicon): NameRun[] {
   const runs: NameRun[] = [];
   const { tokens } = view;
-  for (const sentence of view.sentences) {
-    const titleCase = isTitleCaseSentence(tokens, sentence);
+  for (let s = 0; s < view.sentences.length; s++) {
+    const sentence = view.sentences[s]!;
+    const titleCase = view.titleCase ? view.titleCase[s] === 1 : isTitleCaseSentence(tokens, sentence);
     let i = sentence.tokenStart;
     while (i < sentence.tokenEnd) {
-      if (!isNameWord(view, i, sentence.tokenStart, titleCase, names)) {
+      // most words open with an ASCII character other than a capital: no name starts there
+      const initial = tokens[i]!.text.charCodeAt(0);
+      if (
+        (initial < 0x80 && (initial < 0x41 || initial > 0x5a)) ||
+        !isNameWord(view, i, sentence.tokenStart, titleCase, names)
+      ) {
         i++;
         continue;
       }
@@ -162,9 +168,8 @@ function findNameRuns(view: TokenView, names: NameLexicon): NameRun[] {
         spanEnd -= possessive[0].length;
         words[words.length - 1] = words[words.length - 1]!.slice(0, -possessive[0].length);
       }
-      const run = { start: i, end, span: [tokens[i]!.span[0], spanEnd] as const, words, titleCase };
       const context = readNameContext(view, i, end, names);
-      runs.push({ ...run, context });
+      runs.push({ start: i, end, span: [tokens[i]!.span[0], spanEnd], words, context, titleCase });
       i = end;
     }
   }
@@ -181,6 +186,8 @@ function isNameWord(
   const token = view.tokens[i]!;
   if (view.actorAt[i]! >= 0) return false;
   const text = token.text;
+  const initial = text.charCodeAt(0);
+  if (initial < 0x80 && !(initial >= 0x41 && initial <= 0x5a)) return false;
   if (!NAME_WORD.test(text)) return false;
   if (names.nonNames.has(view.keys[i]!) || names.honorifics.has(view.keys[i]!)) return false;
   if (INITIAL.test(text)) return i > first && NAME_WORD.test(view.tokens[i - 1]!.text);

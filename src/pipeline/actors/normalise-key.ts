@@ -10,11 +10,38 @@ const POSSESSIVE = /^(.+?)(['’]s)$/;
  * normaliseKey('Élysée'); // 'elysee'
  */
 export function normaliseKey(text: string): string {
+  // one pass over the characters: most tokens are ASCII words with no dot, whose key is their lower case
+  let ascii = true;
+  let dot = false;
+  let letter = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) ascii = false;
+    else if (c === 0x2e) dot = true;
+    else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) letter = true;
+  }
   let key = text.toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(key)) key = key.normalize('NFD').replace(DIACRITICS, '').replace(/[’‘]/g, "'");
-  if (key.length > 1 && key.includes('.') && /[a-z]/.test(key)) key = key.replace(/\./g, '');
+  if (!ascii) {
+    key = key.normalize('NFD').replace(DIACRITICS, '').replace(/[’‘]/g, "'");
+    letter = /[a-z]/.test(key);
+  }
+  if (dot && key.length > 1 && letter) key = key.replace(/\./g, '');
   return key;
+}
+
+/**
+ * `normaliseKey` of a token's lower-cased text: the text itself when it is ASCII without a dot
+ * (most words), so that no new string is made.
+ *
+ * @example
+ * keyOfLower('minister'); // 'minister'
+ */
+export function keyOfLower(lower: string): string {
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c > 0x7f || c === 0x2e) return normaliseKey(lower);
+  }
+  return lower;
 }
 
 /**
@@ -44,6 +71,8 @@ export function splitAlias(alias: string): string[] {
  * isCapitalised('Japan'); // true
  */
 export function isCapitalised(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   const c = text.charAt(0);
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
@@ -55,5 +84,12 @@ export function isCapitalised(text: string): boolean {
  * isAllUpper('U.N.'); // true
  */
 export function isAllUpper(text: string): boolean {
-  return text !== text.toLowerCase() && text === text.toUpperCase();
+  let letters = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x7f) return text !== text.toLowerCase() && text === text.toUpperCase();
+    if (c >= 0x61 && c <= 0x7a) return false;
+    if (c >= 0x41 && c <= 0x5a) letters = true;
+  }
+  return letters;
 }

@@ -72,6 +72,13 @@ export interface ActorsLexicon {
   readonly groupsAll: Readonly<Record<string, string>>;
   /** Nouns, by sector, that stand for the one group of the sector named so far ("the rebels"). */
   readonly groupsOne: Readonly<Record<string, string>>;
+  /** Bare plural agents, by sector, that after a pair phrase stand for both of the pair ("military commanders agreed"). */
+  readonly pairAgents: Readonly<Record<string, string>>;
+  /** Nouns that after an ethnonym stand for the group the article names with it ("Kurdish forces"). */
+  readonly groupForceNouns: readonly string[];
+  /** Code of the opposition, and bare nouns that stand for it ("accuses opponents of …"). */
+  readonly opposition: string | null;
+  readonly oppositionNouns: readonly string[];
   /** Code of unnamed crowds (NSA:Protesters), which take an affiliation the article states. */
   readonly crowd: string | null;
   /** Nouns of a crowd's act that stand for the crowd ("mass protests"). */
@@ -163,6 +170,13 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
     ordinalModifiers: optionalList(references['ordinalModifiers'], 'references.ordinalModifiers'),
     groupsAll: invert(nested(references['groupReferences'], 'all'), 'references.groupReferences.all'),
     groupsOne: invert(nested(references['groupReferences'], 'one'), 'references.groupReferences.one'),
+    pairAgents: invert(references['pairAgents'], 'references.pairAgents'),
+    groupForceNouns: optionalList(references['groupForceNouns'], 'references.groupForceNouns'),
+    opposition:
+      references['opposition'] === undefined
+        ? null
+        : optionalString(references['opposition'], 'references.opposition', ''),
+    oppositionNouns: optionalList(references['oppositionNouns'], 'references.oppositionNouns'),
     crowd:
       references['crowd'] === undefined ? null : optionalString(references['crowd'], 'references.crowd', ''),
     crowdNouns: optionalList(references['crowdNouns'], 'references.crowdNouns'),

@@ -30,6 +30,8 @@ export interface TokenView {
   readonly actorAt: Int32Array;
   /** Token index where each actor mention starts and ends (exclusive). */
   readonly mentionTokens: readonly (readonly [start: number, end: number])[];
+  /** 1 for each sentence written in title case (a headline), computed once per article. */
+  readonly titleCase?: Uint8Array;
 }
 
 const LINKS = new Set(['of', 'for', 'at', 'to', 'in']);
@@ -120,7 +122,10 @@ function readRoleBefore(
 /** "NAME, [the|a] [Actor('s)] [modifiers] TITLE [of|for (the) ACTOR]" starting at `end`. */
 function readRoleAfter(view: TokenView, end: number, limit: number, names: NameLexicon): NameContext | null {
   const { keys } = view;
+  if (end < limit && DASHES.has(keys[end]!)) return readCountryRoleAfter(view, end, limit, names);
   if (end >= limit || keys[end] !== ',') return null;
+  const own = readCountryRoleAfter(view, end, limit, names);
+  if (own !== null) return own;
   let k = end + 1;
   if (k < limit && (keys[k] === 'the' || keys[k] === 'a' || keys[k] === 'an')) k++;
   let actor: string | null = null;
@@ -158,6 +163,61 @@ function readRoleAfter(view: TokenView, end: number, limit: number, names: NameL
       continue;
     }
     break;
+  }
+  return null;
+}
+
+const DASHES = new Set(['--', '—', '–']);
+/** Nouns that, in "NAME, the country's leader", stand for the state the sentence named last. */
+const COUNTRY_NOUNS = new Set(['country', 'nation']);
+
+/**
+ * "NAME -- the country's first Muslim leader --", "NAME, the nation's president": a title of
+ * "the country" in apposition → the state named last before the name in its sentence.
+ */
+function readCountryRoleAfter(
+  view: TokenView,
+  end: number,
+  limit: number,
+  names: NameLexicon,
+): NameContext | null {
+  const { keys, tokens } = view;
+  let k = end + 1;
+  if (keys[k] !== 'the' || !COUNTRY_NOUNS.has(keys[k + 1] ?? '') || keys[k + 2] !== "'s") return null;
+  k += 3;
+  for (let skipped = 0; k < limit && skipped < 3; skipped++) {
+    if (matchTitle(keys, k, limit, names.titles).entry) break;
+    const token = tokens[k]!;
+    if (
+      view.actorAt[k]! >= 0 ||
+      !(token.pos === 'ADJ' || token.pos === 'PROPN' || /^[a-z-]+$/.test(token.text))
+    )
+      return null;
+    k++;
+  }
+  const title = matchTitle(keys, k, limit, names.titles);
+  if (!title.entry || title.entry.actor !== null) return null;
+  const actor = stateBefore(view, end);
+  if (actor === null) return null;
+  return {
+    evidence: 'apposition',
+    role: surface(view, k, title.end),
+    actor,
+    roleStart: end + 1,
+    roleEnd: title.end,
+    roleHead: keys[title.end - 1]!,
+  };
+}
+
+/** The state (country or capital) named last before token `t` in its sentence. */
+function stateBefore(view: TokenView, t: number): string | null {
+  const sentence = view.tokens[t]!.sentence;
+  for (let m = view.mentions.length - 1; m >= 0; m--) {
+    const mention = view.mentions[m]!;
+    if (view.mentionTokens[m]![1] > t) continue;
+    if (mention.sentence !== sentence) return null;
+    if ((mention.kind === 'country' || mention.kind === 'capital') && mention.actor !== null)
+      return mention.actor;
   }
   return null;
 }
@@ -239,6 +299,7 @@ function titleEndingAt(
 ): { start: number; role: string; actor: string | null } | null {
   if (k < first) return null;
   for (let t = Math.max(first, k - 5); t <= k; t++) {
+    if (!names.titles.has(view.keys[t]!)) continue;
     const m = matchTitle(view.keys, t, k + 1, names.titles);
     if (m.entry && m.end === k + 1) return { start: t, role: surface(view, t, k + 1), actor: m.entry.actor };
   }

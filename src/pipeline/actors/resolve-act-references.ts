@@ -60,7 +60,7 @@ export function resolveActReferences(
 ): ActReference[] {
   const { tokens, keys, sentences } = view;
   const out: ActReference[] = [];
-  const agents = new Map<string, string>();
+  const agents = new Map<string, readonly string[]>();
   const subjects = new Map<number, readonly string[] | null>();
   const subjectOf = (s: number): readonly string[] | null => {
     let actors = subjects.get(s);
@@ -85,7 +85,8 @@ export function resolveActReferences(
       if (agent !== null) agents.set(lemma, agent);
       else {
         const known = agents.get(lemma);
-        if (known !== undefined) out.push({ span: tokens[i]!.span, start: i, actor: known });
+        if (known !== undefined)
+          for (const actor of known) out.push({ span: tokens[i]!.span, start: i, actor });
       }
       continue;
     }
@@ -132,7 +133,11 @@ function subjectActors(
   return null;
 }
 
-/** The agent an act noun is given in its phrase: "Valdoria's annexation", "Valdorian annexation", "annexation by Valdoria". */
+/**
+ * The agents an act noun is given in its phrase: "Valdoria's annexation", "Valdorian annexation",
+ * "annexation by Valdoria", "a deal between Valdoria and Kestra", "the agreement was signed by
+ * Valdoria and Kestra".
+ */
 function agentOf(
   view: TokenView,
   mentions: readonly Mention[],
@@ -140,14 +145,55 @@ function agentOf(
   i: number,
   first: number,
   limit: number,
-): string | null {
-  const { keys } = view;
+): readonly string[] | null {
+  const { keys, tokens } = view;
   let before = i - 1;
   if (before > first && (keys[before] === "'s" || keys[before] === "'")) before--;
   const owner = before >= first ? index.coveringToken(before) : -1;
-  if (owner >= 0 && mentions[owner]!.actor !== null) return mentions[owner]!.actor;
+  if (owner >= 0 && mentions[owner]!.actor !== null) return [mentions[owner]!.actor!];
   const by = i + 2 < limit && keys[i + 1] === 'by' ? index.coveringToken(i + 2) : -1;
-  return by >= 0 ? mentions[by]!.actor : null;
+  if (by >= 0) return mentions[by]!.actor === null ? null : [mentions[by]!.actor!];
+  if (keys[i + 1] === 'between') {
+    const pair = actorsOfClause(view, mentions, index, i + 2, limit);
+    return pair.length >= 2 ? pair : null;
+  }
+  // "The agreement was signed by …": the act noun as subject of a passive with its agent
+  let k = i + 1;
+  if (k >= limit || tokens[k]!.pos !== 'AUX') return null;
+  while (k < limit && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV')) k++;
+  if (k + 1 >= limit || tokens[k]!.pos !== 'VERB' || keys[k + 1] !== 'by') return null;
+  const agents = actorsOfClause(view, mentions, index, k + 2, limit);
+  return agents.length > 0 ? agents : null;
+}
+
+/** Words that end the clause an agent phrase is read in. */
+const CLAUSE_BREAKS = new Set([',', ';', ':', '--', '—', '–', '(']);
+
+/** Parts of speech that, after the first agent, end the coordination of agents ("… by Valdoria in Port Merrin"). */
+const AFTER_AGENTS = new Set(['ADP', 'VERB', 'AUX', 'SCONJ', 'PRON', 'ADV']);
+
+/**
+ * The distinct actors of the agent phrase from token `from`: the first actor named in the clause
+ * and those coordinated with it ("Valdoria and Kestra", "representatives of Valdoria and Kestra").
+ */
+function actorsOfClause(
+  view: TokenView,
+  mentions: readonly Mention[],
+  index: SentenceMentionIndex,
+  from: number,
+  limit: number,
+): string[] {
+  const out: string[] = [];
+  for (let k = from; k < limit && !CLAUSE_BREAKS.has(view.keys[k]!); k++) {
+    const m = index.coveringToken(k);
+    const actor = m >= 0 ? mentions[m]!.actor : null;
+    if (actor !== null) {
+      if (!out.includes(actor)) out.push(actor);
+    } else if (m < 0 && out.length > 0 && AFTER_AGENTS.has(view.tokens[k]!.pos)) {
+      break;
+    }
+  }
+  return out;
 }
 
 /** Words of a time adverbial or an opening that may stand before a subject ("On Tuesday the …"). */

@@ -32,6 +32,10 @@ export interface CollectiveLexicon {
   readonly groupsAll: Map<string, PhraseNode>;
   /** "the rebels": the one group of the sector named so far. */
   readonly groupsOne: Map<string, PhraseNode>;
+  /** "military commanders agreed" after a pair phrase: both actors of the pair. */
+  readonly pairAgents: Map<string, PhraseNode>;
+  /** Every word that may open a phrase this resolver reads: other words are skipped at once. */
+  readonly openers: ReadonlySet<string>;
 }
 
 /** How many sentences back a lone body may look for the state whose body it repeats. */
@@ -56,14 +60,22 @@ export function buildCollectiveLexicon(lexicon: ActorsLexicon): CollectiveLexico
   for (const [noun, sector] of Object.entries(lexicon.groupsAll)) addPhrase(groupsAll, noun, sector);
   const groupsOne = new Map<string, PhraseNode>();
   for (const [noun, sector] of Object.entries(lexicon.groupsOne)) addPhrase(groupsOne, noun, sector);
+  const pairAgents = new Map<string, PhraseNode>();
+  for (const [noun, sector] of Object.entries(lexicon.pairAgents)) addPhrase(pairAgents, noun, sector);
+  const pairWords = new Set(lexicon.pairWords.map(normaliseKey));
+  const openers = new Set<string>(['the', 'both']);
+  for (const trie of [bodies, sectorNouns, groupsAll, groupsOne, pairAgents])
+    for (const word of trie.keys()) openers.add(word);
   return {
+    openers,
+    pairAgents,
     groupsAll,
     groupsOne,
     bodies,
     sectorNouns,
     unknownState: lexicon.unknownState,
     pairNouns: new Set(lexicon.pairNouns.map(normaliseKey)),
-    pairWords: new Set(lexicon.pairWords.map(normaliseKey)),
+    pairWords,
     bareBodies: new Set(lexicon.bareBodies.map(normaliseKey)),
   };
 }
@@ -114,6 +126,7 @@ export function resolveCollectiveReferences(
   const groups = new Map<string, string[]>();
   const states = new Set<string>();
   let lastPair: { actors: readonly string[]; sentence: number } | null = null;
+  let named: Uint8Array | null = null;
   const stateless = homeState === null && !mentions.some((x) => x.actor !== null && isState(x.actor));
   let m = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -129,7 +142,7 @@ export function resolveCollectiveReferences(
         if (!named.includes(mention.actor)) groups.set(mention.sector, [...named, mention.actor]);
       }
     }
-    if (view.actorAt[i]! >= 0) continue;
+    if (view.actorAt[i]! >= 0 || !lexicon.openers.has(keys[i]!)) continue;
     const sentence = tokens[i]!.sentence;
     const limit = view.sentences[sentence]!.tokenEnd;
 
@@ -177,6 +190,18 @@ export function resolveCollectiveReferences(
         });
         i = role.end - 1;
         continue;
+      }
+    }
+    if (lastPair && lexicon.pairAgents.has(key) && sentence - lastPair.sentence <= PAIR_WINDOW) {
+      const agent = bareAgent(view, i, limit, lexicon.pairAgents);
+      if (agent !== null) {
+        named ??= sentencesNaming(view);
+        if (named[sentence] === 0) {
+          const span = [tokens[i]!.span[0], tokens[agent.end - 1]!.span[1]] as const;
+          for (const actor of lastPair.actors) out.push({ span, start: i, actor, sector: agent.sector });
+          i = agent.end - 1;
+          continue;
+        }
       }
     }
     if (!lexicon.bodies.has(key)) continue;
@@ -275,14 +300,56 @@ function groupReference(
   };
 }
 
+/** Parts of speech and words that, right before a plural agent, make it someone's ("the", "their", "Indian"). */
+const OWNERS = new Set(['DET', 'PRON', 'PROPN', 'NUM']);
+
+/**
+ * "military commanders agreed": a plural agent of `trie` at token `i` with no determiner,
+ * possessive, number or name before it and no noun after it, or null.
+ */
+function bareAgent(
+  view: TokenView,
+  i: number,
+  limit: number,
+  trie: Map<string, PhraseNode>,
+): { end: number; sector: string | null } | null {
+  const { tokens, keys } = view;
+  const first = view.sentences[tokens[i]!.sentence]!.tokenStart;
+  if (i > first) {
+    const before = tokens[i - 1]!;
+    if (OWNERS.has(before.pos) || keys[i - 1] === "'s" || view.actorAt[i - 1]! >= 0) return null;
+  }
+  const found = longestPhrase(trie, keys, i, limit);
+  if (found === null || describesPerson(view, found.end, limit)) return null;
+  return found;
+}
+
+/** 1 for each sentence in which an actor is named. */
+function sentencesNaming(view: TokenView): Uint8Array {
+  const out = new Uint8Array(view.sentences.length);
+  for (const mention of view.mentions) if (mention.actor !== null) out[mention.sentence] = 1;
+  return out;
+}
+
 /**
  * Whether the sentence names a body of `state` of the sector ("the Russian authorities"): a lone
  * body beside it ("The ministry … the Russian authorities") is another state's.
  */
 function namesBodyOf(view: TokenView, sentence: number, state: string, sector: string | null): boolean {
-  return view.mentions.some(
-    (m) => m.sentence === sentence && m.actor === state && m.sector !== undefined && m.sector === sector,
-  );
+  const { mentions } = view;
+  // mentions are in text order: find the sentence's first by bisection, then read only its own
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.sentence < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let m = lo; m < mentions.length && mentions[m]!.sentence === sentence; m++) {
+    const mention = mentions[m]!;
+    if (mention.actor === state && mention.sector !== undefined && mention.sector === sector) return true;
+  }
+  return false;
 }
 
 /** "the army chief", "the police officer": a noun after the body makes it a description of a person. */

@@ -43,6 +43,7 @@ const UNNAMED = -1;
 const LINKS = new Set(['of', 'for']);
 const OPEN_QUOTES = new Set(['“', '«']);
 const CLOSE_QUOTES = new Set(['”', '»']);
+const QUOTE_MARKS = new Set([...OPEN_QUOTES, ...CLOSE_QUOTES, '"']);
 /** How many sentences back a description or pronoun may reach for its person. */
 const DESCRIPTION_WINDOW = 5;
 const PRONOUN_WINDOW = 3;
@@ -239,7 +240,7 @@ function skipModifiers(view: TokenView, k: number, limit: number, names: NameLex
   let n = 0;
   while (k < limit && n < 3) {
     const token = view.tokens[k]!;
-    if (matchTitle(view.keys, k, limit, names.titles).entry) break;
+    if (names.titles.has(view.keys[k]!) && matchTitle(view.keys, k, limit, names.titles).entry) break;
     if (!/^[a-z]/.test(token.text) || view.actorAt[k]! >= 0) break;
     if (!(token.pos === 'ADJ' || names.descriptionModifiers.has(token.lower))) break;
     k++;
@@ -334,7 +335,15 @@ function pickPerson(
 
 function lastOrganisation(view: TokenView, i: number, isCountry: (code: string) => boolean): string | null {
   const sentence = view.tokens[i]!.sentence;
-  for (let m = view.mentions.length - 1; m >= 0; m--) {
+  // the last mention ending at or before token i, by bisection (mentions are in text order)
+  let lo = 0;
+  let hi = view.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.mentionTokens[mid]![1] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let m = lo - 1; m >= 0; m--) {
     const mention = view.mentions[m]!;
     if (view.mentionTokens[m]![1] > i) continue;
     if (sentence - mention.sentence > 3) return null;
@@ -345,23 +354,24 @@ function lastOrganisation(view: TokenView, i: number, isCountry: (code: string) 
 }
 
 function quotedTokens(view: TokenView): Uint8Array {
-  const flags = new Uint8Array(view.tokens.length);
+  const { tokens, sentences } = view;
+  const flags = new Uint8Array(tokens.length);
   let open = false;
   let paragraphStart = -1;
-  for (let i = 0; i < view.tokens.length; i++) {
-    const token = view.tokens[i]!;
-    const sentence = view.sentences[token.sentence]!;
-    if (sentence.tokenStart === i && view.sentences[token.sentence - 1]?.paragraph !== sentence.paragraph) {
+  for (let s = 0; s < sentences.length; s++) {
+    const sentence = sentences[s]!;
+    if (sentences[s - 1]?.paragraph !== sentence.paragraph) {
       if (paragraphStart !== sentence.paragraph) open = false;
       paragraphStart = sentence.paragraph;
     }
-    const t = token.text;
-    if (OPEN_QUOTES.has(t) || (t === '"' && !open)) {
-      open = true;
-    } else if (CLOSE_QUOTES.has(t) || (t === '"' && open)) {
-      open = false;
-    } else if (open) {
-      flags[i] = 1;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const t = tokens[i]!.text;
+      if (t.length === 1 && QUOTE_MARKS.has(t)) {
+        if (OPEN_QUOTES.has(t) || (t === '"' && !open)) open = true;
+        else open = false;
+      } else if (open) {
+        flags[i] = 1;
+      }
     }
   }
   return flags;

@@ -1,0 +1,102 @@
+import type { Span } from '../../core/index.js';
+import type { ActorsLexicon } from './parse-actors-lexicon.js';
+import { isCapitalised, normaliseKey } from './normalise-key.js';
+import type { TokenView } from './read-name-context.js';
+
+/** A phrase that stands for a non-state group by its members ("Kurdish forces", "opponents"). */
+export interface GroupMemberReference {
+  readonly span: Span;
+  readonly start: number;
+  readonly actor: string;
+}
+
+/** Lookup sets of the group-member resolver, built once per lexicon. */
+export interface GroupMemberLexicon {
+  readonly forceNouns: ReadonlySet<string>;
+  readonly opposition: string | null;
+  readonly oppositionNouns: ReadonlySet<string>;
+}
+
+/** Parts of speech that, before a bare noun, make it someone's ("his opponents", "the opponents"). */
+const OWNERS = new Set(['DET', 'PRON', 'PROPN', 'ADJ', 'NUM']);
+/** Words after an opposition noun that give whom they oppose ("opponents of the deal"). */
+const COMPLEMENTS = new Set(['of', 'to', 'in']);
+
+/**
+ * @example
+ * buildGroupMemberLexicon(lexicon).forceNouns.has('forces'); // true
+ */
+export function buildGroupMemberLexicon(lexicon: ActorsLexicon): GroupMemberLexicon {
+  return {
+    forceNouns: new Set(lexicon.groupForceNouns.map(normaliseKey)),
+    opposition: lexicon.opposition,
+    oppositionNouns: new Set(lexicon.oppositionNouns.map(normaliseKey)),
+  };
+}
+
+/**
+ * Resolves phrases that name a non-state group by its members:
+ * - an ethnonym and a force noun ("Kurdish forces", "Kurdish fighters") → the group the article
+ *   names right after that ethnonym ("Kurdish People's Protection Units (YPG)"), when it names
+ *   exactly one such group;
+ * - a bare opposition noun ("Maduro accuses opponents of plotting": no determiner, possessive or
+ *   adjective before it, no "of" after it) → the opposition.
+ *
+ * @example
+ * // "Kurdish forces withdrew. … the Kurdish People's Protection Units (YPG) …"
+ * resolveGroupMembers(view, lexicon); // [{ actor: 'NSA:YPG', … }] for "Kurdish forces"
+ */
+export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon): GroupMemberReference[] {
+  const { tokens, keys, mentions, mentionTokens, actorAt } = view;
+  const out: GroupMemberReference[] = [];
+  // ethnonym → the groups the article names right after it
+  const byEthnonym = new Map<string, string[]>();
+  for (let m = 0; m < mentions.length; m++) {
+    const mention = mentions[m]!;
+    const before = mentionTokens[m]![0] - 1;
+    if (mention.kind !== 'group' || mention.actor === null || before < 0) continue;
+    if (actorAt[before]! >= 0 || !isEthnonym(view, before)) continue;
+    const groups = byEthnonym.get(keys[before]!) ?? [];
+    if (!groups.includes(mention.actor)) groups.push(mention.actor);
+    byEthnonym.set(keys[before]!, groups);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (actorAt[i]! >= 0) continue;
+    const key = keys[i]!;
+    if (byEthnonym.size > 0 && i + 1 < tokens.length && lexicon.forceNouns.has(keys[i + 1]!)) {
+      const groups = byEthnonym.get(key);
+      if (
+        groups?.length === 1 &&
+        actorAt[i + 1]! < 0 &&
+        tokens[i + 1]!.sentence === tokens[i]!.sentence &&
+        isEthnonym(view, i)
+      ) {
+        out.push({ span: [tokens[i]!.span[0], tokens[i + 1]!.span[1]], start: i, actor: groups[0]! });
+        i++;
+        continue;
+      }
+    }
+    if (lexicon.opposition !== null && lexicon.oppositionNouns.has(key) && tokens[i]!.pos === 'NOUN') {
+      const first = view.sentences[tokens[i]!.sentence]!.tokenStart;
+      const owned =
+        i > first &&
+        (OWNERS.has(tokens[i - 1]!.pos) ||
+          keys[i - 1] === "'s" ||
+          keys[i - 1] === "'" ||
+          actorAt[i - 1]! >= 0);
+      // "opponents of the deal" names whom they oppose; "accuses opponents of trying …" does not
+      const complement =
+        i + 1 < tokens.length &&
+        COMPLEMENTS.has(keys[i + 1]!) &&
+        !(keys[i + 1] === 'of' && tokens[i + 2]?.pos === 'VERB');
+      if (!owned && !complement) out.push({ span: tokens[i]!.span, start: i, actor: lexicon.opposition });
+    }
+  }
+  return out;
+}
+
+/** A capitalised adjective-like word that is no actor's name ("Kurdish", "Pashtun"). */
+function isEthnonym(view: TokenView, t: number): boolean {
+  const token = view.tokens[t]!;
+  return isCapitalised(token.text) && (token.pos === 'ADJ' || token.pos === 'PROPN') && token.text.length > 2;
+}
