@@ -34,6 +34,8 @@ const STOP_BACK = new Set([
 ]);
 const STOP_AFTER = new Set([';', ':', '(', '—', '–', 'that']);
 const SUBJECT_MAX = 16;
+/** Longest subject with an appositive or relative clause set off by commas ("Jane Roe, who …, said"), in tokens. */
+const APPOSITIVE_MAX = 32;
 /** A dash that signs a quote with its speaker's name ("― Jane Doe"). */
 const DASHES = /^(―|—|–|--)$/;
 /** Longest signature line after a dash, in tokens. */
@@ -64,7 +66,8 @@ export function resolveCues(ctx: SpeakerContext, cuesByUnit: readonly (readonly 
       out.set(cue, found);
       // a cue inside another's report ("According to X, the authorities decided …") is reported, not reporting
       const reported = c > 0 && nestsIn(ctx.article, ctx.layout, cues[c - 1]!, cue);
-      if (found !== null && !reported) {
+      // the writer ("I said") is no one a later pronoun stands for
+      if (found !== null && !reported && found.via !== 'author') {
         ctx.history.push({
           speaker: found.speaker,
           person: found.person,
@@ -138,6 +141,8 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
     // "… condemned the plans and stressed that …": the subject of the first verb
     return sentenceSubject(ctx, unitStart, cue.token);
   }
+  const relative = relativeSubject(ctx, verbStart, unitStart, earlier);
+  if (relative !== null) return relative;
   let subjectStart = walkBack(ctx, cue.token, unitStart);
   let subjectEnd = cue.token;
   while (subjectEnd > subjectStart && isAuxiliary(tokens[subjectEnd - 1]!)) subjectEnd--;
@@ -177,6 +182,21 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
     tokens[cue.token - 1]?.lower === 'to'
   )
     return earlier;
+  if (
+    lead.pos === 'ADP' &&
+    ctx.lexicon.relatives.has(tokens[head + 1]?.lower ?? '') &&
+    ctx.layout.quoteOf[head + 1] === -1
+  ) {
+    // "an interview in which he said …": the subject follows the relative
+    const inner = firstWord(ctx, head + 2, subjectEnd);
+    if (inner !== -1 && /^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(tokens[inner]!.pos))
+      return resolveSlot(ctx, inner, subjectEnd, 'last');
+  }
+  if (lead.pos === 'ADP' && head === ctx.layout.firstWord[cue.unit]) {
+    // "In a television interview Trump declared …": the name closing an opening phrase is the subject
+    const named = nameBeforeVerb(ctx, head, subjectEnd);
+    if (named !== null) return named;
+  }
   if (lead.pos === 'ADP' || lead.pos === 'PART' || lead.pos === 'CCONJ' || lead.lower === 'to') {
     // "… and said", "went on to say", "obtained by X stated": the clause's subject is further back
     // ("“…,” Sanders said, going on to say …": the speaker of the cue before)
@@ -203,6 +223,52 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
     }
   }
   return subject;
+}
+
+/**
+ * "an architect who said …", "the police department, which reported …", "voters, many of whom say …": a relative
+ * pronoun right before the cue is its subject; the speaker is the noun phrase it stands for, named at the
+ * pronoun (with its quantifier).
+ */
+function relativeSubject(
+  ctx: SpeakerContext,
+  verbStart: number,
+  unitStart: number,
+  earlier: Resolved | null,
+): Resolved | null {
+  const { tokens } = ctx.article;
+  const rel = verbStart - 1;
+  const t = tokens[rel];
+  if (t === undefined || rel <= unitStart || ctx.layout.quoteOf[rel] !== -1) return null;
+  const noun = (i: number) => /^(NOUN|PROPN)$/.test(tokens[i]?.pos ?? '') && ctx.layout.quoteOf[i] === -1;
+  let from = rel;
+  if (tokens[rel - 1]?.lower === 'of' && ctx.lexicon.relatives.has(t.lower)) {
+    // "many of whom", "some of which": the quantifier opens the words that stand for the antecedent
+    const quantifier = tokens[rel - 2];
+    if (quantifier === undefined || rel - 2 <= unitStart || !/^(DET|PRON|NUM|ADJ|NOUN)$/.test(quantifier.pos))
+      return null;
+    from = rel - 2;
+  } else if (!ctx.lexicon.relatives.has(t.lower) && !(t.lower === 'that' && noun(rel - 1))) return null;
+  const found = antecedent(ctx, from, unitStart) ?? earlier;
+  if (found === null) return null;
+  const span: Span = [tokens[from]!.span[0], t.span[1]];
+  return { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
+}
+
+/** A person named by the capitalised words right before `end` (the verb), after an opening phrase without a comma. */
+function nameBeforeVerb(ctx: SpeakerContext, from: number, end: number): Resolved | null {
+  const { tokens } = ctx.article;
+  let s = end;
+  while (
+    s > from + 1 &&
+    /^(PROPN|NOUN)$/.test(tokens[s - 1]!.pos) &&
+    /^\p{Lu}/u.test(tokens[s - 1]!.text) &&
+    ctx.layout.quoteOf[s - 1] === -1
+  )
+    s--;
+  if (s === end || tokens[s - 1]!.pos === 'PUNCT') return null;
+  const named = resolveSlot(ctx, s, end, 'last');
+  return named !== null && named.person && (named.via === 'person' || named.via === 'name') ? named : null;
 }
 
 /** The noun phrase a relative pronoun at `relative` stands for: the words before it, over one comma. */
@@ -260,20 +326,27 @@ function firstWord(ctx: SpeakerContext, start: number, end: number): number {
 }
 
 /** Start of the subject slot before token `verb`: back to a clause boundary, over one appositive. */
-function walkBack(ctx: SpeakerContext, verb: number, unitStart: number): number {
+function walkBack(ctx: SpeakerContext, verb: number, unitStart: number, relaxed = true): number {
   const { tokens } = ctx.article;
   let i = verb;
   let words = 0;
   let appositive = false;
-  while (i > unitStart && verb - i < SUBJECT_MAX) {
+  let opened = false;
+  let closed = false;
+  while (i > unitStart && verb - i < (appositive && relaxed ? APPOSITIVE_MAX : SUBJECT_MAX)) {
     const t = tokens[i - 1]!;
     if (ctx.layout.quoteOf[i - 1] !== -1) break;
+    // "Jane Roe, who served here until last year, said": inside an appositive set off by commas, "who",
+    // "that" or "until" open a clause of the subject, not the cue's own clause
+    const inside = relaxed && appositive && !/^[;:—–―]$/.test(t.text);
     // a subordinating word opens the cue's own clause ("… after she attacked", "unless it wants")
-    if (STOP_BACK.has(t.lower) || (t.pos === 'SCONJ' && words > 0)) break;
+    if (!inside && (STOP_BACK.has(t.lower) || (t.pos === 'SCONJ' && words > 0))) break;
     if (t.text === ',') {
-      if (words === 0) appositive = true;
-      else if (appositive) appositive = false;
-      else if (tokens[i]?.lower !== 'of') break; // "Jane Roe, of Springfield, Va., said": a place after the name
+      if (words === 0) appositive = opened = true;
+      else if (appositive) {
+        appositive = false;
+        closed = true;
+      } else if (tokens[i]?.lower !== 'of') break; // "Jane Roe, of Springfield, Va., said": a place after the name
       i--;
       continue;
     }
@@ -283,6 +356,8 @@ function walkBack(ctx: SpeakerContext, verb: number, unitStart: number): number 
     if (t.pos !== 'PUNCT' && !isAuxiliary(t)) words++;
     i--;
   }
+  // an appositive never closed by a comma ("The plan failed because costs rose, said …"): read strictly
+  if (relaxed && opened && !closed) return walkBack(ctx, verb, unitStart, false);
   return i;
 }
 
@@ -328,6 +403,16 @@ export function subjectBefore(ctx: SpeakerContext, verb: number): Resolved | nul
   const unit = ctx.layout.unitOf[verb];
   if (unit === undefined) return null;
   const [unitStart] = ctx.layout.units[unit]!;
+  let verbStart = verb;
+  while (
+    verbStart > unitStart &&
+    isAuxiliary(tokens[verbStart - 1]!) &&
+    ctx.layout.quoteOf[verbStart - 1] === -1
+  )
+    verbStart--;
+  // "the literature, which left little doubt that …": the relative's antecedent
+  const relative = relativeSubject(ctx, verbStart, unitStart, null);
+  if (relative !== null) return relative;
   const start = walkBack(ctx, verb, unitStart);
   let end = verb;
   while (end > start && isAuxiliary(tokens[end - 1]!)) end--;
@@ -423,6 +508,7 @@ export function attributeQuotes(
     let found = own.get(c.index)!;
     if (found.speaker === null) found = chainBest.get(chainHead.get(c.index)!) ?? found;
     if (found.speaker === null) found = transcriptLabel(c) ?? found;
+    if (found.speaker === null) found = introducedBefore(c) ?? found;
     const words = countWords(text.slice(c.mark.contentStart, c.mark.contentEnd));
     let cue = found.cue?.text ?? null;
     let speaker = found.speaker?.speaker ?? null;
@@ -431,6 +517,14 @@ export function attributeQuotes(
       if (previous.unit >= c.unit - 1 && !hasCue(c.unit)) {
         speaker = previous.speaker;
         cue = previous.cue;
+      }
+    }
+    if (speaker === null && found.cue === null && isUnitInitial(c) && previous?.unit !== c.unit - 1) {
+      // "…, Roe said.⏎“…”": a quote standing alone right after a sentence that reports someone's words
+      const report = reportBefore(c);
+      if (report !== null) {
+        speaker = report.speaker.speaker;
+        cue = report.cue.text;
       }
     }
     const kind = isUnitInitial(c) || introduced(c) ? 'direct' : 'mixed';
@@ -443,9 +537,11 @@ export function attributeQuotes(
         cue,
         speaker,
       });
-      // a cue read in the next sentence ("“…?” Clinton said.") moves the attribution there
-      previous = { unit: Math.max(c.unit, found.cue?.unit ?? c.unit), cue, speaker };
     }
+    // a cue read in the next sentence ("“…?” Clinton said.") moves the attribution there; a short quote
+    // ("“Yes,” she said. “We will.”") attributes the sentence as well as a long one
+    if (words >= MIN_QUOTE_WORDS || speaker !== null)
+      previous = { unit: Math.max(c.unit, found.cue?.unit ?? c.unit), cue, speaker };
   }
   return quotes;
 
@@ -535,6 +631,40 @@ export function attributeQuotes(
     if (quoted !== -1 && quoted < cue.token) return none;
     const speaker = cueSpeakers.get(cue) ?? null;
     return speaker === null ? none : { cue, speaker };
+  }
+
+  /**
+   * "He said:⏎“…”", "Jane Roe made the following comment: “…”": a quote opening its unit right after a clause
+   * that ends with a colon takes that clause's cue, else the subject of its verb.
+   */
+  function introducedBefore(c: Candidate): { cue: Cue | null; speaker: Resolved } | null {
+    if (c.unit === 0 || !isUnitInitial(c) || hasCue(c.unit)) return null;
+    const [start, end] = layout.units[c.unit - 1]!;
+    const colon = tokens[end - 1];
+    if (colon?.text !== ':' || end !== c.first || layout.quoteOf[end - 1] !== -1) return null;
+    const cues = cuesByUnit[c.unit - 1] ?? [];
+    let last = cues.length - 1;
+    while (last > 0 && nestsIn(article, layout, cues[last - 1]!, cues[last]!)) last--;
+    const cue = cues[last];
+    if (cue !== undefined) {
+      const speaker = cueSpeakers.get(cue) ?? null;
+      return speaker === null ? null : { cue, speaker };
+    }
+    const subject = sentenceSubject(ctx, start, end - 1);
+    return subject === null ? null : { cue: null, speaker: subject };
+  }
+
+  /** The reporting cue of the sentence right before a floating quote, with its speaker, when that sentence reports speech. */
+  function reportBefore(c: Candidate): { cue: Cue; speaker: Resolved } | null {
+    if (c.unit === 0 || hasCue(c.unit)) return null;
+    const cues = cuesByUnit[c.unit - 1] ?? [];
+    let last = cues.length - 1;
+    while (last > 0 && nestsIn(article, layout, cues[last - 1]!, cues[last]!)) last--;
+    const cue = cues[last];
+    if (cue === undefined || cue.kind !== 'verb' || !ctx.lexicon.verbs.has(cue.text)) return null;
+    if (ctx.lexicon.attitudeVerbs.has(cue.text)) return null;
+    const speaker = cueSpeakers.get(cue) ?? null;
+    return speaker === null ? null : { cue, speaker };
   }
 
   /** "WALLACE: Let's start …": a transcript line opening with its speaker's name and a colon. */

@@ -21,6 +21,8 @@ export interface Cue {
 const CLAUSE_MARK = /^[.,;:!?()[\]—–―…]+$/;
 /** A possessive "'s" the tagger may read as punctuation. */
 const POSSESSIVE_MARK = /^['’]s?$/;
+/** Longest subject between a quotation and a verb that is a cue only beside one ("“…,” the former senator continued"), in tokens. */
+const SUBJECT_WORDS = 4;
 /** Verb forms taken as cues whatever the tagger says about them. */
 const ALWAYS = new Set(['said', 'says', 'told', 'added']);
 /** Modals that make a cue hypothetical or not yet done ("can brag", "will announce"). */
@@ -88,7 +90,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         i += phrase - 1;
         continue;
       }
-      if (!lexicon.verbs.has(lower)) continue;
+      if (!lexicon.verbs.has(lower) && topicAt(i) === -1 && !besideQuote(i)) continue;
       if (passive(i)) continue; // "was told", "is expected to", "were worried": no speaker in the clause
       // "so-called", "well-known": part of a compound word
       if (article.text[t.span[0] - 1] === '-' || article.text[t.span[1]] === '-') continue;
@@ -144,6 +146,39 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
       if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
     }
     return false;
+  }
+
+  /** "“…,” she continued", "he continued: “…”": a verb that is a cue only right beside a quotation. */
+  function besideQuote(i: number): boolean {
+    if (!lexicon.quoteVerbs.has(tokens[i]!.lower)) return false;
+    // the quotation closes with a comma right before the subject ("“…,” she continued")
+    let k = i - 1;
+    while (
+      k >= 0 &&
+      i - k <= SUBJECT_WORDS &&
+      layout.quoteOf[k] === -1 &&
+      !/^[,.;:!?]$/.test(tokens[k]!.text)
+    )
+      k--;
+    if (k >= 0 && i - k <= SUBJECT_WORDS + 1 && layout.quoteOf[k] !== -1) return true;
+    const next = tokens[i + 1];
+    const quoted = (j: number) => j < tokens.length && layout.quoteOf[j] !== -1;
+    return next !== undefined && (next.text === ':' || next.text === ',') && (quoted(i + 2) || quoted(i + 3));
+  }
+
+  /**
+   * "spoke about the need for reforms", "talked Tuesday of a new start": the topic preposition after a verb of
+   * speaking that is a cue only with a topic (over up to two adverbs or time words), else -1.
+   */
+  function topicAt(i: number): number {
+    if (!lexicon.topicVerbs.has(tokens[i]!.lower)) return -1;
+    for (let k = i + 1; k < tokens.length && k - i <= 3; k++) {
+      const t = tokens[k]!;
+      if (layout.quoteOf[k] !== -1) return -1;
+      if (lexicon.topicPrepositions.has(t.lower)) return k;
+      if (!/^(ADV|PROPN|NOUN|ADP)$/.test(t.pos) || t.lower === 'to' || t.lower === 'with') return -1;
+    }
+    return -1;
   }
 
   /** A past participle after a form of "be" ("was told", "are expected"), unless a perfect ("has been told" stays passive too). */

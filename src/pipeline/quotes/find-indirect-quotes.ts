@@ -191,6 +191,22 @@ export function findIndirectQuotes(
         if (subject && /^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '')) return [k, limit];
       }
     }
+    if (lexicon.topicVerbs.has(cue.text) && !lexicon.verbs.has(cue.text)) {
+      // "spoke out on Tuesday about the need for reforms": the topic is the content, nothing else is
+      for (let k = cue.end; k < limit && k - cue.end <= 3; k++) {
+        if (layout.quoteOf[k] !== -1) break;
+        if (lexicon.topicPrepositions.has(tokens[k]!.lower)) {
+          const start = tokens[k + 1];
+          if (k + 1 >= limit || start === undefined || layout.quoteOf[k + 1] !== -1) break;
+          if (OBJECT_START.has(start.pos) || (start.pos === 'VERB' && start.lower.endsWith('ing'))) {
+            objectContent = true;
+            return [k + 1, limit];
+          }
+          break;
+        }
+      }
+      return null;
+    }
     if (
       lexicon.objectContentVerbs.has(cue.text) &&
       next !== undefined &&

@@ -3,6 +3,7 @@ import type { Stage } from '../stage.js';
 import { attributeQuotes, resolveCues } from './attribute-speakers.js';
 import { buildUnits } from './build-units.js';
 import { findCues } from './find-cues.js';
+import { findHeadlineQuotes } from './find-headline-quotes.js';
 import { findIndirectQuotes } from './find-indirect-quotes.js';
 import { findNounQuotes } from './find-noun-quotes.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
@@ -38,9 +39,14 @@ export function createQuotesStage(lexicon: QuotesLexicon): Stage {
       const direct = attributeQuotes(ctx, marks, cuesByUnit, speakers);
       const indirect = findIndirectQuotes(ctx, cuesByUnit, speakers);
       const nouns = findNounQuotes(ctx, cuesByUnit);
-      const quotes: Quote[] = [...withNounSpeakers(direct, nouns), ...indirect, ...nouns].sort(
-        (a, b) => a.span[0] - b.span[0],
-      );
+      const headlines = findHeadlineQuotes(ctx);
+      const quotes: Quote[] = [
+        ...withHeadlineSpeakers(withNounSpeakers(direct, nouns), headlines),
+        ...indirect.filter((q) => !headlines.some((h) => inside(q, h))),
+        ...nouns,
+        // content wholly quoted is the quote itself
+        ...headlines.filter((h) => !direct.some((q) => covers(q, h))),
+      ].sort((a, b) => a.span[0] - b.span[0]);
       return { quotes };
     },
   };
@@ -54,6 +60,26 @@ function withNounSpeakers(direct: readonly Quote[], nouns: readonly Quote[]): Qu
     const host = nouns.find(
       (n) => n.speaker !== null && n.span[0] <= q.span[0] && q.span[1] <= n.span[1] + 1,
     );
+    return host === undefined ? q : { ...q, cue: host.cue, speaker: host.speaker };
+  });
+}
+
+/** Whether quote `q` lies within the content of `host` (a closing mark's width either side). */
+function inside(q: Quote, host: Quote): boolean {
+  return host.span[0] - 1 <= q.span[0] && q.span[1] <= host.span[1] + 1;
+}
+
+/** Whether quote `q` holds nearly all of `host`'s content ("Jane Roe: ‘We Will Win’"). */
+function covers(q: Quote, host: Quote): boolean {
+  const overlap = Math.min(q.span[1], host.span[1]) - Math.max(q.span[0], host.span[0]);
+  return overlap >= 0.8 * (host.span[1] - host.span[0]);
+}
+
+/** Quoted words in a headline's content ("Jane Roe: Voters ‘Are Worried’") are the label's. */
+function withHeadlineSpeakers(direct: readonly Quote[], headlines: readonly Quote[]): Quote[] {
+  if (headlines.length === 0) return [...direct];
+  return direct.map((q) => {
+    const host = headlines.find((h) => inside(q, h));
     return host === undefined ? q : { ...q, cue: host.cue, speaker: host.speaker };
   });
 }

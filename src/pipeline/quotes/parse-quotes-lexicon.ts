@@ -33,6 +33,25 @@ export interface QuotesLexicon {
   readonly personPronouns: ReadonlySet<string>;
   readonly groupPronouns: ReadonlySet<string>;
   readonly thingPronouns: ReadonlySet<string>;
+  /** Words that tell a woman ("she", "Mrs.", "spokeswoman"). */
+  readonly femaleWords: ReadonlySet<string>;
+  /** Words that tell a man ("he", "Mr.", "spokesman"). */
+  readonly maleWords: ReadonlySet<string>;
+  /** Titles and role nouns alone that tell a woman ("Mrs.", "spokeswoman") or a man ("Mr.", "spokesman"). */
+  readonly femaleTitles: ReadonlySet<string>;
+  readonly maleTitles: ReadonlySet<string>;
+  /** Given names that tell a woman ("Mary") or a man ("John"), lower-cased. */
+  readonly femaleNames: ReadonlySet<string>;
+  readonly maleNames: ReadonlySet<string>;
+  /** First-person pronouns outside quotation marks ("I", "we") → the name of the writer they stand for. */
+  readonly authorPronouns: ReadonlyMap<string, string>;
+  /** Verbs that are cues only right beside a quotation ("“…,” she continued"). */
+  readonly quoteVerbs: ReadonlySet<string>;
+  /** Verbs of speaking that are cues only before a topic ("spoke about …", "talked of …"). */
+  readonly topicVerbs: ReadonlySet<string>;
+  readonly topicPrepositions: ReadonlySet<string>;
+  /** Pronouns naming an unnamed group or person ("some", "everyone", "others"). */
+  readonly quantifiers: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly abbreviations: ReadonlySet<string>;
 }
@@ -47,6 +66,17 @@ function lowerSet(value: unknown, path: string): ReadonlySet<string> {
 /** A list added after the first release: a user's own cues.json without it still loads (empty). */
 function optionalSet(value: unknown, path: string): ReadonlySet<string> {
   return value === undefined ? new Set() : lowerSet(value, path);
+}
+
+/** An optional object of strings, keys lower-cased ("i" → "the author"). */
+function stringMap(value: unknown, path: string): ReadonlyMap<string, string> {
+  if (value === undefined) return new Map();
+  check(
+    isRecord(value) && Object.values(value).every((v) => typeof v === 'string'),
+    `${WHERE} ${path}`,
+    'must be an object of strings',
+  );
+  return new Map(Object.entries(value as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 /**
@@ -67,6 +97,8 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
   );
   const pronouns = cues['pronouns'];
   check(isRecord(pronouns), `${WHERE} pronouns`, 'must be an object with person, group, thing');
+  const genderWords = cues['genderWords'] ?? {};
+  check(isRecord(genderWords), `${WHERE} genderWords`, 'must be an object with female, male');
   return {
     verbs: lowerSet(cues['verbs'], 'verbs'),
     objectVerbs: lowerSet(cues['objectVerbs'], 'objectVerbs'),
@@ -94,6 +126,23 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
     personPronouns: lowerSet(pronouns['person'], 'pronouns.person'),
     groupPronouns: lowerSet(pronouns['group'], 'pronouns.group'),
     thingPronouns: lowerSet(pronouns['thing'], 'pronouns.thing'),
+    femaleWords: new Set([
+      ...optionalSet(pronouns['female'], 'pronouns.female'),
+      ...optionalSet(genderWords['female'], 'genderWords.female'),
+    ]),
+    maleWords: new Set([
+      ...optionalSet(pronouns['male'], 'pronouns.male'),
+      ...optionalSet(genderWords['male'], 'genderWords.male'),
+    ]),
+    femaleTitles: optionalSet(genderWords['female'], 'genderWords.female'),
+    maleTitles: optionalSet(genderWords['male'], 'genderWords.male'),
+    femaleNames: optionalSet(genderWords['femaleFirstNames'], 'genderWords.femaleFirstNames'),
+    maleNames: optionalSet(genderWords['maleFirstNames'], 'genderWords.maleFirstNames'),
+    authorPronouns: stringMap(pronouns['author'], 'pronouns.author'),
+    quoteVerbs: optionalSet(cues['quoteVerbs'], 'quoteVerbs'),
+    topicVerbs: optionalSet(cues['topicVerbs'], 'topicVerbs'),
+    topicPrepositions: optionalSet(cues['topicPrepositions'], 'topicPrepositions'),
+    quantifiers: optionalSet(cues['quantifiers'], 'quantifiers'),
     relatives: lowerSet(cues['relatives'], 'relatives'),
     abbreviations: lowerSet(cues['abbreviations'], 'abbreviations'),
   };

@@ -20,7 +20,7 @@ export interface Resolved {
   readonly speaker: Speaker;
   readonly person: boolean;
   readonly roles: ReadonlySet<string>;
-  readonly via: 'person' | 'name' | 'pronoun' | 'document' | 'role' | 'organisation' | 'group';
+  readonly via: 'person' | 'name' | 'pronoun' | 'document' | 'role' | 'organisation' | 'group' | 'author';
 }
 
 /** Everything speaker resolution reads, built once per article. */
@@ -30,13 +30,23 @@ export interface SpeakerContext {
   readonly layout: QuoteLayout;
   /** Mention index of each token, or -1. */
   readonly mentionOf: Int32Array;
-  /** Person mentions (index into article.mentions) in text order. */
-  readonly personMentions: readonly number[];
+  /**
+   * Person mentions in text order: the actors stage's, and a known person's surname standing alone where the
+   * actors stage left it unmarked ("Lynch said …" after "Jane Lynch").
+   */
+  readonly personMentions: readonly Mention[];
   /** "MAE" → "Ministry of Foreign Affairs", from "Long Name (ACR)" in the text. */
   readonly acronyms: ReadonlyMap<string, string>;
   /** Resolved cues in text order (appended by the caller). */
   readonly history: SpeakerRecord[];
+  /** Gender of people (index into article.people) told by a title, a role noun or a pronoun the actors stage resolved. */
+  readonly genderOfPerson: ReadonlyMap<number, Gender>;
+  /** Gender of speakers learned while resolving ("she" resolved to a name the actors stage did not know), by name. */
+  readonly genderOfName: Map<string, Gender>;
 }
+
+/** A person's gender as the text tells it. */
+export type Gender = 'f' | 'm';
 
 const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three']);
 /** Lower-case name particles kept inside a name ("Ursula von der Leyen", "Luiz Inácio Lula da Silva"). */
@@ -106,7 +116,12 @@ export function createSpeakerContext(
       if (old === -1 || mentions[old]!.person === null) mentionOf[k] = m;
     }
   }
-  const personMentions = order.filter((m) => mentions[m]!.person !== null);
+  const personMentions = withSurnames(
+    article,
+    mentionOf,
+    layout,
+    order.filter((m) => mentions[m]!.person !== null).map((m) => mentions[m]!),
+  );
   return {
     article,
     lexicon,
@@ -115,7 +130,119 @@ export function createSpeakerContext(
     personMentions,
     acronyms: findAcronyms(article.text),
     history: [],
+    genderOfPerson: findGenders(article, lexicon, personMentions),
+    genderOfName: new Map(),
   };
+}
+
+/** Adds a person's surname standing alone, outside quotes and other mentions, as a mention of that person. */
+function withSurnames(
+  article: Article,
+  mentionOf: Int32Array,
+  layout: QuoteLayout,
+  found: Mention[],
+): Mention[] {
+  const { people, tokens } = article;
+  const bySurname = new Map<string, number>();
+  people.forEach((p, i) => {
+    const words = p.name.split(' ');
+    if (words.length < 2) return;
+    const last = words[words.length - 1]!;
+    // a surname two people share names neither
+    bySurname.set(last, bySurname.has(last) ? -1 : i);
+  });
+  if (bySurname.size === 0) return found;
+  const extra: Mention[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const person = bySurname.get(token.text);
+    if (person === undefined || person === -1 || mentionOf[t] !== -1 || layout.quoteOf[t] !== -1) continue;
+    // "Tom Lynch" is someone else; "Lynch Street" is a place
+    const prev = tokens[t - 1];
+    const next = tokens[t + 1];
+    if (
+      prev !== undefined &&
+      prev.sentence === token.sentence &&
+      CAPITALISED.test(prev.text) &&
+      !prev.text.endsWith('.')
+    )
+      continue;
+    if (next !== undefined && next.sentence === token.sentence && /^\p{Lu}/u.test(next.text)) continue;
+    extra.push({
+      span: token.span,
+      text: token.text,
+      kind: 'person',
+      actor: people[person]!.actor,
+      person,
+      sentence: token.sentence,
+    });
+  }
+  if (extra.length === 0) return found;
+  return [...found, ...extra].sort((a, b) => a.span[0] - b.span[0]);
+}
+
+/** The gender a word tells ("she", "Mrs.", "spokeswoman"), or null. */
+export function genderOfWord(lexicon: QuotesLexicon, word: string): Gender | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return lexicon.femaleWords.has(w) ? 'f' : lexicon.maleWords.has(w) ? 'm' : null;
+}
+
+/**
+ * Each person's gender, from the first mention that tells it: a title or role noun before or opening the
+ * mention ("Mrs. Roe", "the spokeswoman Jane Roe"), a gendered pronoun the actors stage resolved to them, or
+ * their role. A person told both ways is left unknown.
+ */
+function findGenders(
+  article: Article,
+  lexicon: QuotesLexicon,
+  personMentions: readonly Mention[],
+): Map<number, Gender> {
+  const { people, text } = article;
+  const strong = new Map<number, Gender | null>();
+  const weak = new Map<number, Gender | null>();
+  // evidence that disagrees tells nothing
+  const learn = (into: Map<number, Gender | null>, p: number, g: Gender | null): void => {
+    if (g === null) return;
+    const old = into.get(p);
+    into.set(p, old === undefined || old === g ? g : null);
+  };
+  for (const mention of personMentions) {
+    const p = mention.person!;
+    const words = mention.text.split(/\s+/);
+    const first = (words[0] ?? '').toLowerCase();
+    if (lexicon.personPronouns.has(first) || lexicon.possessives.has(first)) {
+      // a pronoun the actors stage resolved is weaker evidence than a title or a given name
+      learn(weak, p, genderOfWord(lexicon, first));
+      continue;
+    }
+    for (const w of words.slice(0, 4)) learn(strong, p, genderOfTitle(lexicon, w));
+    // "Mrs. Roe", "spokeswoman Jane Roe": a title right before the name, on the same line
+    const before = /([\p{L}.]+)[ \t]*$/u.exec(text.slice(Math.max(0, mention.span[0] - 20), mention.span[0]));
+    if (before !== null) learn(strong, p, genderOfTitle(lexicon, before[1]!));
+  }
+  people.forEach((person, p) => {
+    if (person.role !== null)
+      for (const w of person.role.split(/\s+/)) learn(strong, p, genderOfTitle(lexicon, w));
+    learn(strong, p, genderOfGivenName(lexicon, person.name));
+  });
+  const out = new Map<number, Gender>();
+  for (const [p, g] of weak) if (g !== null && !strong.has(p)) out.set(p, g);
+  for (const [p, g] of strong) if (g !== null) out.set(p, g);
+  return out;
+}
+
+/** The gender a title or role noun tells ("Mrs.", "spokesman"), or null; pronouns tell nothing here. */
+function genderOfTitle(lexicon: QuotesLexicon, word: string): Gender | null {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return lexicon.femaleTitles.has(w) ? 'f' : lexicon.maleTitles.has(w) ? 'm' : null;
+}
+
+/** The gender a full name's given name tells ("Jane Roe" → 'f'), or null. */
+function genderOfGivenName(lexicon: QuotesLexicon, name: string): Gender | null {
+  const space = name.indexOf(' ');
+  if (space <= 0) return null;
+  const given = name.slice(0, space).toLowerCase();
+  return lexicon.femaleNames.has(given) ? 'f' : lexicon.maleNames.has(given) ? 'm' : null;
 }
 
 /** "Ministry of Foreign Affairs (MAE)" → MAE ↦ Ministry of Foreign Affairs. */
@@ -187,6 +314,16 @@ export function resolveSlot(
     if (mention.person === null) continue;
     const person = people[mention.person];
     if (person === undefined) continue;
+    // "she" the actors stage gave to a man: resolved again below, by gender
+    const told = genderOfWord(lexicon, mention.text);
+    const known = ctx.genderOfPerson.get(mention.person);
+    if (
+      told !== null &&
+      known !== undefined &&
+      told !== known &&
+      lexicon.personPronouns.has(mention.text.toLowerCase())
+    )
+      continue;
     if (possessive && persons.length > 0) continue;
     const r: Resolved = {
       speaker: { name: person.name, actor: person.actor ?? mention.actor, span: mention.span },
@@ -216,8 +353,17 @@ export function resolveSlot(
   const head = firstContent(ctx, start, end);
   if (head !== -1) {
     const lower = tokens[head]!.lower;
+    const author = lexicon.authorPronouns.get(lower);
+    if (author !== undefined) {
+      // "I", "we" outside quotation marks: the writer speaks
+      const span: Span = [tokens[head]!.span[0], tokens[head]!.span[1]];
+      return { speaker: { name: author, actor: null, span }, person: false, roles, via: 'author' };
+    }
     if (lexicon.personPronouns.has(lower)) {
-      const found = latestPerson(ctx, tokens[head]!.span[0], null) ?? latestNamedSubject(ctx, head);
+      const gender = genderOfWord(lexicon, lower);
+      const found = latestPerson(ctx, tokens[head]!.span[0], null, gender) ?? latestNamedSubject(ctx, head);
+      if (found !== null && gender !== null && !ctx.genderOfName.has(found.speaker.name))
+        ctx.genderOfName.set(found.speaker.name, gender);
       return found === null ? null : { ...at(found, head, head + 1), via: 'pronoun' };
     }
     if (lexicon.thingPronouns.has(lower)) {
@@ -304,7 +450,16 @@ export function resolveSlot(
     const name = article.text.slice(span[0], span[1]).replace(/\s+/g, ' ');
     return { speaker: { name, actor: null, span }, person: false, roles, via: 'organisation' };
   }
-  // 9. a noun phrase that names no one resolved elsewhere ("a source", "one study", "Twelve percent"): its own words
+  // 9. a pronoun naming an unnamed group or person, alone ("some say", "not everyone agrees", "all agreed")
+  const quantifier = firstContent(ctx, start, end);
+  if (quantifier !== -1) {
+    let q = quantifier;
+    if (tokens[q]!.lower === 'not' && q + 1 < end) q++;
+    if (lexicon.quantifiers.has(tokens[q]!.lower) && q + 1 === end) {
+      return { speaker: describe(ctx, quantifier, q + 1, null), person: false, roles, via: 'group' };
+    }
+  }
+  // 10. a noun phrase that names no one resolved elsewhere ("a source", "one study", "Twelve percent"): its own words
   const phrase = nounPhrase(ctx, start, end);
   if (phrase !== null) {
     return {
@@ -325,8 +480,14 @@ function latestNamedSubject(ctx: SpeakerContext, before: number): Resolved | nul
   const { tokens, sentences } = ctx.article;
   const sentence = tokens[before]!.sentence;
   for (let s = sentence; s >= 0 && sentence - s <= MENTION_WINDOW; s--) {
-    const first = sentences[s]?.tokenStart;
+    let first = sentences[s]?.tokenStart;
     if (first === undefined || first >= before) continue;
+    // "During a town hall, Jane Roe asked …": the subject after a short opening phrase
+    if (tokens[first]!.pos === 'ADP') {
+      let comma = first + 1;
+      while (comma < before && comma - first < OPENING_MAX && tokens[comma]!.text !== ',') comma++;
+      if (tokens[comma]?.text === ',' && comma + 1 < before) first = comma + 1;
+    }
     let end = first;
     while (
       end < before &&
@@ -340,12 +501,23 @@ function latestNamedSubject(ctx: SpeakerContext, before: number): Resolved | nul
     const m = ctx.mentionOf[first]!;
     if (m !== -1 && ctx.article.mentions[m]!.person === null) continue; // a place or a body
     if (ctx.layout.quoteOf[first] !== -1) continue;
+    // "Critics pounced …": a group or body noun opening the sentence is no person's name
+    let named = true;
+    for (let k = first; k < end; k++) {
+      const lower = tokens[k]!.lower;
+      if (ctx.lexicon.groups.has(lower) || ctx.lexicon.bodies.has(lower) || ctx.lexicon.documents.has(lower))
+        named = false;
+    }
+    if (!named) continue;
     const span: Span = [tokens[first]!.span[0], tokens[end - 1]!.span[1]];
     const name = ctx.article.text.slice(span[0], span[1]);
     return { speaker: { name, actor: null, span }, person: true, roles: new Set(), via: 'name' };
   }
   return null;
 }
+
+/** Longest opening phrase before a sentence's subject, in tokens ("During a television interview,"). */
+const OPENING_MAX = 8;
 
 /** The latest plural group noun ("officials", "the senators") outside quotes in this or the last sentences before `before`. */
 function latestGroup(ctx: SpeakerContext, before: number): Resolved | null {
@@ -427,7 +599,7 @@ export function resolvePossessor(ctx: SpeakerContext, at: number): Resolved | nu
   if (person === undefined) return null;
   const span: Span = [t.span[0], t.span[1]];
   if (person) {
-    const found = latestPerson(ctx, pos, null);
+    const found = latestPerson(ctx, pos, null, genderOfWord(ctx.lexicon, t.lower));
     return found === null ? null : { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
   }
   const record = latestRecord(ctx, pos, (r) => !r.person);
@@ -466,15 +638,19 @@ function documentAuthor(ctx: SpeakerContext, doc: number, before: number): Resol
   return null;
 }
 
-/** The latest person before `pos`: a speaker already resolved or a person the actors stage found. */
-function latestPerson(ctx: SpeakerContext, pos: number, roles: ReadonlySet<string> | null): Resolved | null {
+/** The latest person before `pos`: a speaker already resolved or a person the actors stage found, of `gender` when the text tells theirs. */
+function latestPerson(
+  ctx: SpeakerContext,
+  pos: number,
+  roles: ReadonlySet<string> | null,
+  gender: Gender | null = null,
+): Resolved | null {
   const { article } = ctx;
   const wanted = roles !== null && roles.size > 0 ? roles : null;
   if (wanted !== null) {
     const byRole = latestRecord(ctx, pos, (r) => r.person && [...wanted].some((w) => r.roles.has(w)));
     if (byRole !== null) return byRole;
-    for (const m of ctx.personMentions) {
-      const mention = article.mentions[m]!;
+    for (const mention of ctx.personMentions) {
       if (mention.span[0] >= pos) break;
       const person = article.people[mention.person!];
       if (person?.role && [...wanted].some((w) => person.role!.toLowerCase().includes(w))) {
@@ -489,14 +665,37 @@ function latestPerson(ctx: SpeakerContext, pos: number, roles: ReadonlySet<strin
   }
   // unresolved is better than wrong: a pronoun reaches back a few sentences, no further
   const sentence = ctx.article.tokens[tokenAfter(ctx.article, pos)]?.sentence ?? Infinity;
+  const fits = (g: Gender | null | undefined): boolean => gender === null || g == null || g === gender;
+  const near = nearestPerson(ctx, pos, sentence, RECORD_WINDOW, MENTION_WINDOW, fits);
+  if (near !== null || gender === null) return near;
+  // "she" when the last sentences name only men: the woman named further back
+  return nearestPerson(ctx, pos, sentence, GENDER_WINDOW, GENDER_WINDOW, fits, true);
+}
+
+/** Sentences a gendered pronoun reaches back for a person of its gender when the last ones name none. */
+const GENDER_WINDOW = 8;
+
+function nearestPerson(
+  ctx: SpeakerContext,
+  pos: number,
+  sentence: number,
+  recordWindow: number,
+  mentionWindow: number,
+  fits: (g: Gender | null | undefined) => boolean,
+  possessors = false,
+): Resolved | null {
+  const { article } = ctx;
   const record = latestRecord(
     ctx,
     pos,
-    (r) => r.person && sentence - ctx.article.tokens[r.token]!.sentence <= RECORD_WINDOW,
+    (r) =>
+      r.person &&
+      sentence - article.tokens[r.token]!.sentence <= recordWindow &&
+      fits(genderOfSpeaker(ctx, r.speaker.name)),
   );
   const recordPos = record?.speaker.span?.[0] ?? -1;
-  const mention = latestPersonMention(ctx, pos);
-  if (mention !== null && mention.span[0] > recordPos && sentence - mention.sentence <= MENTION_WINDOW) {
+  const mention = latestPersonMention(ctx, pos, (m) => fits(ctx.genderOfPerson.get(m.person!)), possessors);
+  if (mention !== null && mention.span[0] > recordPos && sentence - mention.sentence <= mentionWindow) {
     const person = article.people[mention.person!]!;
     return {
       speaker: { name: person.name, actor: person.actor ?? mention.actor, span: mention.span },
@@ -508,20 +707,36 @@ function latestPerson(ctx: SpeakerContext, pos: number, roles: ReadonlySet<strin
   return record;
 }
 
-function latestPersonMention(ctx: SpeakerContext, pos: number): Mention | null {
+/** The gender known for a speaker's name: a person of the actors stage, else what a pronoun or the given name told. */
+function genderOfSpeaker(ctx: SpeakerContext, name: string): Gender | undefined {
+  const { people } = ctx.article;
+  for (let p = 0; p < people.length; p++) {
+    if (people[p]!.name === name) return ctx.genderOfPerson.get(p) ?? ctx.genderOfName.get(name);
+  }
+  return ctx.genderOfName.get(name) ?? genderOfGivenName(ctx.lexicon, name) ?? undefined;
+}
+
+/** The latest person mention before `pos` that `keep` accepts; a possessor ("Roe's plan") only when `possessors`. */
+function latestPersonMention(
+  ctx: SpeakerContext,
+  pos: number,
+  keep: (m: Mention) => boolean,
+  possessors = false,
+): Mention | null {
   const { personMentions, article } = ctx;
   let lo = 0;
   let hi = personMentions.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (article.mentions[personMentions[mid]!]!.span[0] < pos) lo = mid + 1;
+    if (personMentions[mid]!.span[0] < pos) lo = mid + 1;
     else hi = mid;
   }
   for (let k = lo - 1; k >= 0 && k >= lo - LOOK_BACK; k--) {
-    const m = article.mentions[personMentions[k]!]!;
+    const m = personMentions[k]!;
     const after = article.text.slice(m.span[1], m.span[1] + 2);
-    if (after === "'s" || after === '’s') continue; // "Wang Yi’s visit": a possessor is rarely the one who speaks next
-    if (m.kind === 'person' || m.kind === 'description') return m;
+    // "Wang Yi’s visit": a possessor is rarely the one who speaks next, unless no one else is named
+    if (!possessors && (after === "'s" || after === '’s')) continue;
+    if ((m.kind === 'person' || m.kind === 'description') && keep(m)) return m;
   }
   return null;
 }
@@ -638,6 +853,7 @@ function personFromRun(
     if (
       bodies.has(lower) ||
       ctx.lexicon.groups.has(lower) ||
+      ctx.lexicon.documents.has(lower) ||
       personPronouns.has(lower) ||
       thingPronouns.has(lower) ||
       groupPronouns.has(lower)
