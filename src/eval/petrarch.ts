@@ -18,6 +18,8 @@ export interface PetrarchRecord {
   readonly date: string;
   readonly text: string;
   readonly codings: readonly PetrarchCoding[];
+  /** The source and target codes of every coding, special event codes included (for actor recognition). */
+  readonly actorCodes: readonly string[];
 }
 
 /** A coding is scored when its code is a CAMEO event code: roots 01 to 20 (the file also tests special codes). */
@@ -42,14 +44,16 @@ export function readPetrarchRecords(dir: string): PetrarchRecord[] {
     const digits = /\bdate="(\d{8})"/.exec(attrs)?.[1] ?? '';
     const text = /<Text>([\s\S]*?)<\/Text>/.exec(body)?.[1]?.replace(/\s+/g, ' ').trim() ?? '';
     const codings: PetrarchCoding[] = [];
+    const actorCodes: string[] = [];
     for (const c of body.matchAll(/<EventCoding\b([^>]*)>/g)) {
       const attr = (name: string): string => new RegExp(`\\b${name}="([^"]*)"`).exec(c[1]!)?.[1] ?? '';
       const coding = { source: attr('sourcecode'), target: attr('targetcode'), code: attr('eventcode') };
+      for (const code of [coding.source, coding.target]) if (ACTOR_CODE.test(code)) actorCodes.push(code);
       if (ACTOR_CODE.test(coding.source) && ACTOR_CODE.test(coding.target) && CAMEO_CODE.test(coding.code))
         codings.push(coding);
     }
     const date = digits ? `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}` : '';
-    if (text !== '') records.push({ id, date, text, codings });
+    if (text !== '') records.push({ id, date, text, codings, actorCodes });
   }
   return records;
 }

@@ -543,6 +543,17 @@ function isParticipialAdjunct(ctx: ArticleContext, match: TriggerMatch, sentence
   );
 }
 
+/** The subject of a sentence's first verb: what a participle adjunct or a second verb phrase shares. */
+function sentenceSubject(
+  ctx: ArticleContext,
+  sentence: Sentence,
+  cues: EventCues,
+  otherHeads: ReadonlySet<number>,
+): number {
+  const whole = { left: sentence.tokenStart, right: sentence.tokenEnd };
+  return findSubject(ctx, firstVerb(ctx, sentence), whole, cues, otherHeads, false);
+}
+
 /** Conjunctions that join a second verb phrase to the first one's subject. */
 const VP_COORDINATORS: ReadonlySet<string> = new Set(['but', 'and', 'yet']);
 
@@ -703,14 +714,7 @@ export function assignRoles(
         if (partner !== -1 && !sources.includes(partner)) sources.push(partner);
       } else if (frame === 'verb' && isParticipialAdjunct(ctx, match, sentence)) {
         // "…, criticizing the drills": a participle after a comma has the sentence's subject
-        const main = findSubject(
-          ctx,
-          firstVerb(ctx, sentence),
-          { left: sentence.tokenStart, right: sentence.tokenEnd },
-          cues,
-          otherHeads,
-          false,
-        );
+        const main = sentenceSubject(ctx, sentence, cues, otherHeads);
         if (main !== -1) {
           how.push('adjunct');
           sources = coordinationGroup(ctx, main, sentence.tokenStart, match.start);
@@ -731,14 +735,7 @@ export function assignRoles(
       } else if (frame === 'verb' && sharesSubject(ctx, sentence, clause, match)) {
         // "Orbán had opposed the talks, but agreed to step out": a verb phrase after "but" with no
         // subject of its own has the sentence's subject
-        const main = findSubject(
-          ctx,
-          firstVerb(ctx, sentence),
-          { left: sentence.tokenStart, right: sentence.tokenEnd },
-          cues,
-          otherHeads,
-          false,
-        );
+        const main = sentenceSubject(ctx, sentence, cues, otherHeads);
         if (main !== -1) {
           how.push('shared-subject');
           confidence *= 0.9;

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { toOutputRecord, type OutputRecord } from '../../../core/index.js';
-import { readInputs } from '../../../ingest/index.js';
+import { analyseInputs } from '../analyse-inputs.js';
 import type { RegisterCommand } from '../context.js';
 import { formatArticleReport } from '../format-report.js';
 import { isoDate } from './options.js';
@@ -8,7 +8,8 @@ import { isoDate } from './options.js';
 type Format = 'table' | 'json' | 'jsonl';
 
 /** `demarche analyze [FILE...]`: analyse articles and print the report or the output contract. */
-export const registerAnalyze: RegisterCommand = (program, { io, pipeline, fail }) => {
+export const registerAnalyze: RegisterCommand = (program, context) => {
+  const { io } = context;
   program
     .command('analyze')
     .description('analyse articles: .txt, .json, .jsonl files, folders, or - for stdin')
@@ -20,25 +21,9 @@ export const registerAnalyze: RegisterCommand = (program, { io, pipeline, fail }
     )
     .option('--published <date>', 'publication date (YYYY-MM-DD) for plain-text inputs', isoDate)
     .action(async (files: string[], opts: { format: Format; published?: string }) => {
-      const p = pipeline();
       const records: OutputRecord[] = [];
-      for await (const rec of readInputs(files, {
-        ...(opts.published !== undefined ? { published: opts.published } : {}),
-        ...(io.stdin ? { stdin: io.stdin } : {}),
-      })) {
-        if (!rec.ok) {
-          io.err(`demarche: ${rec.origin}: ${rec.error}\n`);
-          fail(1);
-          continue;
-        }
-        let record: OutputRecord;
-        try {
-          record = toOutputRecord(p.run(rec.doc));
-        } catch (cause) {
-          io.err(`demarche: ${rec.origin}: analysis failed: ${(cause as Error).message}\n`);
-          fail(1);
-          continue;
-        }
+      for await (const article of analyseInputs(files, opts.published, context)) {
+        const record = toOutputRecord(article);
         if (opts.format === 'jsonl') io.out(JSON.stringify(record) + '\n');
         else if (opts.format === 'table') io.out(formatArticleReport(record));
         else records.push(record);

@@ -1,10 +1,11 @@
-import { readInputs } from '../../../ingest/index.js';
+import { analyseInputs } from '../analyse-inputs.js';
 import type { RegisterCommand } from '../context.js';
 import { formatExplanation } from '../format-explain.js';
 import { isoDate } from './options.js';
 
 /** `demarche explain [FILE...]`: how each sentence was coded, and why a trigger was not. */
-export const registerExplain: RegisterCommand = (program, { io, pipeline, fail }) => {
+export const registerExplain: RegisterCommand = (program, context) => {
+  const { io } = context;
   program
     .command('explain')
     .description(
@@ -13,22 +14,7 @@ export const registerExplain: RegisterCommand = (program, { io, pipeline, fail }
     .argument('[files...]', 'input files or folders (the inputs of analyze)', ['-'])
     .option('--published <date>', 'publication date (YYYY-MM-DD) for plain-text inputs', isoDate)
     .action(async (files: string[], opts: { published?: string }) => {
-      const p = pipeline();
-      for await (const rec of readInputs(files, {
-        ...(opts.published !== undefined ? { published: opts.published } : {}),
-        ...(io.stdin ? { stdin: io.stdin } : {}),
-      })) {
-        if (!rec.ok) {
-          io.err(`demarche: ${rec.origin}: ${rec.error}\n`);
-          fail(1);
-          continue;
-        }
-        try {
-          io.out(formatExplanation(p.run(rec.doc)));
-        } catch (cause) {
-          io.err(`demarche: ${rec.origin}: analysis failed: ${(cause as Error).message}\n`);
-          fail(1);
-        }
-      }
+      for await (const article of analyseInputs(files, opts.published, context))
+        io.out(formatExplanation(article));
     });
 };

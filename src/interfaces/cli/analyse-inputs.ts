@@ -1,0 +1,38 @@
+import type { Article } from '../../core/index.js';
+import { readInputs } from '../../ingest/index.js';
+import type { CliContext } from './context.js';
+
+/**
+ * Reads the inputs of `analyze` and `explain` and analyses each article, in input order. A file or
+ * record that cannot be read, or an article whose analysis fails, is reported as
+ * `demarche: ORIGIN: reason` with exit code 1, and the rest go on.
+ *
+ * @example
+ * for await (const article of analyseInputs(files, undefined, context)) io.out(format(article));
+ */
+export async function* analyseInputs(
+  files: readonly string[],
+  published: string | undefined,
+  { io, pipeline, fail }: CliContext,
+): AsyncGenerator<Article> {
+  const p = pipeline();
+  for await (const rec of readInputs(files, {
+    ...(published !== undefined ? { published } : {}),
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  })) {
+    if (!rec.ok) {
+      io.err(`demarche: ${rec.origin}: ${rec.error}\n`);
+      fail(1);
+      continue;
+    }
+    let article: Article;
+    try {
+      article = p.run(rec.doc);
+    } catch (cause) {
+      io.err(`demarche: ${rec.origin}: analysis failed: ${(cause as Error).message}\n`);
+      fail(1);
+      continue;
+    }
+    yield article;
+  }
+}
