@@ -113,8 +113,8 @@ function capacityFor(length: number): number {
 }
 
 /**
- * Builds the word tally: it counts the letter runs of a text ("Russia’s" counts "Russia" and "s")
- * by hash, in one pass. The counts a call returns are valid until the next call (the tables are
+ * Builds the word tally: it counts, by hash and in one pass, the letter runs of a text of two
+ * letters or more ("Russia’s" counts "Russia"; no repair reads one-letter runs). The counts a call returns are valid until the next call (the tables are
  * reused), which is how the cleaner reads them.
  *
  * @example
@@ -170,6 +170,8 @@ export function createWordTally(): (text: string) => WordCounts {
         c = text.charCodeAt(i);
         f = i < n ? flagsOf(c) : 0;
       } while ((f & (LETTER | MARK)) !== 0);
+      // a one-letter run ("a", the "s" of "Russia’s") is neither repaired nor evidence for a repair
+      if (i - start === 1) continue;
       const firstUpper = (flagsOf(text.charCodeAt(start)) & UPPER) !== 0 ? 1 : 0;
       shapes.push((nonAscii === 0 ? ASCII_WORD : 0) | (capitals > firstUpper ? INNER_CAPITAL : 0));
       spans.push(start);
