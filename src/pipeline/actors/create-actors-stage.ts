@@ -1,4 +1,4 @@
-import type { Mention, Person } from '../../core/index.js';
+import type { Mention, Person, Span } from '../../core/index.js';
 import type { Stage } from '../stage.js';
 import { affiliateCrowds } from './affiliate-crowds.js';
 import { buildNameLexicon } from './build-name-lexicon.js';
@@ -114,28 +114,21 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
           ...withSector(sectorOf(d.person)),
         });
       }
+      /** A phrase a resolver found to stand for an actor: a description mention in its sentence. */
+      const reference = (ref: { span: Span; start: number; actor: string }, sector?: string): Mention => ({
+        span: ref.span,
+        text: text.slice(ref.span[0], ref.span[1]),
+        kind: 'description',
+        actor: ref.actor,
+        person: null,
+        sentence: tokens[ref.start]!.sentence,
+        ...withSector(sector),
+      });
       for (const ref of resolveCollectiveReferences(view, collective, isCountry, home)) {
         if (descriptions.some((d) => d.span[0] < ref.span[1] && ref.span[0] < d.span[1])) continue;
-        mentions.push({
-          span: ref.span,
-          text: text.slice(ref.span[0], ref.span[1]),
-          kind: 'description',
-          actor: ref.actor,
-          person: null,
-          sentence: tokens[ref.start]!.sentence,
-          ...withSector(ref.sector ?? undefined),
-        });
+        mentions.push(reference(ref, ref.sector ?? undefined));
       }
-      for (const ref of resolveGroupMembers(view, members)) {
-        mentions.push({
-          span: ref.span,
-          text: text.slice(ref.span[0], ref.span[1]),
-          kind: 'description',
-          actor: ref.actor,
-          person: null,
-          sentence: tokens[ref.start]!.sentence,
-        });
-      }
+      for (const ref of resolveGroupMembers(view, members)) mentions.push(reference(ref));
       people.forEach((person, index) => {
         for (const run of drafts[index]!.runs) {
           mentions.push({
@@ -155,16 +148,7 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
         ...resolveActReferences(view, mentions, acts, index),
         ...resolvePluralPronouns(view, mentions, pluralPronouns, pluralHeads, index),
       ];
-      for (const ref of refs) {
-        mentions.push({
-          span: ref.span,
-          text: text.slice(ref.span[0], ref.span[1]),
-          kind: 'description',
-          actor: ref.actor,
-          person: null,
-          sentence: tokens[ref.start]!.sentence,
-        });
-      }
+      for (const ref of refs) mentions.push(reference(ref));
       if (refs.length > 0) mentions.sort(byPosition);
       return { mentions, people, actors: collectActors(actorMentions, registry) };
     },
