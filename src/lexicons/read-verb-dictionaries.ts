@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { DemarcheError } from '../core/index.js';
 import { parsePetrarchVerbs } from '../pipeline/index.js';
 import type { UserTriggers } from '../pipeline/index.js';
+import {
+  isStructuredDictionary,
+  parseStructuredDictionary,
+  readDictionaryText,
+} from './read-dictionary-file.js';
 
 /**
  * Reads user trigger dictionaries (`--verbs FILE`): a `.json`, `.yaml` or `.yml` file holding
@@ -17,27 +20,11 @@ export function readVerbDictionaries(paths: readonly string[]): UserTriggers[] {
 }
 
 function readVerbDictionary(path: string): UserTriggers {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new DemarcheError('LEXICON_INVALID', `${path}: cannot read the verb dictionary`, { cause });
-  }
-  if (!/\.(?:json|ya?ml)$/i.test(path)) {
+  const text = readDictionaryText(path, 'verb dictionary');
+  if (!isStructuredDictionary(path)) {
     return { origin: path, triggers: parsePetrarchVerbs(text).triggers, cameoOnly: true };
   }
-  let value: unknown;
-  try {
-    value = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
-  } catch (cause) {
-    const line = (cause as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new DemarcheError(
-      'LEXICON_INVALID',
-      `${path}${line ? `:${line}` : ''}: not valid ${/\.json$/i.test(path) ? 'JSON' : 'YAML'}: ${(cause as Error).message.split('\n')[0]}`,
-      { cause },
-    );
-  }
-  const triggers = (value as { triggers?: unknown } | null)?.triggers;
+  const triggers = (parseStructuredDictionary(text, path) as { triggers?: unknown } | null)?.triggers;
   if (!Array.isArray(triggers))
     throw new DemarcheError('LEXICON_INVALID', `${path}: needs an array "triggers" (see docs/events.md)`);
   return { origin: path, triggers, cameoOnly: false };

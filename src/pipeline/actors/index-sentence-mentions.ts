@@ -17,6 +17,24 @@ export interface SentenceMentionIndex {
 }
 
 /**
+ * Index of the first mention of `sentence` in mentions sorted in text order (bisection), or where it
+ * would be: the sentence's own mentions follow it.
+ *
+ * @example
+ * for (let m = firstMentionOfSentence(mentions, 3); mentions[m]?.sentence === 3; m++) read(mentions[m]);
+ */
+export function firstMentionOfSentence(mentions: readonly Mention[], sentence: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.sentence < sentence) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Indexes the mentions (in text order) of an article by sentence, lazily, so that resolvers
  * that look at a few sentences pay for those only.
  *
@@ -29,13 +47,7 @@ export function indexSentenceMentions(view: TokenView, mentions: readonly Mentio
   const of = (sentence: number): SentenceMentions => {
     let found = cache.get(sentence);
     if (found) return found;
-    let lo = 0;
-    let hi = mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid]!.sentence < sentence) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstMentionOfSentence(mentions, sentence);
     const { tokenStart, tokenEnd } = view.sentences[sentence]!;
     const indexes: number[] = [];
     const starts: number[] = [];

@@ -1,6 +1,7 @@
 import type { Span } from '../../core/index.js';
 import type { ActorsLexicon } from './parse-actors-lexicon.js';
 import { isCapitalised, normaliseKey, splitAlias } from './normalise-key.js';
+import { firstMentionOfSentence } from './index-sentence-mentions.js';
 import type { TokenView } from './read-name-context.js';
 
 /** A phrase that stands for an actor the article named before ("the ministry", "the two sides"). */
@@ -337,15 +338,12 @@ function sentencesNaming(view: TokenView): Uint8Array {
  */
 function namesBodyOf(view: TokenView, sentence: number, state: string, sector: string | null): boolean {
   const { mentions } = view;
-  // mentions are in text order: find the sentence's first by bisection, then read only its own
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.sentence < sentence) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let m = lo; m < mentions.length && mentions[m]!.sentence === sentence; m++) {
+  // mentions are in text order: read only the sentence's own
+  for (
+    let m = firstMentionOfSentence(mentions, sentence);
+    m < mentions.length && mentions[m]!.sentence === sentence;
+    m++
+  ) {
     const mention = mentions[m]!;
     if (mention.actor === state && mention.sector !== undefined && mention.sector === sector) return true;
   }
