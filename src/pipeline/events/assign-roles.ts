@@ -259,17 +259,12 @@ function coordinationGroup(ctx: ArticleContext, m: number, left: number, right: 
 function listOf(ctx: ArticleContext, m: number, left: number, right: number): number[] {
   const group = [m];
   let conjunction = false;
-  const joined = (a: number, b: number) => {
-    for (let i = Math.min(a, b); i < Math.max(a, b); i++) {
-      const lower = ctx.tokens[i]!.lower;
-      if (lower === 'and' || lower === 'or' || lower === '&' || lower === 'well') conjunction = true;
-    }
-  };
   // forward
   for (let cur = m; ;) {
     const next = nextConjunct(ctx, ctx.actorMentions[cur]!.tokenEnd, right, 1);
     if (next === -1) break;
-    joined(ctx.actorMentions[cur]!.tokenEnd, ctx.actorMentions[next]!.tokenStart);
+    if (hasConjunction(ctx, ctx.actorMentions[cur]!.tokenEnd, ctx.actorMentions[next]!.tokenStart))
+      conjunction = true;
     group.push(next);
     cur = next;
   }
@@ -277,16 +272,16 @@ function listOf(ctx: ArticleContext, m: number, left: number, right: number): nu
   for (let cur = m; ;) {
     const prev = nextConjunct(ctx, ctx.actorMentions[cur]!.tokenStart - 1, left - 1, -1);
     if (prev === -1) break;
-    joined(ctx.actorMentions[prev]!.tokenEnd, ctx.actorMentions[cur]!.tokenStart);
+    if (hasConjunction(ctx, ctx.actorMentions[prev]!.tokenEnd, ctx.actorMentions[cur]!.tokenStart))
+      conjunction = true;
     group.unshift(prev);
     cur = prev;
   }
   // "France, the UK, Germany and other countries": the list closes with an unnamed member
-  if (group.length > 2)
-    joined(
-      ctx.actorMentions[group[group.length - 1]!]!.tokenEnd,
-      Math.min(right, ctx.actorMentions[group[group.length - 1]!]!.tokenEnd + 1),
-    );
+  if (group.length > 2) {
+    const end = ctx.actorMentions[group[group.length - 1]!]!.tokenEnd;
+    if (hasConjunction(ctx, end, Math.min(right, end + 1))) conjunction = true;
+  }
   if (conjunction) return group;
   // only commas: keep the apposition of the same actor ("the head of US diplomacy, Antony Blinken"), drop the rest
   const code = ctx.actorMentions[m]!.code;
@@ -296,6 +291,15 @@ function listOf(ctx: ArticleContext, m: number, left: number, right: number): nu
       (ctx.actorMentions[g]!.code === code &&
         Math.abs(ctx.actorMentions[g]!.tokenStart - ctx.actorMentions[m]!.tokenStart) < 12),
   );
+}
+
+/** Whether the tokens between `a` and `b` (either order) hold "and", "or", "&" or "(as) well (as)". */
+function hasConjunction(ctx: ArticleContext, a: number, b: number): boolean {
+  for (let i = Math.min(a, b); i < Math.max(a, b); i++) {
+    const lower = ctx.tokens[i]!.lower;
+    if (lower === 'and' || lower === 'or' || lower === '&' || lower === 'well') return true;
+  }
+  return false;
 }
 
 function nextConjunct(ctx: ArticleContext, from: number, limit: number, step: 1 | -1): number {
@@ -495,7 +499,7 @@ function scanTargets(
         (prep === 'by' && skipBy) ||
         (locative && !match.entry.locative) ||
         sourceCodes.has(am.code) ||
-        (issueAt !== -1 && prep === 'of' && ctx.issueAgents.has(issueKey(ctx, issueAt, cues) ?? ''));
+        (issueAt !== -1 && prep === 'of' && ctx.issueAgents.has(issueKey(ctx, issueAt) ?? ''));
       if (!skip) {
         const group = coordinationGroup(ctx, m, match.end, clause.right).filter(
           (g) => !sourceCodes.has(ctx.actorMentions[g]!.code),
@@ -517,12 +521,12 @@ function scanTargets(
     } else if (cues.targetPrepositions.has(tok.lower)) {
       if (tok.lower !== 'of') locative = false;
       prep = tok.lower;
-    } else if (issueAt === -1 && !inMatch.has(i) && issueKey(ctx, i, cues) !== null) {
+    } else if (issueAt === -1 && !inMatch.has(i) && issueKey(ctx, i) !== null) {
       issueAt = i;
     }
   }
   if (issueAt !== -1 && match.entry.mutual === 'none' && cues.issueTargetTypes.has(match.entry.type)) {
-    const agent = ctx.issueAgents.get(issueKey(ctx, issueAt, cues) ?? '');
+    const agent = ctx.issueAgents.get(issueKey(ctx, issueAt) ?? '');
     if (agent && !sourceCodes.has(agent.code)) {
       const tok = ctx.tokens[issueAt]!;
       return { targets: [], issue: { code: agent.code, text: tok.text, span: tok.span }, prep: null };

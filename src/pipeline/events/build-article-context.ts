@@ -1,6 +1,7 @@
 import type { Article, Mention, Quote, Sentence, Span, Token } from '../../core/index.js';
+import { readSenses } from './index-words.js';
+import type { WordIndex, WordSense } from './index-words.js';
 import { tokenKeys } from './match-triggers.js';
-import type { EventCues } from './parse-events-lexicon.js';
 
 /** An actor mention with the actor code it stands for and the tokens it covers. */
 export interface ActorMention {
@@ -20,6 +21,8 @@ export interface ArticleContext {
   readonly article: Article;
   readonly tokens: readonly Token[];
   readonly keys: readonly (readonly string[])[];
+  /** Per token: what the lexicon knows about its keys (triggers it starts, contexts, issue). */
+  readonly senses: readonly WordSense[];
   /** Per token: index into `actorMentions`, or -1. */
   readonly mentionOfToken: Int32Array;
   readonly actorMentions: readonly ActorMention[];
@@ -33,15 +36,17 @@ export interface ArticleContext {
 }
 
 /**
- * Indexes tokens, actor mentions and issue agents ("Russia's annexation", "referendums organised by Moscow").
+ * Indexes tokens, the lexicon's words among them, actor mentions and issue agents ("Russia's
+ * annexation", "referendums organised by Moscow").
  *
  * @example
- * const ctx = buildArticleContext(article, lexicon.cues);
+ * const ctx = buildArticleContext(article, indexWords(lexicon, indexContexts(lexicon.contexts)));
  * ctx.issueAgents.get('annexation')?.code; // 'RUS'
  */
-export function buildArticleContext(article: Article, cues: EventCues): ArticleContext {
+export function buildArticleContext(article: Article, index: WordIndex): ArticleContext {
   const tokens = article.tokens;
   const keys = tokens.map(tokenKeys);
+  const senses = readSenses(keys, index);
   const mentionOfToken = new Int32Array(tokens.length).fill(-1);
   const actorMentions: ActorMention[] = [];
   const sorted = [...article.mentions].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
@@ -94,31 +99,26 @@ export function buildArticleContext(article: Article, cues: EventCues): ArticleC
     article,
     tokens,
     keys,
+    senses,
     mentionOfToken,
     actorMentions,
     directQuoteOfToken,
     issueAgents: new Map(),
   };
-  return { ...ctx, issueAgents: collectIssueAgents(ctx, cues) };
+  return { ...ctx, issueAgents: collectIssueAgents(ctx) };
 }
 
 /**
  * Singular lower-case key of an issue noun, or null when the token is no issue.
  *
  * @example
- * issueKey(ctx, referendumsToken, cues); // 'referendum'
+ * issueKey(ctx, referendumsToken); // 'referendum'
  */
-export function issueKey(
-  ctx: Pick<ArticleContext, 'keys' | 'tokens'>,
-  i: number,
-  cues: EventCues,
-): string | null {
+export function issueKey(ctx: Pick<ArticleContext, 'keys' | 'senses' | 'tokens'>, i: number): string | null {
   const token = ctx.tokens[i]!;
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
-  const keys = ctx.keys[i]!;
   // the lemma names the issue ("referendums" and "referendum" are one issue)
-  for (const key of keys) if (cues.issues.has(key)) return keys[0]!;
-  return null;
+  return ctx.senses[i]!.issue ? ctx.keys[i]![0]! : null;
 }
 
 const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'PUNCT', 'VERB']);
@@ -146,30 +146,32 @@ export function preModifier(
   return -1;
 }
 
+/** Issue key → actor code → how often that actor is named as the issue's agent, and its first mention. */
+type Votes = Map<string, Map<string, { n: number; text: string; span: Span }>>;
+
+function vote(votes: Votes, key: string, am: ActorMention): void {
+  let byCode = votes.get(key);
+  if (!byCode) votes.set(key, (byCode = new Map()));
+  const v = byCode.get(am.code);
+  if (v) v.n++;
+  else byCode.set(am.code, { n: 1, text: am.mention.text, span: am.mention.span });
+}
+
 function collectIssueAgents(
   ctx: Omit<ArticleContext, 'issueAgents'>,
-  cues: EventCues,
 ): Map<string, { code: string; text: string; span: Span }> {
-  const votes = new Map<string, Map<string, { n: number; text: string; span: Span }>>();
-  const vote = (key: string, m: number) => {
-    const am = ctx.actorMentions[m]!;
-    let byCode = votes.get(key);
-    if (!byCode) votes.set(key, (byCode = new Map()));
-    const v = byCode.get(am.code);
-    if (v) v.n++;
-    else byCode.set(am.code, { n: 1, text: am.mention.text, span: am.mention.span });
-  };
+  const votes: Votes = new Map();
   for (const sentence of ctx.article.sentences) {
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-      const key = issueKey(ctx, i, cues);
+      const key = issueKey(ctx, i);
       if (key === null || ctx.mentionOfToken[i] !== -1) continue;
       const before = preModifier(ctx, i, sentence.tokenStart);
       if (before !== -1) {
-        vote(key, before);
+        vote(votes, key, ctx.actorMentions[before]!);
         continue;
       }
       const agent = byAgentAfter(ctx, sentence, i);
-      if (agent !== -1) vote(key, agent);
+      if (agent !== -1) vote(votes, key, ctx.actorMentions[agent]!);
     }
   }
   const out = new Map<string, { code: string; text: string; span: Span }>();

@@ -5,14 +5,15 @@ import type { RoleArgument, Roles } from './assign-roles.js';
 import { bridgeToCameo } from './bridge-to-cameo.js';
 import { buildArticleContext } from './build-article-context.js';
 import type { ArticleContext } from './build-article-context.js';
-import { detectContexts } from './detect-contexts.js';
+import { detectContexts, indexContexts } from './detect-contexts.js';
 import { detectModality } from './detect-modality.js';
 import { hashEventId } from './hash-event-id.js';
-import { matchTriggers } from './match-triggers.js';
+import { indexWords } from './index-words.js';
+import { matchTriggersAt } from './match-triggers.js';
 import type { TriggerMatch } from './match-triggers.js';
 import { mergeDuplicateEvents } from './merge-duplicate-events.js';
 import type { EventsLexicon } from './parse-events-lexicon.js';
-import { parseDates, parsePublished, resolveEventDate } from './resolve-event-date.js';
+import { dateEvent, parseDates, readDateline } from './resolve-event-date.js';
 
 const PAST_AUX: ReadonlySet<string> = new Set(['has', 'have', 'had', 'was', 'were', 'did']);
 
@@ -26,25 +27,43 @@ const PAST_AUX: ReadonlySet<string> = new Set(['has', 'have', 'had', 'was', 'wer
  * events.run(article).events; // [{ type: 'REJECT', source: { code: 'JPN', … }, target: { code: 'RUS', … }, … }]
  */
 export function createEventsStage(lexicon: EventsLexicon): Stage {
+  const contextIndex = indexContexts(lexicon.contexts);
+  const wordIndex = indexWords(lexicon, contextIndex);
   return {
     name: 'events',
     requires: ['tokens', 'mentions', 'quotes'],
     provides: ['events'],
     run(article) {
-      const ctx = buildArticleContext(article, lexicon.cues);
+      const ctx = buildArticleContext(article, wordIndex);
       const diagnostics: Diagnostic[] = [];
       const events: Event[] = [];
-      const published = parsePublished(article.published);
-      const publishedYear = published ? published.getUTCFullYear() : null;
+      const dateline = readDateline(article.published);
+      const publishedYear = dateline ? dateline.date.getUTCFullYear() : null;
       for (const sentence of article.sentences) {
-        const matches = matchTriggers(ctx.tokens, ctx.keys, sentence.tokenStart, sentence.tokenEnd, lexicon);
+        const matches = matchTriggersAt(
+          ctx.tokens,
+          ctx.keys,
+          ctx.senses,
+          sentence.tokenStart,
+          sentence.tokenEnd,
+          lexicon,
+        );
         if (matches.length === 0) continue;
+        // the sentence's text and evidence, made once for the events it holds
+        let evidence: Event['evidence'] | null = null;
         // dates are read per clause (one parse for the triggers that share a clause)
         const datesByClause = new Map<string, ReturnType<typeof parseDates>>();
         const heads = new Set(matches.map((m) => m.head));
         for (const match of matches) {
-          const clause = findClause(ctx, sentence, match, lexicon.cues);
           const frame = frameOf(ctx, match);
+          const governor = governingTrigger(matches, match, frame, ctx.tokens);
+          if (governor !== null) {
+            diagnostics.push(
+              skip(article, match, `object of "${ctx.tokens[governor.head]!.text}" (${governor.entry.type})`),
+            );
+            continue;
+          }
+          const clause = findClause(ctx, sentence, match, lexicon.cues);
           const otherHeads = new Set(heads);
           otherHeads.delete(match.head);
           const fact = detectModality(
@@ -58,13 +77,6 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
             otherHeads,
           );
           const entry = match.entry;
-          const governor = governingTrigger(matches, match, frame, ctx.tokens);
-          if (governor !== null) {
-            diagnostics.push(
-              skip(article, match, `object of "${ctx.tokens[governor.head]!.text}" (${governor.entry.type})`),
-            );
-            continue;
-          }
           if (fact.modality === 'hypothetical') {
             diagnostics.push(skip(article, match, `hypothetical (${fact.cue ?? ''})`));
             continue;
@@ -94,11 +106,20 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
               ),
             );
           if (pairs.length === 0) continue;
-          const clauseWords = wordsOf(ctx, clause.left, Math.max(clause.left + 1, clause.right));
-          const contexts = detectContexts(clauseWords.words, clauseWords.lower, lexicon);
+          const contexts = detectContexts(
+            ctx,
+            clause.left,
+            Math.max(clause.left + 1, clause.right),
+            contextIndex,
+          );
           const bridge = bridgeToCameo(type, type === entry.type ? entry.cameo : null, lexicon);
           const trigger = triggerOf(ctx, match);
-          const sentenceText = article.text.slice(sentence.span[0], sentence.span[1]);
+          evidence ??= {
+            sentence: article.text.slice(sentence.span[0], sentence.span[1]),
+            span: sentence.span,
+            raw: article.offsets.toRawSpan(sentence.span),
+          };
+          const sentenceText = evidence.sentence;
           const past = isPast(ctx, match, fact.modality);
           // a quotation's act is dated by the sentence that reports it ("…,” she said on Monday)
           const clauseChars =
@@ -114,10 +135,10 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
             dates = parseDates(sentenceText, article.published, clauseChars);
             datesByClause.set(clauseKey, dates);
           }
-          const date = resolveEventDate(
+          const date = dateEvent(
             sentenceText,
             trigger.span[0] - sentence.span[0],
-            article.published,
+            dateline,
             past,
             clauseChars,
             dates,
@@ -146,11 +167,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
               quad: bridge.quad,
               contexts,
               trigger,
-              evidence: {
-                sentence: sentenceText,
-                span: sentence.span,
-                raw: article.offsets.toRawSpan(sentence.span),
-              },
+              evidence,
               quote: roles.quote,
               confidence,
               rule,
@@ -166,32 +183,38 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
 function pairRoles(roles: Roles, mutual: 'none' | 'group' | 'all'): [RoleArgument, RoleArgument][] {
   const pairs: [RoleArgument, RoleArgument][] = [];
   const seen = new Set<string>();
-  const add = (a: RoleArgument, b: RoleArgument) => {
-    if (a.code === b.code) return; // same actor, or parts of the same state
-    const key = `${a.code}\u0000${b.code}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([a, b]);
-  };
   if (mutual === 'all') {
     // a compound subject acts together; a further party joins only "with" / "between" them or as object
     // one actor doing it "to"/"for" another is one-way ("agreed to Kyiv's request")
     const withParty = roles.targetPrep === 'with' || roles.targetPrep === 'between';
     if (roles.sources.length === 1 && roles.targetPrep !== null && !withParty) {
-      for (const a of roles.sources) for (const b of roles.targets) add(a, b);
+      for (const a of roles.sources) for (const b of roles.targets) addPair(pairs, seen, a, b);
       return pairs;
     }
     const joins = roles.sources.length < 2 || roles.targetPrep === null || withParty;
     const parties = joins ? [...roles.sources, ...roles.targets] : [...roles.sources];
-    for (const a of parties) for (const b of parties) add(a, b);
+    for (const a of parties) for (const b of parties) addPair(pairs, seen, a, b);
     return pairs;
   }
   if (mutual === 'group' && roles.targets.length === 0) {
-    for (const a of roles.sources) for (const b of roles.sources) add(a, b);
+    for (const a of roles.sources) for (const b of roles.sources) addPair(pairs, seen, a, b);
     return pairs;
   }
-  for (const a of roles.sources) for (const b of roles.targets) add(a, b);
+  for (const a of roles.sources) for (const b of roles.targets) addPair(pairs, seen, a, b);
   return pairs;
+}
+
+function addPair(
+  pairs: [RoleArgument, RoleArgument][],
+  seen: Set<string>,
+  a: RoleArgument,
+  b: RoleArgument,
+): void {
+  if (a.code === b.code) return; // same actor, or parts of the same state
+  const key = `${a.code}\u0000${b.code}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  pairs.push([a, b]);
 }
 
 /**
@@ -237,15 +260,6 @@ function isPast(ctx: ArticleContext, match: TriggerMatch, modality: string): boo
   for (let i = Math.max(0, match.start - 4); i < match.start; i++)
     if (PAST_AUX.has(ctx.tokens[i]!.lower)) return true;
   return head.lower.endsWith('ed');
-}
-
-/** Token keys and lower-case text of tokens `[from, to)`: what the context cues are read from. */
-function wordsOf(ctx: ArticleContext, from: number, to: number): { words: Set<string>; lower: string } {
-  const words = new Set<string>();
-  for (let i = from; i < to; i++) for (const key of ctx.keys[i]!) words.add(key);
-  const start = ctx.tokens[from]!.span[0];
-  const end = ctx.tokens[to - 1]!.span[1];
-  return { words, lower: ctx.article.text.slice(start, end).toLowerCase() };
 }
 
 function skip(article: Article, match: TriggerMatch, why: string): Diagnostic {

@@ -97,7 +97,7 @@ export function detectModality(
   if (publishedYear !== null) {
     for (let i = clause.left; i < clause.right; i++) {
       const tok = tokens[i]!;
-      if (YEAR.test(tok.text) && Number(tok.text) < publishedYear) {
+      if (tok.text.length === 4 && YEAR.test(tok.text) && Number(tok.text) < publishedYear) {
         const prev = tokens[i - 1]?.lower;
         if (
           prev === 'in' ||

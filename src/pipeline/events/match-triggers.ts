@@ -75,41 +75,68 @@ export function matchTriggers(
   to: number,
   lexicon: EventsLexicon,
 ): TriggerMatch[] {
+  const starts: { triggers: readonly TriggerEntry[] }[] = [];
+  for (let i = from; i < to; i++) starts[i] = { triggers: triggersStartingAt(keys[i]!, lexicon) };
+  return matchTriggersAt(tokens, keys, starts, from, to, lexicon);
+}
+
+/**
+ * The triggers whose first word takes one of a token's keys, in key order, each once.
+ *
+ * @example
+ * triggersStartingAt(['reject', 'rejected'], lexicon); // [{ type: 'REJECT', … }]
+ */
+export function triggersStartingAt(keys: readonly string[], lexicon: EventsLexicon): TriggerEntry[] {
+  const out: TriggerEntry[] = [];
+  for (const key of keys) {
+    for (const entry of lexicon.byFirstWord.get(key) ?? []) if (!out.includes(entry)) out.push(entry);
+  }
+  return out;
+}
+
+/**
+ * matchTriggers with the triggers that may start at each token looked up already
+ * (`starts[i].triggers`, as triggersStartingAt gives them): the events stage reads them once per
+ * word of the article.
+ *
+ * @example
+ * matchTriggersAt(ctx.tokens, ctx.keys, ctx.senses, 0, 12, lexicon);
+ */
+export function matchTriggersAt(
+  tokens: readonly Token[],
+  keys: readonly (readonly string[])[],
+  starts: readonly ({ readonly triggers: readonly TriggerEntry[] } | undefined)[],
+  from: number,
+  to: number,
+  lexicon: EventsLexicon,
+): TriggerMatch[] {
   const found: TriggerMatch[] = [];
-  const seen = new Set<TriggerEntry>();
-  const titleCase = isTitleCase(tokens, from, to);
+  let titleCase: boolean | null = null;
   for (let i = from; i < to; i++) {
+    const entries = starts[i]?.triggers;
+    if (entries === undefined || entries.length === 0) continue;
     // "Occupy Central", "Press Secretary": a capitalised name inside running text is no trigger
     const tok = tokens[i]!;
-    if (!titleCase && i > from && tok.pos === 'PROPN' && tok.text !== tok.lower) continue;
-    seen.clear();
-    for (const key of keys[i]!) {
-      const entries = lexicon.byFirstWord.get(key);
-      if (!entries) continue;
-      for (const entry of entries) {
-        if (seen.has(entry)) continue;
-        seen.add(entry);
-        const words: number[] = [];
-        const end = matchFrom(entry.items, 0, i, to, tokens, keys, lexicon.cues.hardBoundaries, words);
-        if (end < 0) continue;
-        if (excluded(entry, end, to, keys)) continue;
-        const head = words[entry.headWord] ?? i;
-        if (isAttributiveParticiple(tokens, head, from)) continue;
-        found.push({ entry, start: i, end, head, words: [...words] });
-      }
+    if (
+      i > from &&
+      tok.pos === 'PROPN' &&
+      tok.text !== tok.lower &&
+      !(titleCase ??= isTitleCase(tokens, from, to))
+    )
+      continue;
+    for (const entry of entries) {
+      const words: number[] = [];
+      const end = matchFrom(entry.items, 0, i, to, tokens, keys, lexicon.cues.hardBoundaries, words);
+      if (end < 0) continue;
+      if (excluded(entry, end, to, keys)) continue;
+      const head = words[entry.headWord] ?? i;
+      if (isAttributiveParticiple(tokens, head, from)) continue;
+      found.push({ entry, start: i, end, head, words: [...words] });
     }
   }
   // longest pattern first (by matched words), then a user's trigger, then a verb over a noun it governs ("drop … tariffs"
   // over "tariffs on": the act is done to the noun), then the most compact; keep non-overlapping
-  const verbFirst = (m: TriggerMatch): number => (m.entry.frame === 'verb' ? 0 : 1);
-  found.sort(
-    (a, b) =>
-      b.words.length - a.words.length ||
-      Number(b.entry.user) - Number(a.entry.user) ||
-      verbFirst(a) - verbFirst(b) ||
-      a.end - a.start - (b.end - b.start) ||
-      a.start - b.start,
-  );
+  found.sort(byPreference);
   const taken = new Uint8Array(to - from);
   const kept: TriggerMatch[] = [];
   for (const m of found) {
@@ -120,6 +147,20 @@ export function matchTriggers(
     kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+function byPreference(a: TriggerMatch, b: TriggerMatch): number {
+  return (
+    b.words.length - a.words.length ||
+    Number(b.entry.user) - Number(a.entry.user) ||
+    verbFirst(a) - verbFirst(b) ||
+    a.end - a.start - (b.end - b.start) ||
+    a.start - b.start
+  );
+}
+
+function verbFirst(m: TriggerMatch): number {
+  return m.entry.frame === 'verb' ? 0 : 1;
 }
 
 function matchFrom(

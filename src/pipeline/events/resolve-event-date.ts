@@ -43,19 +43,29 @@ const UNIT = 'day|days|week|weeks|weekend|month|months|year|years|decade|decades
  */
 const DATE_WORD = new RegExp(
   [
-    '\\b(?:january|february|march|april|june|july|august|september|october|november|december)\\b',
-    `\\b(?:${MONTH})\\.?\\s+\\d`,
+    // the word boundary is tested once for the alternatives that start a word (in their order):
+    // the regex runs over every clause that gets an event, so this halves its cost
+    atWordStart([
+      '(?:january|february|march|april|june|july|august|september|october|november|december)\\b',
+      `(?:${MONTH})\\.?\\s+\\d`,
+    ]),
     `\\d(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH})`,
-    '\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b',
-    '\\b(?:today|tonight|yesterday|tomorrow|ago)\\b',
-    `\\b(?:this|last|next|past|coming|previous|following|same)\\s+(?:${UNIT})\\b`,
-    `\\b(?:${UNIT})\\s+(?:later|earlier|before|after)\\b`,
-    `\\b(?:past|next|last|coming|previous|over|within|in|for)\\s+(?:[\\w-]+\\s+)?(?:${UNIT}|hours?)\\b`,
-    '\\b(?:1[89]|20)\\d\\d\\b',
-    '\\b\\d{1,2}[/.-]\\d{1,2}\\b',
+    atWordStart([
+      '(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b',
+      '(?:today|tonight|yesterday|tomorrow|ago)\\b',
+      `(?:this|last|next|past|coming|previous|following|same)\\s+(?:${UNIT})\\b`,
+      `(?:${UNIT})\\s+(?:later|earlier|before|after)\\b`,
+      `(?:past|next|last|coming|previous|over|within|in|for)\\s+(?:[\\w-]+\\s+)?(?:${UNIT}|hours?)\\b`,
+      '(?:1[89]|20)\\d\\d\\b',
+      '\\d{1,2}[/.-]\\d{1,2}\\b',
+    ]),
   ].join('|'),
   'i',
 );
+
+function atWordStart(alternatives: readonly string[]): string {
+  return `\\b(?:${alternatives.join('|')})`;
+}
 
 /** A date chrono-node read in a sentence: where (offset in the sentence), its words, its parts. */
 export interface DateMention {
@@ -79,11 +89,13 @@ export function parseDates(
   [from, to]: readonly [number, number] = [0, sentence.length],
 ): DateMention[] {
   const part = from === 0 && to === sentence.length ? sentence : sentence.slice(from, to);
-  if (!DATE_WORD.test(part)) return [];
+  const first = DATE_WORD.exec(part);
+  if (first === null) return [];
   // chrono's cost grows with the text it reads: it reads windows around the date words only
   const windows: [number, number][] = [];
   const words = new RegExp(DATE_WORD.source, 'gi');
-  for (let m = words.exec(part); m !== null; m = words.exec(part)) {
+  words.lastIndex = first.index + first[0].length;
+  for (let m: RegExpExecArray | null = first; m !== null; m = words.exec(part)) {
     const start = Math.max(0, m.index - WINDOW);
     const end = Math.min(part.length, m.index + m[0].length + WINDOW);
     const last = windows[windows.length - 1];
@@ -128,8 +140,42 @@ export function resolveEventDate(
   clause: readonly [start: number, end: number] = [0, sentence.length],
   results: readonly DateMention[] = parseDates(sentence, published, clause),
 ): string | null {
+  return dateEvent(sentence, triggerOffset, readDateline(published), pastTense, clause, results);
+}
+
+/** The publication date that relative dates are read against: noon UTC of that day, and the day. */
+export interface Dateline {
+  readonly date: Date;
+  readonly day: string;
+}
+
+/**
+ * The dateline of an ISO publication date (or date-time), or null; read once per article.
+ *
+ * @example
+ * readDateline('2022-09-30T08:00:00Z')?.day; // '2022-09-30'
+ */
+export function readDateline(published: string | undefined): Dateline | null {
+  const date = parsePublished(published);
+  return date === null ? null : { date, day: iso(date) };
+}
+
+/**
+ * resolveEventDate with the dateline read once for the article and the clause's dates parsed.
+ *
+ * @example
+ * dateEvent(sentence, 12, readDateline('2022-09-30'), true, [0, sentence.length], parseDates(sentence, '2022-09-30')); // '2022-09-29'
+ */
+export function dateEvent(
+  sentence: string,
+  triggerOffset: number,
+  dateline: Dateline | null,
+  pastTense: boolean,
+  clause: readonly [start: number, end: number],
+  results: readonly DateMention[],
+): string | null {
   let past = pastTense;
-  const ref = parsePublished(published);
+  const ref = dateline?.date ?? null;
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (const r of results) {
@@ -148,7 +194,7 @@ export function resolveEventDate(
       bestDistance = distance;
     }
   }
-  if (best === null) return ref ? iso(ref) : null;
+  if (best === null) return dateline?.day ?? null;
   const text = best.text.trim().toLowerCase();
   const weekday = WEEKDAY.exec(text);
   if (weekday && ref) {

@@ -16,7 +16,7 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
  * segment.run(article).sentences; // [{ span: [0, 42], paragraph: 0, tokenStart: 0, tokenEnd: 9 }, …]
  */
 export function createSegmentStage(): Stage {
-  const nlp = winkNLP(model);
+  const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   return {
     name: 'segment',
