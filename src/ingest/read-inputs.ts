@@ -1,29 +1,61 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { RawDocument } from '../core/index.js';
+import { parseFeed, looksLikeFeed } from './feeds/parse-feed.js';
+import { readFeed, type FeedReading } from './feeds/read-feed.js';
+import { documentFromPage } from './fetch/document-from-page.js';
+import {
+  createHttpClient,
+  type FetchResult,
+  type HttpClient,
+  type HttpOptions,
+} from './fetch/http-client.js';
+import { orderedMap } from './fetch/ordered-map.js';
 import { extractArticle } from './html/extract-article.js';
+import type { InputRecord } from './input-record.js';
 
-/** One article read from an input, or the reason a file or record could not be read. */
-export type InputRecord =
-  | { readonly ok: true; readonly origin: string; readonly doc: RawDocument }
-  | { readonly ok: false; readonly origin: string; readonly error: string };
+export type { InputRecord } from './input-record.js';
 
 export interface ReadOptions {
-  /** Publication date for plain-text inputs, which carry none. */
+  /** Publication date for plain-text inputs, which carry none (and feed items and pages without one). */
   readonly published?: string;
   /** Reads standard input when a path is `-`. */
   readonly stdin?: () => Promise<string>;
+  /** The HTTP client's settings for URLs and feed items: timeout, size cap, User-Agent, politeness. */
+  readonly http?: HttpOptions;
+  /** Whether feed items without their full text are completed by fetching their link (default true). */
+  readonly followLinks?: boolean;
+  /** Least text length of a feed item's own content to take it as the full article (default 1000). */
+  readonly fullContentChars?: number;
 }
+
+/** Default of `ReadOptions.fullContentChars`: shorter item content is a teaser, the page is fetched. */
+export const FULL_CONTENT_CHARS = 1000;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-const READABLE = new Set(['.txt', '.text', '.json', '.jsonl', '.ndjson', '.html', '.htm']);
+/** Extensions of feed files (an `.xml` file that is not a feed is an error record). */
+const FEED_EXTENSIONS = new Set(['.xml', '.rss', '.atom']);
+const READABLE = new Set([
+  '.txt',
+  '.text',
+  '.json',
+  '.jsonl',
+  '.ndjson',
+  '.html',
+  '.htm',
+  ...FEED_EXTENSIONS,
+]);
+
+/** Whether an input is a web address to fetch rather than a path. */
+function isUrl(path: string): boolean {
+  return /^https?:\/\//i.test(path);
+}
 
 /** Replaces each folder by the readable files below it, sorted, recursively. */
 async function expandDirectories(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const path of paths) {
-    const info = path === '-' ? null : await stat(path).catch(() => null);
+    const info = path === '-' || isUrl(path) ? null : await stat(path).catch(() => null);
     if (info?.isDirectory()) {
       const entries = await readdir(path, { withFileTypes: true });
       const children = entries
@@ -40,18 +72,42 @@ async function expandDirectories(paths: readonly string[]): Promise<string[]> {
 
 /**
  * Reads articles from folders (recursively) and `.txt`, `.html` (the article Readability extracts),
- * `.json` (one article object or an array of them),
- * `.jsonl` (one object per line) files, or `-` for standard input. Problems are
- * returned as records naming the file (and line) so the rest of the batch goes on.
+ * `.json` (one article object or an array of them), `.jsonl` (one object per line) and feed
+ * (`.xml`, `.rss`, `.atom`: one article per item) files, `-` for standard input, and http(s) URLs
+ * (an HTML page is one article, a feed one per item). Feed items without their full text, and URLs,
+ * are fetched by a polite HTTP client (`options.http`). Problems are returned as records naming the
+ * file (and line or item) or URL so the rest of the batch goes on.
  *
  * @example
- * for await (const rec of readInputs(['a.txt', 'dump.jsonl'])) if (rec.ok) run(rec.doc);
+ * for await (const rec of readInputs(['a.txt', 'dump.jsonl', 'https://example.org/feed.xml'])) if (rec.ok) run(rec.doc);
  */
 export async function* readInputs(
   paths: readonly string[],
   options: ReadOptions = {},
 ): AsyncGenerator<InputRecord> {
-  for (const path of await expandDirectories(paths)) {
+  let client: HttpClient | undefined;
+  const published =
+    options.published !== undefined && ISO_DATE.test(options.published) ? options.published : undefined;
+  const reading: FeedReading = {
+    followLinks: options.followLinks ?? true,
+    fullContentChars: options.fullContentChars ?? FULL_CONTENT_CHARS,
+    client: () => (client ??= createHttpClient(options.http)),
+    ...(published !== undefined ? { published } : {}),
+  };
+  const expanded = await expandDirectories(paths);
+  for (let i = 0; i < expanded.length; i++) {
+    const path = expanded[i]!;
+    if (isUrl(path)) {
+      // consecutive URLs are fetched together, within the client's limits, and read in order
+      let end = i;
+      while (end + 1 < expanded.length && isUrl(expanded[end + 1]!)) end++;
+      const urls = expanded.slice(i, end + 1);
+      const window = reading.client().options.concurrency * 2;
+      for await (const page of orderedMap(urls, (url) => reading.client().get(url), window))
+        yield* readFetched(page, reading);
+      i = end;
+      continue;
+    }
     let content: string;
     try {
       content = path === '-' ? await (options.stdin ?? readStdin)() : await readFile(path, 'utf8');
@@ -61,24 +117,50 @@ export async function* readInputs(
     }
     const ext = path === '-' ? sniffExtension(content) : extname(path).toLowerCase();
     const stem = path === '-' ? 'stdin' : basename(path, extname(path));
-    yield* readContent(path, stem, ext, content, options);
+    if (FEED_EXTENSIONS.has(ext)) yield* readFeed(path, content, stem, undefined, reading);
+    else yield* readContent(path, stem, ext, content, options);
   }
+}
+
+/** The records of a fetched URL: its items when it is a feed, else the page's article. */
+async function* readFetched(page: FetchResult, reading: FeedReading): AsyncGenerator<InputRecord> {
+  const origin = page.requested;
+  if (!page.ok) {
+    yield { ok: false, origin, error: page.error };
+    return;
+  }
+  // XML that is not XHTML is read as a feed (an error record when it is not one)
+  const xml = /[/+]xml$/.test(page.mediaType) && page.mediaType !== 'application/xhtml+xml';
+  if (xml || looksLikeFeed(page.text)) {
+    yield* readFeed(origin, page.text, origin, page.url, reading);
+    return;
+  }
+  const doc = documentFromPage(page.text, page.url, origin, {
+    ...(reading.published !== undefined ? { fallbackPublished: reading.published } : {}),
+  });
+  yield typeof doc === 'string' ? { ok: false, origin, error: doc } : { ok: true, origin, doc };
 }
 
 /**
  * How many records `readInputs` will read from `paths`, counted cheaply for a progress estimate:
  * one per text or HTML file, one per non-empty line of a `.jsonl`/`.ndjson` file, one per `.json`
- * file (or per element when it holds an array). Null when standard input is among the paths (it can
- * only be read once).
+ * file (or per element when it holds an array), one per item of a feed file (one for a malformed
+ * feed). Null when standard input or a URL is among the paths (it can only be read once, or would
+ * have to be fetched).
  *
  * @example
  * await countInputs(['dump.jsonl', 'folder/']); // 1250
  */
 export async function countInputs(paths: readonly string[]): Promise<number | null> {
-  if (paths.includes('-')) return null;
+  if (paths.some((path) => path === '-' || isUrl(path))) return null;
   let total = 0;
   for (const path of await expandDirectories(paths)) {
     const ext = extname(path).toLowerCase();
+    if (FEED_EXTENSIONS.has(ext)) {
+      const feed = parseFeed(await readFile(path, 'utf8').catch(() => ''));
+      total += feed.ok ? feed.feed.items.length : 1;
+      continue;
+    }
     if (ext !== '.jsonl' && ext !== '.ndjson' && ext !== '.json') {
       total++;
       continue;
@@ -185,7 +267,7 @@ function* readContent(
       yield {
         ok: false,
         origin,
-        error: `unsupported file type "${ext || '(none)'}": use .txt, .html, .json or .jsonl`,
+        error: `unsupported file type "${ext || '(none)'}": use .txt, .html, .json, .jsonl or a feed (.xml, .rss, .atom)`,
       };
   }
 }
@@ -255,6 +337,7 @@ function toRecord(value: unknown, origin: string, fallbackId: string): InputReco
 
 function sniffExtension(content: string): string {
   const t = content.trimStart();
+  if (looksLikeFeed(t)) return '.rss';
   if (t.startsWith('[')) return '.json';
   if (/^<(?:!doctype html|html|head|body|article)[\s>]/i.test(t)) return '.html';
   if (t.startsWith('{')) {

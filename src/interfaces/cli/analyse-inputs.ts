@@ -1,11 +1,11 @@
 import type { Article } from '../../core/index.js';
-import { readInputs } from '../../ingest/index.js';
+import { readInputs, type ReadOptions } from '../../ingest/index.js';
 import type { CliContext } from './context.js';
 
 /**
- * Reads the inputs of `analyze` and `explain` and analyses each article, in input order. A file or
- * record that cannot be read, or an article whose analysis fails, is reported as
- * `demarche: ORIGIN: reason` with exit code 1, and the rest go on.
+ * Reads the inputs of `analyze` and `explain` (files, folders, feeds, URLs) and analyses each
+ * article, in input order. A file or record that cannot be read, or an article whose analysis
+ * fails, is reported as `demarche: ORIGIN: reason` with exit code 1, and the rest go on.
  *
  * @example
  * for await (const article of analyseInputs(files, undefined, context)) io.out(format(article));
@@ -14,9 +14,11 @@ export async function* analyseInputs(
   files: readonly string[],
   published: string | undefined,
   { io, pipeline, fail }: CliContext,
+  read: Pick<ReadOptions, 'http' | 'followLinks'> = {},
 ): AsyncGenerator<Article> {
   const p = pipeline();
   for await (const rec of readInputs(files, {
+    ...read,
     ...(published !== undefined ? { published } : {}),
     ...(io.stdin ? { stdin: io.stdin } : {}),
   })) {

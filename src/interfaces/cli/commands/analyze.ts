@@ -3,26 +3,28 @@ import { toOutputRecord, type OutputRecord } from '../../../core/index.js';
 import { analyseInputs } from '../analyse-inputs.js';
 import type { RegisterCommand } from '../context.js';
 import { formatArticleReport } from '../format-report.js';
-import { isoDate } from './options.js';
+import { fetchReadOptions, isoDate, withFetchOptions, type FetchFlags } from './options.js';
 
 type Format = 'table' | 'json' | 'jsonl';
 
 /** `demarche analyze [FILE...]`: analyse articles and print the report or the output contract. */
 export const registerAnalyze: RegisterCommand = (program, context) => {
   const { io } = context;
-  program
-    .command('analyze')
-    .description('analyse articles: .txt, .json, .jsonl files, folders, or - for stdin')
-    .argument('[files...]', 'input files or folders', ['-'])
+  withFetchOptions(
+    program
+      .command('analyze')
+      .description('analyse articles: .txt, .html, .json, .jsonl, feed files, URLs, folders, or - for stdin')
+      .argument('[files...]', 'input files, folders, feeds (.xml/.rss/.atom) or http(s) URLs', ['-']),
+  )
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices(['table', 'json', 'jsonl'])
         .default('table'),
     )
     .option('--published <date>', 'publication date (YYYY-MM-DD) for plain-text inputs', isoDate)
-    .action(async (files: string[], opts: { format: Format; published?: string }) => {
+    .action(async (files: string[], opts: FetchFlags & { format: Format; published?: string }) => {
       const records: OutputRecord[] = [];
-      for await (const article of analyseInputs(files, opts.published, context)) {
+      for await (const article of analyseInputs(files, opts.published, context, fetchReadOptions(opts))) {
         const record = toOutputRecord(article);
         if (opts.format === 'jsonl') io.out(JSON.stringify(record) + '\n');
         else if (opts.format === 'table') io.out(formatArticleReport(record));
