@@ -88,7 +88,41 @@ describe('nested reported speech (issue 5)', () => {
   });
 });
 
+describe('sentence and clause bounds', () => {
+  it('a title word written out ends its sentence ("… to the defense. Tom Baker said …")', () => {
+    expect(
+      found('Maria Lopez wrote a long letter to the defense. Tom Baker said the talks had failed.'),
+    ).toEqual([
+      ['indirect', 'Maria Lopez', 'a long letter to the defense'],
+      ['indirect', 'Tom Baker', 'the talks had failed'],
+    ]);
+  });
+
+  it('the part of the day after a cue is its time, not what was said', () => {
+    const text =
+      'The talks had failed in the capital, the opposition leaders said Friday afternoon, as they left the hall.';
+    expect(found(text)).toEqual([['indirect', 'opposition leaders', 'The talks had failed in the capital']]);
+  });
+
+  it('a cue in a relative clause reports nothing before the relative', () => {
+    expect(
+      found('Lopez asked Cuba to extradite the two men, which Havana refused.').map((q) => q[1]),
+    ).toEqual(['Lopez']);
+  });
+
+  it('an interrupting cue continues the content only with a finite verb of its own', () => {
+    const text = `“${Q},” Maria Lopez said, not even needing to name the rival who lost last year.`;
+    expect(found(text)).toEqual([['direct', 'Maria Lopez', `${Q},`]]);
+  });
+});
+
 describe('speakers (issue 5)', () => {
+  it('a day is never a speaker ("tweets early Friday saying …")', () => {
+    expect(
+      found('Maria Lopez sent a series of tweets early Friday saying that the talks had failed.'),
+    ).toEqual([['indirect', 'Maria Lopez', 'the talks had failed']]);
+  });
+
   it('resolves titles, descriptions and pronouns to the person named before', () => {
     const text = `Interior Minister Maria Lopez arrived on Monday. “${Q},” the minister said. “Nor will we wait,” she added.`;
     expect(found(text).map((q) => q[1])).toEqual(['Maria Lopez', 'Maria Lopez']);

@@ -86,6 +86,7 @@ function coordinated(ctx: SpeakerContext, found: Resolved): boolean {
   const span = found.speaker.span;
   if (span === null || !found.person) return false;
   const before = ctx.article.text.slice(Math.max(0, span[0] - 40), span[0]);
+  if (!before.includes('and')) return false;
   return /\p{Lu}[\p{L}.'’-]*,?\s+and\s+(?:\p{Lu}\p{L}*\.?\s+)?$/u.test(before);
 }
 
@@ -240,7 +241,6 @@ function relativeSubject(
   const rel = verbStart - 1;
   const t = tokens[rel];
   if (t === undefined || rel <= unitStart || ctx.layout.quoteOf[rel] !== -1) return null;
-  const noun = (i: number) => /^(NOUN|PROPN)$/.test(tokens[i]?.pos ?? '') && ctx.layout.quoteOf[i] === -1;
   let from = rel;
   if (tokens[rel - 1]?.lower === 'of' && ctx.lexicon.relatives.has(t.lower)) {
     // "many of whom", "some of which": the quantifier opens the words that stand for the antecedent
@@ -248,11 +248,18 @@ function relativeSubject(
     if (quantifier === undefined || rel - 2 <= unitStart || !/^(DET|PRON|NUM|ADJ|NOUN)$/.test(quantifier.pos))
       return null;
     from = rel - 2;
-  } else if (!ctx.lexicon.relatives.has(t.lower) && !(t.lower === 'that' && noun(rel - 1))) return null;
+  } else if (!ctx.lexicon.relatives.has(t.lower) && !(t.lower === 'that' && isNounAt(ctx, rel - 1)))
+    return null;
   const found = antecedent(ctx, from, unitStart) ?? earlier;
   if (found === null) return null;
   const span: Span = [tokens[from]!.span[0], t.span[1]];
   return { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
+}
+
+/** A noun outside quotes at token `i`. */
+function isNounAt(ctx: SpeakerContext, i: number): boolean {
+  const pos = ctx.article.tokens[i]?.pos;
+  return (pos === 'NOUN' || pos === 'PROPN') && ctx.layout.quoteOf[i] === -1;
 }
 
 /** A person named by the capitalised words right before `end` (the verb), after an opening phrase without a comma. */
@@ -351,8 +358,10 @@ function walkBack(ctx: SpeakerContext, verb: number, unitStart: number, relaxed 
       continue;
     }
     // a finite verb ends the subject; a capitalised "verb" is a name the tagger misread ("Occupy Central")
-    const named = /^\p{Lu}/u.test(t.text) && i - 1 > unitStart;
-    if (t.pos === 'VERB' && words > 0 && !appositive && !t.lower.endsWith('ing') && !named) break;
+    if (t.pos === 'VERB' && words > 0 && !appositive && !t.lower.endsWith('ing')) {
+      const named = /^\p{Lu}/u.test(t.text) && i - 1 > unitStart;
+      if (!named) break;
+    }
     if (t.pos !== 'PUNCT' && !isAuxiliary(t)) words++;
     i--;
   }
@@ -509,7 +518,7 @@ export function attributeQuotes(
     if (found.speaker === null) found = chainBest.get(chainHead.get(c.index)!) ?? found;
     if (found.speaker === null) found = transcriptLabel(c) ?? found;
     if (found.speaker === null) found = introducedBefore(c) ?? found;
-    const words = countWords(text.slice(c.mark.contentStart, c.mark.contentEnd));
+    const words = countWords(text.slice(c.mark.contentStart, c.mark.contentEnd), MIN_QUOTE_WORDS);
     let cue = found.cue?.text ?? null;
     let speaker = found.speaker?.speaker ?? null;
     if (speaker === null && found.cue === null && isUnitInitial(c) && previous?.speaker) {
@@ -613,9 +622,9 @@ export function attributeQuotes(
     const none = { cue: null, speaker: null };
     if (hasCue(c.unit) || c.unit === 0) return none;
     const [start] = layout.units[c.unit]!;
-    const paragraph = (t: number) => article.sentences[tokens[t]!.sentence]?.paragraph;
+    const { sentences } = article;
     if (
-      paragraph(start) !== paragraph(start - 1) ||
+      sentences[tokens[start]!.sentence]?.paragraph !== sentences[tokens[start - 1]!.sentence]?.paragraph ||
       text.slice(tokens[start - 1]!.span[1], tokens[start]!.span[0]).includes('\n')
     ) {
       return none;

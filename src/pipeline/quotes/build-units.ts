@@ -40,6 +40,17 @@ export function tokenAfter(article: Article, pos: number): number {
 }
 
 /**
+ * Whether text[from, to) holds a line break (the gap between two tokens: a few characters).
+ *
+ * @example
+ * hasLineBreak('Roe\nThe', 3, 4); // true
+ */
+export function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/**
  * Lays the quotation spans over the tokens and cuts the article into attribution
  * units: sentences as read outside the quotes, so that a quote of three sentences
  * and the cue after it ("“… .”assured the UN chief") stay one unit.
@@ -97,10 +108,9 @@ export function buildUnits(
     const cq = quoteOf[i]!;
     if (pq !== -1 && pq === cq) return false; // inside one quote
     if (pq !== -1 && cq !== -1 && marks[cq]!.continues === pq) return true;
-    const gap = text.slice(prev.span[1], cur.span[0]);
     const newSentence = prev.sentence !== cur.sentence;
-    if (gap.includes('\n')) {
-      if (/\n\s*\n/.test(gap)) return true;
+    if (hasLineBreak(text, prev.span[1], cur.span[0])) {
+      if (/\n\s*\n/.test(text.slice(prev.span[1], cur.span[0]))) return true;
       if (QUOTE_TOKEN.test(cur.text)) return true;
       if (LINE_END.test(prev.text)) return true;
       // a line break the tagger reads as mid-sentence (the clean stage unwraps hard-wrapped lines) does not end the unit
@@ -111,16 +121,13 @@ export function buildUnits(
     if (/^\p{Ll}/u.test(cur.text) && cq === -1) return false;
     // "said RADM. Takahiro Nishiyama", "Mr. Maduro": an abbreviation does not end the sentence
     const bare = prev.lower.replace(/\.$/, '');
-    const dotted = prev.text.endsWith('.') || text[prev.span[1]] === '.' || gap.startsWith('.');
-    if (dotted && (lexicon.abbreviations.has(bare) || lexicon.titles.has(bare) || /^\p{Lu}$/u.test(bare)))
-      return false;
+    const dotted = prev.text.endsWith('.') || text[prev.span[1]] === '.';
+    // (a title written out ends its sentence like any word: "… met the president. Clinton said")
+    if (dotted && (lexicon.abbreviations.has(bare) || /^\p{Lu}$/u.test(bare))) return false;
     if (prev.text === '.') {
       const before = tokens[i - 2];
       const word = before?.lower ?? '';
-      if (
-        before !== undefined &&
-        (lexicon.abbreviations.has(word) || lexicon.titles.has(word) || /^\p{Lu}$/u.test(before.text))
-      )
+      if (before !== undefined && (lexicon.abbreviations.has(word) || /^\p{Lu}$/u.test(before.text)))
         return false;
     }
     if (pq !== -1 && cq === -1) {

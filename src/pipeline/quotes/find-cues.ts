@@ -69,6 +69,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
       if (layout.quoteOf[i] !== -1) continue;
       const t = tokens[i]!;
       const lower = t.lower;
+      if (!lexicon.cueWords.has(lower) && lower !== 'quoted') continue;
       if (lower === 'quoted' && quoted === -1) {
         quoted = i;
         continue;
@@ -162,8 +163,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
       k--;
     if (k >= 0 && i - k <= SUBJECT_WORDS + 1 && layout.quoteOf[k] !== -1) return true;
     const next = tokens[i + 1];
-    const quoted = (j: number) => j < tokens.length && layout.quoteOf[j] !== -1;
-    return next !== undefined && (next.text === ':' || next.text === ',') && (quoted(i + 2) || quoted(i + 3));
+    const quoted = (layout.quoteOf[i + 2] ?? -1) !== -1 || (layout.quoteOf[i + 3] ?? -1) !== -1;
+    return next !== undefined && (next.text === ':' || next.text === ',') && quoted;
   }
 
   /**

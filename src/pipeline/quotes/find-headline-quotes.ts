@@ -66,7 +66,7 @@ export function findHeadlineQuotes(ctx: SpeakerContext): Quote[] {
     if (end <= colon + 1) continue;
     const span = [tokens[colon + 1]!.span[0], tokens[end - 1]!.span[1]] as const;
     const content = text.slice(span[0], span[1]);
-    if (countWords(content) < 3) continue;
+    if (countWords(content, 3) < 3) continue;
     out.push({
       text: content,
       span: [span[0], span[1]],

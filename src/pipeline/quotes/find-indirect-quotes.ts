@@ -20,6 +20,7 @@ const OBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'PRON']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'where', 'who', 'when']);
 const TIME =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later)$/;
+const PART_OF_DAY = /^(morning|afternoon|evening|night)$/;
 
 /**
  * Finds reported speech without quotation marks: "X said (that) C", "C, X said",
@@ -123,7 +124,7 @@ export function findIndirectQuotes(
     if (layout.quoteOf[s] !== -1 && layout.quoteOf[e - 1] === layout.quoteOf[s]) return; // all quoted
     const span = [tokens[s]!.span[0], tokens[e - 1]!.span[1]] as const;
     const body = text.slice(span[0], span[1]);
-    const words = countWords(body);
+    const words = countWords(body, Math.max(minWords, MIN_WORDS));
     if (words < minWords) return;
     // a short object must name something ("denied it", "endorsed Trump"), not be a particle ("wrote in")
     if (words < MIN_WORDS && !named(s, e)) return;
@@ -167,9 +168,15 @@ export function findIndirectQuotes(
     i = cue.end;
     // "said Tuesday the envoys …", "said on Monday the talks …": the time is not what was said
     // ("condemned Friday's test" keeps its time: a possessive time is part of the object)
-    const possessed = (k: number) => POSSESSIVE.test(tokens[k]?.text ?? '');
-    if (tokens[i]?.lower === 'on' && TIME.test(tokens[i + 1]?.lower ?? '') && !possessed(i + 2)) i += 2;
-    else if (TIME.test(tokens[i]?.lower ?? '') && !possessed(i + 1)) i++;
+    if (
+      tokens[i]?.lower === 'on' &&
+      TIME.test(tokens[i + 1]?.lower ?? '') &&
+      !POSSESSIVE.test(tokens[i + 2]?.text ?? '')
+    )
+      i += 2;
+    else if (TIME.test(tokens[i]?.lower ?? '') && !POSSESSIVE.test(tokens[i + 1]?.text ?? '')) i++;
+    // "said Friday afternoon, as …": the part of the day belongs to the time
+    if (i > cue.end && PART_OF_DAY.test(tokens[i]?.lower ?? '')) i++;
     const next = tokens[i];
     if (!object && next !== undefined && i < limit && lexicon.clauseVerbs.has(cue.text)) {
       // "the loans, which he said were never repaid": the relative is the subject of the reported verb
@@ -239,6 +246,9 @@ export function findIndirectQuotes(
     unitEnd: number,
   ): [[number, number], [number, number] | null] | null {
     if (cue.participle) return null;
+    // "the funding system, which advocates say disadvantages …": a relative clause's cue reports what follows the
+    // relative, never the clause before it
+    if (afterRelative(cue)) return null;
     // the boundary before the cue's clause: a comma, or the closing mark of a quotation the content ends with
     let boundary = cue.token - 1;
     while (
@@ -299,9 +309,14 @@ export function findIndirectQuotes(
         break;
       }
     }
+    // its own finite verb: not a participle or an infinitive ("not even needing to mention …"), not one of a
+    // relative clause ("…, who died")
     let finite = false;
-    for (let k = tail + 1; k < end && !finite; k++)
-      finite = tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX';
+    for (let k = tail + 1; k < end && !finite && !lexicon.relatives.has(tokens[k]!.lower); k++) {
+      const t = tokens[k]!;
+      const bare = t.lower.endsWith('ing') || tokens[k - 1]!.lower === 'to';
+      finite = (t.pos === 'VERB' && !bare) || t.pos === 'AUX';
+    }
     return [before, finite ? [tail + 1, end] : null];
   }
 

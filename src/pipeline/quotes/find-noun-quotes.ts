@@ -55,7 +55,7 @@ export function findNounQuotes(ctx: SpeakerContext, cuesByUnit: readonly (readon
       if (e <= range[0]) continue;
       const span = [tokens[range[0]]!.span[0], tokens[e - 1]!.span[1]] as const;
       const body = text.slice(span[0], span[1]);
-      if (countWords(body) < 2) continue;
+      if (countWords(body, 2) < 2) continue;
       quotes.push({
         text: body,
         span,

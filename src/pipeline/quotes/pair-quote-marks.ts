@@ -55,6 +55,8 @@ const DOUBLED = "''";
 const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
 const isWord = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
 const isQuoteChar = (c: string | undefined): boolean => c !== undefined && (OPENERS.has(c) || CLOSERS.has(c));
+/** Source of a pattern for the only characters the pairing reads: line breaks and quotation marks. */
+const READ_SOURCE = `[\\n${[...new Set([...OPENERS, ...CLOSERS])].join('')}]`;
 
 /**
  * Pairs quotation marks (“ ” ‘ ’ « » „ “ ‚ ‘ ‹ › 「 」 『 』 " ', German » «) in one linear pass. Apostrophes
@@ -135,7 +137,13 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
     return emit(mark, null, end);
   };
 
-  for (let i = 0; i < text.length; i++) {
+  // jump from one mark or line break to the next: every other character is read by neither
+  const reads = new RegExp(READ_SOURCE, 'g');
+  const nextRead = (from: number): number => {
+    reads.lastIndex = from;
+    return reads.test(text) ? reads.lastIndex - 1 : text.length;
+  };
+  for (let i = nextRead(0); i < text.length; i = nextRead(i + 1)) {
     const c = text[i]!;
     if (c === '\n') {
       if (stack.length === 0) continue;
@@ -161,7 +169,6 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
       }
       continue;
     }
-    if (!isQuoteChar(c)) continue;
     const prev = text[i - 1];
     const next = text[i + 1];
     if (c === "'" && next === "'") {

@@ -50,10 +50,14 @@ export interface QuotesLexicon {
   /** Verbs of speaking that are cues only before a topic ("spoke about …", "talked of …"). */
   readonly topicVerbs: ReadonlySet<string>;
   readonly topicPrepositions: ReadonlySet<string>;
+  /** Words naming a day ("Friday", "today"): never a speaker's name. */
+  readonly timeWords: ReadonlySet<string>;
   /** Pronouns naming an unnamed group or person ("some", "everyone", "others"). */
   readonly quantifiers: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly abbreviations: ReadonlySet<string>;
+  /** Every word that may open a cue (verbs, topic and quote verbs, first words of `according`): one lookup per token. */
+  readonly cueWords: ReadonlySet<string>;
 }
 
 const WHERE = 'data/quotes/cues.json';
@@ -99,8 +103,12 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
   check(isRecord(pronouns), `${WHERE} pronouns`, 'must be an object with person, group, thing');
   const genderWords = cues['genderWords'] ?? {};
   check(isRecord(genderWords), `${WHERE} genderWords`, 'must be an object with female, male');
+  const verbs = lowerSet(cues['verbs'], 'verbs');
+  const quoteVerbs = optionalSet(cues['quoteVerbs'], 'quoteVerbs');
+  const topicVerbs = optionalSet(cues['topicVerbs'], 'topicVerbs');
+  const phrases = (according as string[][]).map((p) => p.map((w) => w.toLowerCase()));
   return {
-    verbs: lowerSet(cues['verbs'], 'verbs'),
+    verbs,
     objectVerbs: lowerSet(cues['objectVerbs'], 'objectVerbs'),
     clauseVerbs: lowerSet(cues['clauseVerbs'], 'clauseVerbs'),
     infinitiveVerbs: lowerSet(cues['infinitiveVerbs'], 'infinitiveVerbs'),
@@ -117,7 +125,7 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
         (w) => [w, false] as const,
       ),
     ]),
-    according: (according as string[][]).map((p) => p.map((w) => w.toLowerCase())),
+    according: phrases,
     documents: lowerSet(cues['documents'], 'documents'),
     personRoles: lowerSet(cues['personRoles'], 'personRoles'),
     bodies: lowerSet(cues['bodies'], 'bodies'),
@@ -139,11 +147,13 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
     femaleNames: optionalSet(genderWords['femaleFirstNames'], 'genderWords.femaleFirstNames'),
     maleNames: optionalSet(genderWords['maleFirstNames'], 'genderWords.maleFirstNames'),
     authorPronouns: stringMap(pronouns['author'], 'pronouns.author'),
-    quoteVerbs: optionalSet(cues['quoteVerbs'], 'quoteVerbs'),
-    topicVerbs: optionalSet(cues['topicVerbs'], 'topicVerbs'),
+    quoteVerbs,
+    topicVerbs,
     topicPrepositions: optionalSet(cues['topicPrepositions'], 'topicPrepositions'),
+    timeWords: optionalSet(cues['timeWords'], 'timeWords'),
     quantifiers: optionalSet(cues['quantifiers'], 'quantifiers'),
     relatives: lowerSet(cues['relatives'], 'relatives'),
     abbreviations: lowerSet(cues['abbreviations'], 'abbreviations'),
+    cueWords: new Set([...verbs, ...quoteVerbs, ...topicVerbs, ...phrases.map((p) => p[0]!)]),
   };
 }

@@ -1,6 +1,6 @@
-import type { Article, Mention, Speaker, Span } from '../../core/index.js';
+import type { Article, Mention, Speaker, Span, Token } from '../../core/index.js';
 import type { QuoteLayout } from './build-units.js';
-import { tokenAfter } from './build-units.js';
+import { hasLineBreak, tokenAfter } from './build-units.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
 
 /** A speaker resolved at some point of the article, kept to resolve later pronouns and descriptions. */
@@ -43,6 +43,8 @@ export interface SpeakerContext {
   readonly genderOfPerson: ReadonlyMap<number, Gender>;
   /** Gender of speakers learned while resolving ("she" resolved to a name the actors stage did not know), by name. */
   readonly genderOfName: Map<string, Gender>;
+  /** The full name of each of article.people, lower-cased. */
+  readonly peopleLower: readonly string[];
 }
 
 /** A person's gender as the text tells it. */
@@ -132,6 +134,7 @@ export function createSpeakerContext(
     history: [],
     genderOfPerson: findGenders(article, lexicon, personMentions),
     genderOfName: new Map(),
+    peopleLower: article.people.map((p) => p.name.toLowerCase()),
   };
 }
 
@@ -152,11 +155,15 @@ function withSurnames(
     bySurname.set(last, bySurname.has(last) ? -1 : i);
   });
   if (bySurname.size === 0) return found;
+  // first letters of the surnames: most tokens are passed over without a lookup
+  const initials = [...bySurname.keys()].map((k) => k.charCodeAt(0));
   const extra: Mention[] = [];
   for (let t = 0; t < tokens.length; t++) {
+    if (mentionOf[t] !== -1 || layout.quoteOf[t] !== -1) continue;
     const token = tokens[t]!;
+    if (!initials.includes(token.text.charCodeAt(0))) continue;
     const person = bySurname.get(token.text);
-    if (person === undefined || person === -1 || mentionOf[t] !== -1 || layout.quoteOf[t] !== -1) continue;
+    if (person === undefined || person === -1) continue;
     // "Tom Lynch" is someone else; "Lynch Street" is a place
     const prev = tokens[t - 1];
     const next = tokens[t + 1];
@@ -181,9 +188,14 @@ function withSurnames(
   return [...found, ...extra].sort((a, b) => a.span[0] - b.span[0]);
 }
 
+/** "mrs." → "mrs". */
+function withoutFullStop(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
+
 /** The gender a word tells ("she", "Mrs.", "spokeswoman"), or null. */
 export function genderOfWord(lexicon: QuotesLexicon, word: string): Gender | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
+  const w = withoutFullStop(word.toLowerCase());
   return lexicon.femaleWords.has(w) ? 'f' : lexicon.maleWords.has(w) ? 'm' : null;
 }
 
@@ -200,30 +212,26 @@ function findGenders(
   const { people, text } = article;
   const strong = new Map<number, Gender | null>();
   const weak = new Map<number, Gender | null>();
-  // evidence that disagrees tells nothing
-  const learn = (into: Map<number, Gender | null>, p: number, g: Gender | null): void => {
-    if (g === null) return;
-    const old = into.get(p);
-    into.set(p, old === undefined || old === g ? g : null);
-  };
+  // a mention's own words tell the same wherever it stands: read each distinct text once
+  const toldBy = new Map<string, ToldByWords>();
   for (const mention of personMentions) {
     const p = mention.person!;
-    const words = mention.text.split(/\s+/);
-    const first = (words[0] ?? '').toLowerCase();
-    if (lexicon.personPronouns.has(first) || lexicon.possessives.has(first)) {
-      // a pronoun the actors stage resolved is weaker evidence than a title or a given name
-      learn(weak, p, genderOfWord(lexicon, first));
-      continue;
+    let told = toldBy.get(mention.text);
+    if (told === undefined) {
+      told = toldByWords(lexicon, mention.text);
+      toldBy.set(mention.text, told);
     }
-    for (const w of words.slice(0, 4)) learn(strong, p, genderOfTitle(lexicon, w));
+    // a pronoun the actors stage resolved is weaker evidence than a title or a given name
+    for (const g of told.genders) learnGender(told.pronoun ? weak : strong, p, g);
+    if (told.pronoun) continue;
     // "Mrs. Roe", "spokeswoman Jane Roe": a title right before the name, on the same line
-    const before = /([\p{L}.]+)[ \t]*$/u.exec(text.slice(Math.max(0, mention.span[0] - 20), mention.span[0]));
-    if (before !== null) learn(strong, p, genderOfTitle(lexicon, before[1]!));
+    const before = wordBefore(text, mention.span[0], TITLE_REACH);
+    if (before !== '') learnGender(strong, p, genderOfTitle(lexicon, before));
   }
   people.forEach((person, p) => {
     if (person.role !== null)
-      for (const w of person.role.split(/\s+/)) learn(strong, p, genderOfTitle(lexicon, w));
-    learn(strong, p, genderOfGivenName(lexicon, person.name));
+      for (const w of person.role.split(/\s+/)) learnGender(strong, p, genderOfTitle(lexicon, w));
+    learnGender(strong, p, genderOfGivenName(lexicon, person.name));
   });
   const out = new Map<number, Gender>();
   for (const [p, g] of weak) if (g !== null && !strong.has(p)) out.set(p, g);
@@ -231,9 +239,60 @@ function findGenders(
   return out;
 }
 
+/** Records that person `p` is told to be of gender `g`; evidence that disagrees tells nothing. */
+function learnGender(into: Map<number, Gender | null>, p: number, g: Gender | null): void {
+  if (g === null) return;
+  const old = into.get(p);
+  into.set(p, old === undefined || old === g ? g : null);
+}
+
+/** What a mention's words tell of a gender: a pronoun ("she"), or titles and role nouns among its first words. */
+interface ToldByWords {
+  readonly pronoun: boolean;
+  /** The genders told, each once. */
+  readonly genders: readonly Gender[];
+}
+
+function toldByWords(lexicon: QuotesLexicon, text: string): ToldByWords {
+  const words = text.split(/\s+/);
+  const first = (words[0] ?? '').toLowerCase();
+  if (lexicon.personPronouns.has(first) || lexicon.possessives.has(first)) {
+    const g = genderOfWord(lexicon, first);
+    return { pronoun: true, genders: g === null ? [] : [g] };
+  }
+  const genders: Gender[] = [];
+  for (const w of words.slice(0, 4)) {
+    const g = genderOfTitle(lexicon, w);
+    if (g !== null && !genders.includes(g)) genders.push(g);
+  }
+  return { pronoun: false, genders };
+}
+
+/** How far back from a name its title is read ("spokeswoman Jane Roe"), in characters. */
+const TITLE_REACH = 20;
+const TITLE_CHAR = /[\p{L}.]/u;
+
+/**
+ * The run of letters and full stops ending right before `pos` over spaces or tabs on the same line, looking
+ * back at most `reach` characters ("Mrs. " → "Mrs."), or ''.
+ */
+function wordBefore(text: string, pos: number, reach: number): string {
+  const from = Math.max(0, pos - reach);
+  let end = pos;
+  while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let start = end;
+  while (start > from) {
+    // a letter outside the basic plane is two code units
+    const pair = start - 1 > from && /[\uDC00-\uDFFF]/.test(text[start - 1]!) ? 2 : 1;
+    if (!TITLE_CHAR.test(text.slice(start - pair, start))) break;
+    start -= pair;
+  }
+  return text.slice(start, end);
+}
+
 /** The gender a title or role noun tells ("Mrs.", "spokesman"), or null; pronouns tell nothing here. */
 function genderOfTitle(lexicon: QuotesLexicon, word: string): Gender | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
+  const w = withoutFullStop(word.toLowerCase());
   return lexicon.femaleTitles.has(w) ? 'f' : lexicon.maleTitles.has(w) ? 'm' : null;
 }
 
@@ -293,12 +352,6 @@ export function resolveSlot(
   for (let i = start; i < end; i++) {
     const lower = tokens[i]!.lower;
     if (lexicon.personRoles.has(lower) && !lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) roles.add(lower);
-  }
-
-  /** The speaker found elsewhere, with its span moved to the words that stand for it here ("he", "the spokesman"). */
-  function at(found: Resolved, from: number, to: number): Resolved {
-    const span: Span = [tokens[from]!.span[0], tokens[to - 1]!.span[1]];
-    return { ...found, speaker: { ...found.speaker, span } };
   }
 
   // 1. a person the actors stage found (a name, or a description it resolved)
@@ -364,11 +417,11 @@ export function resolveSlot(
       const found = latestPerson(ctx, tokens[head]!.span[0], null, gender) ?? latestNamedSubject(ctx, head);
       if (found !== null && gender !== null && !ctx.genderOfName.has(found.speaker.name))
         ctx.genderOfName.set(found.speaker.name, gender);
-      return found === null ? null : { ...at(found, head, head + 1), via: 'pronoun' };
+      return found === null ? null : { ...placedAt(tokens, found, head, head + 1), via: 'pronoun' };
     }
     if (lexicon.thingPronouns.has(lower)) {
       const found = latestRecord(ctx, tokens[head]!.span[0], (r) => !r.person);
-      return found === null ? null : { ...at(found, head, head + 1), via: 'pronoun' };
+      return found === null ? null : { ...placedAt(tokens, found, head, head + 1), via: 'pronoun' };
     }
     if (lexicon.groupPronouns.has(lower)) {
       // "they said": the speaker cued just before when that is a group or a body, else a group named
@@ -378,8 +431,8 @@ export function resolveSlot(
       const lastAt = last?.speaker.span?.[0] ?? -1;
       const single = last !== null && last.person && last.via !== 'group';
       if (group !== null && (last === null || single || (group.speaker.span?.[0] ?? -1) > lastAt))
-        return { ...at(group, head, head + 1), via: 'pronoun' };
-      return last === null || single ? null : { ...at(last, head, head + 1), via: 'pronoun' };
+        return { ...placedAt(tokens, group, head, head + 1), via: 'pronoun' };
+      return last === null || single ? null : { ...placedAt(tokens, last, head, head + 1), via: 'pronoun' };
     }
   }
 
@@ -391,9 +444,9 @@ export function resolveSlot(
     const det = tokens[start]!.lower;
     if (det !== 'a' && det !== 'an') {
       const earlier = documentAuthor(ctx, doc, start);
-      if (earlier !== null) return { ...at(earlier, start, doc + 1), via: 'document' };
+      if (earlier !== null) return { ...placedAt(tokens, earlier, start, doc + 1), via: 'document' };
       const found = latestRecord(ctx, tokens[start]!.span[0], (r) => !r.person);
-      if (found !== null) return { ...at(found, start, doc + 1), via: 'document' };
+      if (found !== null) return { ...placedAt(tokens, found, start, doc + 1), via: 'document' };
     }
     // "a source said", "a new study found": no author to resolve, the words name the speaker
     const phrase = nounPhrase(ctx, start, end);
@@ -409,7 +462,7 @@ export function resolveSlot(
     const plural = lexicon.groups.has(tokens[role]!.lower);
     if (!plural && !indefinite) {
       const found = latestPerson(ctx, tokens[start]!.span[0], roles);
-      if (found !== null) return { ...at(found, start, role + 1), via: 'role' };
+      if (found !== null) return { ...placedAt(tokens, found, start, role + 1), via: 'role' };
     }
     const actor = actorIn(ctx, start, end);
     const link = tokens[role + 1]?.lower;
@@ -439,12 +492,11 @@ export function resolveSlot(
   }
   // 8. a name that is the whole slot and not a person's ("according to Reuters")
   const only = runs.length === 1 ? runs[0]! : undefined;
-  const proper = (r: Run) => tokens.slice(r.start, r.end).every((t) => t.pos === 'PROPN');
   if (
     only !== undefined &&
     only.start === firstContent(ctx, start, end) &&
     only.end === end &&
-    proper(only)
+    allProper(tokens, only)
   ) {
     const span: Span = [tokens[only.start]!.span[0], tokens[only.end - 1]!.span[1]];
     const name = article.text.slice(span[0], span[1]).replace(/\s+/g, ' ');
@@ -470,6 +522,18 @@ export function resolveSlot(
     };
   }
   return null;
+}
+
+/** The speaker found elsewhere, with its span moved to the words that stand for it here ("he", "the spokesman"). */
+function placedAt(tokens: readonly Token[], found: Resolved, from: number, to: number): Resolved {
+  const span: Span = [tokens[from]!.span[0], tokens[to - 1]!.span[1]];
+  return { ...found, speaker: { ...found.speaker, span } };
+}
+
+/** Whether every token of the run is tagged a proper noun. */
+function allProper(tokens: readonly Token[], run: Run): boolean {
+  for (let i = run.start; i < run.end; i++) if (tokens[i]!.pos !== 'PROPN') return false;
+  return true;
 }
 
 /**
@@ -648,12 +712,18 @@ function latestPerson(
   const { article } = ctx;
   const wanted = roles !== null && roles.size > 0 ? roles : null;
   if (wanted !== null) {
-    const byRole = latestRecord(ctx, pos, (r) => r.person && [...wanted].some((w) => r.roles.has(w)));
+    const byRole = latestRecord(ctx, pos, (r) => r.person && sharesRole(wanted, r.roles));
     if (byRole !== null) return byRole;
     for (const mention of ctx.personMentions) {
       if (mention.span[0] >= pos) break;
       const person = article.people[mention.person!];
-      if (person?.role && [...wanted].some((w) => person.role!.toLowerCase().includes(w))) {
+      const role = person?.role?.toLowerCase();
+      if (
+        person !== undefined &&
+        role !== undefined &&
+        role !== '' &&
+        [...wanted].some((w) => role.includes(w))
+      ) {
         return {
           speaker: { name: person.name, actor: person.actor ?? mention.actor, span: mention.span },
           person: true,
@@ -670,6 +740,12 @@ function latestPerson(
   if (near !== null || gender === null) return near;
   // "she" when the last sentences name only men: the woman named further back
   return nearestPerson(ctx, pos, sentence, GENDER_WINDOW, GENDER_WINDOW, fits, true);
+}
+
+/** Whether a speaker's roles hold one of the wanted ones. */
+function sharesRole(wanted: ReadonlySet<string>, roles: ReadonlySet<string>): boolean {
+  for (const w of wanted) if (roles.has(w)) return true;
+  return false;
 }
 
 /** Sentences a gendered pronoun reaches back for a person of its gender when the last ones name none. */
@@ -783,17 +859,10 @@ function nameRuns(ctx: SpeakerContext, start: number, end: number, overMentions 
   for (let i = start; i <= end; i++) {
     const t = i < end ? tokens[i]! : undefined;
     const m = i < end ? ctx.mentionOf[i]! : -1;
-    let after = i + 1;
-    while (after < end && after - i < 3 && PARTICLES.has(tokens[after]!.text)) after++;
-    const particle =
-      t !== undefined &&
-      s !== -1 &&
-      PARTICLES.has(t.text) &&
-      after < end &&
-      CAPITALISED.test(tokens[after]!.text);
+    const particle = t !== undefined && s !== -1 && PARTICLES.has(t.text) && particleInName(tokens, i, end);
     // a name never runs over a line break ("Sudhir Kumar⏎The India Meteorological Department")
     const broken =
-      t !== undefined && s !== -1 && ctx.article.text.slice(tokens[i - 1]!.span[1], t.span[0]).includes('\n');
+      t !== undefined && s !== -1 && hasLineBreak(ctx.article.text, tokens[i - 1]!.span[1], t.span[0]);
     if (broken) {
       runs.push({ start: s, end: i });
       s = -1;
@@ -801,15 +870,11 @@ function nameRuns(ctx: SpeakerContext, start: number, end: number, overMentions 
     const ok =
       t !== undefined &&
       ctx.layout.quoteOf[i] === -1 &&
-      (CAPITALISED.test(t.text) || /^\p{Lu}{2,}$/u.test(t.text) || particle) &&
-      t.pos !== 'DET' &&
-      t.pos !== 'PRON' &&
+      !NOT_IN_NAME.has(t.pos) &&
       (t.pos !== 'ADP' || particle) &&
-      t.pos !== 'CCONJ' &&
-      t.pos !== 'SCONJ' &&
-      t.pos !== 'ADV' &&
       !t.text.endsWith('.') &&
-      (overMentions || m === -1 || mentions[m]!.person !== null);
+      (overMentions || m === -1 || mentions[m]!.person !== null) &&
+      (CAPITALISED.test(t.text) || /^\p{Lu}{2,}$/u.test(t.text) || particle);
     if (ok && s === -1) s = i;
     if (!ok && s !== -1) {
       runs.push({ start: s, end: i });
@@ -818,6 +883,16 @@ function nameRuns(ctx: SpeakerContext, start: number, end: number, overMentions 
   }
   return runs;
 }
+
+/** "von der Leyen": the particles at `i` lead to a capitalised word before `end`. */
+function particleInName(tokens: readonly Token[], i: number, end: number): boolean {
+  let after = i + 1;
+  while (after < end && after - i < 3 && PARTICLES.has(tokens[after]!.text)) after++;
+  return after < end && CAPITALISED.test(tokens[after]!.text);
+}
+
+/** Parts of speech a name never holds. */
+const NOT_IN_NAME = new Set(['DET', 'PRON', 'CCONJ', 'SCONJ', 'ADV']);
 
 /** A person name in a capitalised run, titles stripped ("Defence Minister Sergei Shoigu" → "Sergei Shoigu"). */
 function personFromRun(
@@ -874,14 +949,18 @@ function personFromRun(
     (s > 0 && tokens[s - 1]!.sentence === tokens[s]!.sentence && !/^[.!?:;“"‘(]$/.test(tokens[s - 1]!.text));
   const alone = prefer === 'last' && run.start === start && run.end === end && n === 1 && proper;
   if (n < 2 && !titled && !alone) return null;
+  // "a series of tweets early Friday saying …": a day is no one
+  if (n === 1 && ctx.lexicon.timeWords.has(tokens[s]!.lower)) return null;
   return { speaker: { name, actor: null, span }, person: true, roles, via: 'name' };
 }
 
 /** A person already named whose name ends with `name` ("Matsuno" → "Hirokazu Matsuno"). */
 function knownPerson(ctx: SpeakerContext, name: string, before: number): Resolved | null {
   const lower = name.toLowerCase();
-  for (const p of ctx.article.people) {
-    const full = p.name.toLowerCase();
+  const { people } = ctx.article;
+  for (let k = 0; k < people.length; k++) {
+    const p = people[k]!;
+    const full = ctx.peopleLower[k]!;
     if (full === lower || full.endsWith(` ${lower}`)) {
       return {
         speaker: { name: p.name, actor: p.actor, span: null },
@@ -924,8 +1003,8 @@ function findRole(ctx: SpeakerContext, start: number, end: number): number {
     if (ctx.layout.quoteOf[i] !== -1) break;
     if (t.pos === 'ADP' && found !== -1) break;
     if (t.text === ',' && found !== -1) break;
-    if (ctx.lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) continue;
     if (ctx.lexicon.personRoles.has(t.lower) || ctx.lexicon.groups.has(t.lower)) {
+      if (ctx.lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) continue;
       if (t.pos === 'NOUN' || t.pos === 'PROPN' || ctx.lexicon.groups.has(t.lower)) found = i;
     }
   }
@@ -978,22 +1057,18 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
       if (mention.kind === 'demonym') possessiveActor ??= mention.actor;
       continue;
     }
+    const owner = POSSESSIVE.has(tokens[last + 1]?.text ?? '') || mention.kind === 'demonym';
+    if (owner) possessiveActor ??= mention.actor;
+    // only the first of each kind is kept
+    if (owner ? possessive !== null : named !== null) continue;
     const r: Resolved = {
       speaker: { name: organisationName(ctx, mention), actor: mention.actor, span: mention.span },
       person: false,
       roles,
       via: 'organisation',
     };
-    if (POSSESSIVE.has(tokens[last + 1]?.text ?? '') || mention.kind === 'demonym') {
-      possessive ??= r;
-      possessiveActor ??= mention.actor;
-      continue;
-    }
-    const proper = mention.text
-      .replace(/^the\s+/i, '')
-      .split(/\s+/)
-      .every((w) => /^[\p{Lu}\p{N}(]/u.test(w) || /^(of|the|and|for|on|de)$/.test(w));
-    named ??= { r, first, last, proper };
+    if (owner) possessive = r;
+    else named = { r, first, last, proper: isProperName(mention.text) };
   }
   // a document speaks for the body it belongs to: "Sana’s report", "the EU's Official Journal"
   if (skip !== -1 && possessive !== null) return possessive;
@@ -1086,6 +1161,14 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
   return possessive ?? named?.r ?? null;
 }
 
+/** "the Ministry of Foreign Affairs", "IRNA": every word capitalised but the linking ones. */
+function isProperName(text: string): boolean {
+  return text
+    .replace(/^the\s+/i, '')
+    .split(/\s+/)
+    .every((w) => /^[\p{Lu}\p{N}(]/u.test(w) || /^(of|the|and|for|on|de)$/.test(w));
+}
+
 function organisationName(ctx: SpeakerContext, mention: Mention): string {
   if (mention.kind === 'organisation' && mention.actor !== null) {
     const ref = ctx.article.actors.find((a) => a.code === mention.actor);
@@ -1105,6 +1188,7 @@ function namedBody(
   const from = Math.max(0, before - 2000);
   const window = text.slice(from, before);
   const cap = word.lower[0]!.toUpperCase() + word.lower.slice(1);
+  if (!window.includes(cap)) return null;
   const re = new RegExp(
     `((?:\\p{Lu}[\\p{L}\\-]*\\s+){0,3})${cap}((?:\\s+of(?:\\s+the)?(?:\\s+\\p{Lu}[\\p{L}\\-]*)+)?)`,
     'gu',
