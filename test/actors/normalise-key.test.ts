@@ -9,7 +9,27 @@ import {
 // words written for these tests
 
 describe('word keys', () => {
-  const words = ['Minister', 'U.S.', 'Élysée', 'd’Ivoire', 'e.g.', '...', '3.5', 'Ōsaka', 'NATO', 'a', ''];
+  const words = [
+    'Minister',
+    'U.S.',
+    'Élysée',
+    'd’Ivoire',
+    'e.g.',
+    '...',
+    '3.5',
+    'Ōsaka',
+    'NATO',
+    'a',
+    '',
+    '.',
+    '’s',
+    '‘Acts',
+    '“',
+    '—',
+    'U.S.’',
+    'x…y',
+    'Ōsaka’s',
+  ];
 
   it('gives the same key from a token’s lower-cased text as from its text', () => {
     for (const word of words) expect(keyOfLower(word.toLowerCase())).toBe(normaliseKey(word));

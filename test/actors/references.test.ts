@@ -60,6 +60,18 @@ describe('references to an act', () => {
     expect(article.mentions.filter((m) => m.kind === 'description')).toEqual([]);
   });
 
+  it('takes the agent of an act noun when the sentence before reports no act ("were critical of …")', () => {
+    const article = analyse(
+      "Norway and Iceland were critical of Mr Lund's decision to close the border. The announcement angered Oslo.",
+    );
+    const withAgent = analyse(
+      'Arne Lund, the Danish prime minister, spoke on Monday. ' +
+        "Norway and Iceland were critical of Mr Lund's decision to close the border. The announcement angered Oslo.",
+    );
+    expect(codes(article, 1).filter((c) => c.startsWith('The announcement'))).toEqual([]);
+    expect(codes(withAgent, 2)).toContain('The announcement=DNK');
+  });
+
   it('gives an act noun the agent the article gave it before ("annexation plans")', () => {
     const article = analyse(
       "Brazil's annexation of the islands was condemned in Lima. Peru said it rejected annexation plans.",
@@ -172,6 +184,43 @@ describe('bare plural agents after a pair', () => {
     expect(codes(article, 2)).toEqual(
       expect.arrayContaining(['military commanders=PER', 'military commanders=ECU']),
     );
+  });
+
+  it('gives a clash or fighting with no party given to both actors of the pair', () => {
+    const article = analyse(
+      'Peru and Ecuador pulled back their troops. The two countries had faced each other since May. ' +
+        'Ten Peruvian soldiers were killed during clash in June. Ecuador said it lost four soldiers in the fighting.',
+    );
+    expect(codes(article, 2)).toEqual(expect.arrayContaining(['clash=PER', 'clash=ECU']));
+    expect(codes(article, 3)).toEqual(expect.arrayContaining(['fighting=PER', 'fighting=ECU']));
+  });
+
+  it('leaves a clash with its parties given, or after no pair, alone', () => {
+    const given = analyse(
+      'Peru and Ecuador pulled back their troops. The two countries had faced each other since May. ' +
+        'Fighting between Chile and Bolivia continued. Peruvian clashes with rebels went on.',
+    );
+    expect(codes(given, 2).filter((c) => c.startsWith('Fighting'))).toEqual([]);
+    expect(codes(given, 3).filter((c) => c.startsWith('clashes'))).toEqual([]);
+    expect(
+      codes(analyse('Ten soldiers were killed during clash in June.')).filter((c) => c.startsWith('clash')),
+    ).toEqual([]);
+  });
+
+  it('gives "the men" the state whose people the article named last by a plural demonym', () => {
+    const article = analyse(
+      'Danish police held six Norwegians on Monday. Two were charged in Aarhus. ' +
+        'The other four men were released on Friday.',
+    );
+    expect(codes(article, 2)).toContain('The other four men=NOR');
+    const none = analyse('Danish police held six people on Monday. The men were released.');
+    expect(codes(none, 1).filter((c) => c.startsWith('The men'))).toEqual([]);
+    const far = analyse(
+      'Danish police held six Norwegians. It rained on Monday. It rained on Tuesday. ' +
+        'It rained on Wednesday. It rained on Thursday. It rained on Friday. It rained on Saturday. ' +
+        'It rained on Sunday. The men were released.',
+    );
+    expect(codes(far).filter((c) => c.startsWith('The men'))).toEqual([]);
   });
 
   it('leaves commanders that have a state or a determiner, or follow no pair, alone', () => {

@@ -1,4 +1,5 @@
 import type { Mention, Token } from '../../core/index.js';
+import { createMention, withActor } from './create-mention.js';
 
 /** Kinds of mention that, right before a crowd word, say whose crowd it is ("KKE protesters", "Malian demonstrators"). */
 const AFFILIATIONS = new Set<Mention['kind']>(['group', 'demonym', 'country', 'organisation']);
@@ -51,9 +52,9 @@ export function affiliateCrowds(
       /^\s+$/.test(text.slice(prev.span[1], mention.span[0]))
     ) {
       if (!stated.includes(prev.actor)) stated.push(prev.actor);
-      return { ...mention, actor: prev.actor };
+      return withActor(mention, prev.actor);
     }
-    return stated.length === 1 ? { ...mention, actor: stated[0]! } : mention;
+    return stated.length === 1 ? withActor(mention, stated[0]!) : mention;
   });
 }
 
@@ -80,14 +81,16 @@ function crowdNouns(
       if (lexicon.blockers.has(keys[k]!)) blocked = true;
     }
     if (blocked) continue;
-    out.push({
-      span: token.span,
-      text: text.slice(token.span[0], token.span[1]),
-      kind: 'group',
-      actor: lexicon.code,
-      person: null,
-      sentence: token.sentence,
-    });
+    out.push(
+      createMention(
+        token.span,
+        text.slice(token.span[0], token.span[1]),
+        'group',
+        lexicon.code,
+        null,
+        token.sentence,
+      ),
+    );
   }
   return out;
 }

@@ -220,24 +220,31 @@ function insert(root: Map<string, TrieNode>, words: readonly string[], entry: Re
  * caseMatches(entryForUS, ['us']); // false
  */
 export function caseMatches(entry: RegistryEntry, texts: readonly string[]): boolean {
-  return caseMatchesAt(entry, (k) => texts[k] ?? '');
+  for (let k = 0; k < entry.words.length; k++) if (!wordCaseMatches(entry, k, texts[k] ?? '')) return false;
+  return true;
 }
 
 /**
- * `caseMatches` against the words `textAt(0)`, `textAt(1)`, … (the tokens of a match), with no array made.
+ * `caseMatches` against the tokens of a match starting at token `start`, with no array made.
  *
  * @example
- * caseMatchesAt(entryForUS, (k) => tokens[start + k]!.text);
+ * caseMatchesTokens(entryForUS, tokens, start); // true when the tokens read "US"
  */
-export function caseMatchesAt(entry: RegistryEntry, textAt: (k: number) => string): boolean {
+export function caseMatchesTokens(
+  entry: RegistryEntry,
+  tokens: readonly { readonly text: string }[],
+  start: number,
+): boolean {
   for (let k = 0; k < entry.words.length; k++) {
-    const text = textAt(k);
-    const word = entry.words[k] ?? '';
-    if (entry.acronym) {
-      if (/[A-Za-z]/.test(word) && !isAllUpper(text)) return false;
-    } else if (isCapitalised(word) && !isCapitalised(text)) {
-      return false;
-    }
+    if (!wordCaseMatches(entry, k, tokens[start + k]?.text ?? '')) return false;
   }
   return true;
+}
+
+const LATIN_LETTER = /[A-Za-z]/;
+
+function wordCaseMatches(entry: RegistryEntry, k: number, text: string): boolean {
+  const word = entry.words[k] ?? '';
+  if (entry.acronym) return !LATIN_LETTER.test(word) || isAllUpper(text);
+  return !isCapitalised(word) || isCapitalised(text);
 }

@@ -3,16 +3,18 @@ import type { Stage } from '../stage.js';
 import { affiliateCrowds } from './affiliate-crowds.js';
 import { buildNameLexicon } from './build-name-lexicon.js';
 import { buildRegistry } from './build-registry.js';
+import { buildWordClasses, classifyWords, WORD_CLASS } from './classify-words.js';
 import { collectActors } from './collect-actors.js';
+import { createMention } from './create-mention.js';
 import { findActorMentions, titleCaseSentences } from './find-actor-mentions.js';
 import { findPeople, toPeople } from './find-people.js';
 import { indexSentenceMentions } from './index-sentence-mentions.js';
 import { buildGroupMemberLexicon, resolveGroupMembers } from './resolve-group-members.js';
-import { keyOfLower, normaliseKey } from './normalise-key.js';
+import { keysOf, normaliseKey } from './normalise-key.js';
 import { buildActLexicon, resolveActReferences } from './resolve-act-references.js';
 import { resolvePluralPronouns } from './resolve-plural-pronouns.js';
 import { buildCollectiveLexicon, resolveCollectiveReferences } from './resolve-collective-references.js';
-import { actorsLearned, resolveDescriptions } from './resolve-descriptions.js';
+import { actorsLearned, DESCRIPTION_WORDS, resolveDescriptions } from './resolve-descriptions.js';
 import type { ActorsLexicon } from './parse-actors-lexicon.js';
 import { NO_USER_ACTORS, roleOn } from './parse-user-actors.js';
 import type { UserActors, UserPerson } from './parse-user-actors.js';
@@ -52,18 +54,32 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
   const pluralHeads = new Set(lexicon.pluralHeads.map(normaliseKey));
   const homeOffices = new Set(lexicon.homeOffices.map((o) => o.toLowerCase()));
   const isCountry = (code: string): boolean => registry.actors.get(code)?.kind === 'country';
+  const wordClasses = buildWordClasses([
+    [WORD_CLASS.actorStart, registry.root.keys()],
+    [WORD_CLASS.collectiveOpener, collective.openers],
+    [WORD_CLASS.descriptionWord, DESCRIPTION_WORDS],
+  ]);
   return {
     name: 'actors',
     requires: ['tokens'],
     provides: ['mentions', 'people', 'actors'],
     run(article) {
       const { text, tokens, sentences } = article;
-      const keys = new Array<string>(tokens.length);
-      for (let t = 0; t < tokens.length; t++) keys[t] = keyOfLower(tokens[t]!.lower);
+      const keys = keysOf(tokens);
+      const classes = classifyWords(keys, wordClasses);
       const titleCase = titleCaseSentences(tokens, sentences);
-      const found = findActorMentions(text, tokens, keys, sentences, registry, article.published, titleCase);
+      const found = findActorMentions(
+        text,
+        tokens,
+        keys,
+        sentences,
+        registry,
+        article.published,
+        titleCase,
+        classes,
+      );
       const actorMentions = crowds === null ? found : affiliateCrowds(found, text, tokens, keys, crowds);
-      const view = createTokenView(text, tokens, keys, sentences, actorMentions, titleCase);
+      const view = createTokenView(text, tokens, keys, sentences, actorMentions, titleCase, classes);
       const drafts = findPeople(view, names);
       const descriptions = resolveDescriptions(view, drafts, names, isCountry);
       const people = toPeople(drafts, actorsLearned(descriptions, drafts.length)).map((person) =>
@@ -104,26 +120,29 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
       for (const d of descriptions) {
         const actor =
           d.person !== null ? (people[d.person]!.actor ?? (d.nationality ? null : d.actor)) : d.actor;
-        mentions.push({
-          span: d.span,
-          text: text.slice(d.span[0], d.span[1]),
-          kind: 'description',
-          actor,
-          person: d.person,
-          sentence: tokens[d.start]!.sentence,
-          ...withSector(sectorOf(d.person)),
-        });
+        mentions.push(
+          createMention(
+            d.span,
+            text.slice(d.span[0], d.span[1]),
+            'description',
+            actor,
+            d.person,
+            tokens[d.start]!.sentence,
+            sectorOf(d.person),
+          ),
+        );
       }
       /** A phrase a resolver found to stand for an actor: a description mention in its sentence. */
-      const reference = (ref: { span: Span; start: number; actor: string }, sector?: string): Mention => ({
-        span: ref.span,
-        text: text.slice(ref.span[0], ref.span[1]),
-        kind: 'description',
-        actor: ref.actor,
-        person: null,
-        sentence: tokens[ref.start]!.sentence,
-        ...withSector(sector),
-      });
+      const reference = (ref: { span: Span; start: number; actor: string }, sector?: string): Mention =>
+        createMention(
+          ref.span,
+          text.slice(ref.span[0], ref.span[1]),
+          'description',
+          ref.actor,
+          null,
+          tokens[ref.start]!.sentence,
+          sector,
+        );
       for (const ref of resolveCollectiveReferences(view, collective, isCountry, home)) {
         if (descriptions.some((d) => d.span[0] < ref.span[1] && ref.span[0] < d.span[1])) continue;
         mentions.push(reference(ref, ref.sector ?? undefined));
@@ -131,15 +150,17 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
       for (const ref of resolveGroupMembers(view, members)) mentions.push(reference(ref));
       people.forEach((person, index) => {
         for (const run of drafts[index]!.runs) {
-          mentions.push({
-            span: run.span,
-            text: text.slice(run.span[0], run.span[1]),
-            kind: 'person',
-            actor: person.actor,
-            person: index,
-            sentence: tokens[run.start]!.sentence,
-            ...withSector(sectorOf(index)),
-          });
+          mentions.push(
+            createMention(
+              run.span,
+              text.slice(run.span[0], run.span[1]),
+              'person',
+              person.actor,
+              index,
+              tokens[run.start]!.sentence,
+              sectorOf(index),
+            ),
+          );
         }
       });
       mentions.sort(byPosition);
@@ -162,6 +183,7 @@ function createTokenView(
   sentences: TokenView['sentences'],
   mentions: TokenView['mentions'],
   titleCase: Uint8Array,
+  classes: Uint8Array,
 ): TokenView {
   const actorAt = new Int32Array(tokens.length).fill(-1);
   const mentionTokens: (readonly [number, number])[] = new Array<readonly [number, number]>(mentions.length);
@@ -173,7 +195,7 @@ function createTokenView(
     while (t < tokens.length && tokens[t]!.span[1] <= span[1]) actorAt[t++] = index;
     mentionTokens[index] = [start, t];
   }
-  return { text, tokens, keys, sentences, mentions, actorAt, mentionTokens, titleCase };
+  return { text, tokens, keys, sentences, mentions, actorAt, mentionTokens, titleCase, classes };
 }
 
 function byPosition(a: Mention, b: Mention): number {
@@ -200,7 +222,8 @@ function findHomeState(view: TokenView, isCountry: (code: string) => boolean): s
   for (let m = 0; m < mentions.length; m++) {
     const mention = mentions[m]!;
     if (mention.actor === null || !isCountry(mention.actor)) continue;
-    const [start, end] = mentionTokens[m]!;
+    const start = mentionTokens[m]![0];
+    const end = mentionTokens[m]![1];
     if (mention.sentence !== last) {
       if (++sentences > LEAD_SENTENCES) break;
       last = mention.sentence;
@@ -229,10 +252,6 @@ function findHomeState(view: TokenView, isCountry: (code: string) => boolean): s
     return null;
   }
   return first;
-}
-
-function withSector(sector: string | undefined): { sector?: string } {
-  return sector === undefined ? {} : { sector };
 }
 
 function givenNames(person: UserPerson): string[] {
@@ -287,7 +306,8 @@ function findDateline(view: TokenView): { actor: string; sentence: number } | nu
     const mention = view.mentions[m]!;
     if (mention.sentence >= DATELINE_SENTENCES) break;
     if ((mention.kind !== 'capital' && mention.kind !== 'country') || mention.actor === null) continue;
-    const [start, end] = view.mentionTokens[m]!;
+    const start = view.mentionTokens[m]![0];
+    const end = view.mentionTokens[m]![1];
     const sentence = view.sentences[mention.sentence]!;
     if (start - sentence.tokenStart > 6 || !DATELINE_MARKS.has(view.keys[end] ?? '')) continue;
     return { actor: mention.actor, sentence: mention.sentence };

@@ -1,8 +1,13 @@
 import type { Mention, Sentence, Token } from '../../core/index.js';
-import { caseMatchesAt } from './build-registry.js';
+import { caseMatchesTokens } from './build-registry.js';
 import type { Registry, RegistryEntry, TrieNode } from './build-registry.js';
+import { WORD_CLASS } from './classify-words.js';
+import { createMention } from './create-mention.js';
 import { isCapitalised } from './normalise-key.js';
 import { codeOn } from './parse-user-actors.js';
+
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const ACTOR_START = WORD_CLASS.actorStart;
 
 /** A matched actor name: tokens [start, end) of the article. */
 export interface ActorMatch {
@@ -19,7 +24,8 @@ export interface ActorMatch {
  * gives the mention the body's sector. A name that stands for no actor ("Latin
  * American") is consumed and yields nothing; a demonym right before a group's name
  * ("Lebanese Hezbollah") describes the group and yields nothing either. Date-bounded
- * codes of user dictionaries are read on `date` (the article's publication date).
+ * codes of user dictionaries are read on `date` (the article's publication date). `classes` (the
+ * tokens' `WORD_CLASS` bits), when given, spare a registry lookup at tokens that open no name.
  *
  * @example
  * findActorMentions(text, tokens, keys, sentences, registry); // [{ kind: 'country', actor: 'JPN', … }]
@@ -32,6 +38,7 @@ export function findActorMentions(
   registry: Registry,
   date?: string,
   titleCases: Uint8Array = titleCaseSentences(tokens, sentences),
+  classes?: Uint8Array,
 ): Mention[] {
   const mentions: Mention[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -40,7 +47,7 @@ export function findActorMentions(
     let previousEnd = -1;
     let i = sentence.tokenStart;
     while (i < sentence.tokenEnd) {
-      if (!registry.root.has(keys[i]!)) {
+      if (classes ? (classes[i]! & ACTOR_START) === 0 : !registry.root.has(keys[i]!)) {
         i++;
         continue;
       }
@@ -76,15 +83,7 @@ export function findActorMentions(
       const span = [tokens[start]!.span[0], tokens[end - 1]!.span[1]] as const;
       // a user dictionary may give several codes to one name (PETRARCH's "FRO/BIL/SAM")
       for (const actor of code.split('/')) {
-        mentions.push({
-          span,
-          text: text.slice(span[0], span[1]),
-          kind,
-          actor,
-          person: null,
-          sentence: s,
-          ...(sector ? { sector } : {}),
-        });
+        mentions.push(createMention(span, text.slice(span[0], span[1]), kind, actor, null, s, sector));
       }
       previousEnd = end;
       i = end;
@@ -108,14 +107,14 @@ export function longestMatch(
 ): ActorMatch | null {
   let map = root;
   let best: ActorMatch | null = null;
-  const textAt = (k: number): string => tokens[i + k]?.text ?? '';
   for (let j = i; j < limit; j++) {
     const node = map.get(keys[j]!);
     if (!node) break;
     if (!node.ambiguous && node.entries.length > 0) {
       let chosen: RegistryEntry | null = null;
       for (const entry of node.entries) {
-        if ((!chosen || entry.priority > chosen.priority) && caseMatchesAt(entry, textAt)) chosen = entry;
+        if ((!chosen || entry.priority > chosen.priority) && caseMatchesTokens(entry, tokens, i))
+          chosen = entry;
       }
       if (chosen) best = { start: i, end: j + 1, entry: chosen };
     }

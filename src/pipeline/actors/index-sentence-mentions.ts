@@ -53,10 +53,10 @@ export function indexSentenceMentions(view: TokenView, mentions: readonly Mentio
     const starts: number[] = [];
     const ends: number[] = [];
     for (let m = lo; m < mentions.length && mentions[m]!.sentence === sentence; m++) {
-      const [s, e] = mentions[m]!.span;
+      const span = mentions[m]!.span;
       indexes.push(m);
-      starts.push(tokenAt(view, s, tokenStart, tokenEnd));
-      ends.push(tokenAt(view, e - 1, tokenStart, tokenEnd) + 1);
+      starts.push(tokenAt(view, span[0], tokenStart, tokenEnd));
+      ends.push(tokenAt(view, span[1] - 1, tokenStart, tokenEnd) + 1);
     }
     found = { indexes, starts, ends };
     cache.set(sentence, found);

@@ -1,6 +1,8 @@
 const DIACRITICS = /[\u0300-\u036f]/g;
 const ALIAS_PIECE = /[^\s\-–]+|[-–]/g;
 const POSSESSIVE = /^(.+?)(['’]s)$/;
+const CURLY_APOSTROPHES = /[’‘]/g;
+const DOTS = /\./g;
 
 /**
  * The lookup key of a token or alias word: lower case, accents removed, curly
@@ -22,10 +24,10 @@ export function normaliseKey(text: string): string {
   }
   let key = text.toLowerCase();
   if (!ascii) {
-    key = key.normalize('NFD').replace(DIACRITICS, '').replace(/[’‘]/g, "'");
+    key = key.normalize('NFD').replace(DIACRITICS, '').replace(CURLY_APOSTROPHES, "'");
     letter = /[a-z]/.test(key);
   }
-  if (dot && key.length > 1 && letter) key = key.replace(/\./g, '');
+  if (dot && key.length > 1 && letter) key = key.replace(DOTS, '');
   return key;
 }
 
@@ -37,11 +39,35 @@ export function normaliseKey(text: string): string {
  * keyOfLower('minister'); // 'minister'
  */
 export function keyOfLower(lower: string): string {
+  let apostrophes = false;
+  let dot = false;
+  let letter = false;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    if (c > 0x7f || c === 0x2e) return normaliseKey(lower);
+    if (c <= 0x7f) {
+      if (c === 0x2e) dot = true;
+      else if (c >= 0x61 && c <= 0x7a) letter = true;
+      continue;
+    }
+    // general punctuation (dashes, quotes, ellipsis) has no accents to remove: only ’ ‘ change
+    if (c < 0x2010 || c > 0x205e) return normaliseKey(lower);
+    if (c === 0x2018 || c === 0x2019) apostrophes = true;
   }
-  return lower;
+  let key = apostrophes ? lower.replace(CURLY_APOSTROPHES, "'") : lower;
+  if (dot && key.length > 1 && letter) key = key.replace(DOTS, '');
+  return key;
+}
+
+/**
+ * The lookup key of every token (`keyOfLower` of its lower-cased text).
+ *
+ * @example
+ * keysOf(tokens); // ['japan', 'did', 'not', …]
+ */
+export function keysOf(tokens: readonly { readonly lower: string }[]): string[] {
+  const keys = new Array<string>(tokens.length);
+  for (let t = 0; t < tokens.length; t++) keys[t] = keyOfLower(tokens[t]!.lower);
+  return keys;
 }
 
 /**

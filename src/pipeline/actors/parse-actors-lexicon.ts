@@ -74,6 +74,10 @@ export interface ActorsLexicon {
   readonly groupsOne: Readonly<Record<string, string>>;
   /** Bare plural agents, by sector, that after a pair phrase stand for both of the pair ("military commanders agreed"). */
   readonly pairAgents: Readonly<Record<string, string>>;
+  /** Nouns of a mutual hostile act that, with no party given, after a pair phrase stand for both of the pair ("during clash"). */
+  readonly pairActs: readonly string[];
+  /** Plural nouns of people that after "the" stand for the state whose people were named last ("the men" after "7 Iranians"). */
+  readonly peopleNouns: readonly string[];
   /** Nouns that after an ethnonym stand for the group the article names with it ("Kurdish forces"). */
   readonly groupForceNouns: readonly string[];
   /** Code of the opposition, and bare nouns that stand for it ("accuses opponents of …"). */
@@ -171,6 +175,8 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
     groupsAll: invert(nested(references['groupReferences'], 'all'), 'references.groupReferences.all'),
     groupsOne: invert(nested(references['groupReferences'], 'one'), 'references.groupReferences.one'),
     pairAgents: invert(references['pairAgents'], 'references.pairAgents'),
+    pairActs: optionalList(references['pairActs'], 'references.pairActs'),
+    peopleNouns: optionalList(references['peopleNouns'], 'references.peopleNouns'),
     groupForceNouns: optionalList(references['groupForceNouns'], 'references.groupForceNouns'),
     opposition:
       references['opposition'] === undefined

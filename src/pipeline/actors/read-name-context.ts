@@ -32,6 +32,8 @@ export interface TokenView {
   readonly mentionTokens: readonly (readonly [start: number, end: number])[];
   /** 1 for each sentence written in title case (a headline), computed once per article. */
   readonly titleCase?: Uint8Array;
+  /** `WORD_CLASS` bits of each token (classify-words.ts). */
+  readonly classes: Uint8Array;
 }
 
 const LINKS = new Set(['of', 'for', 'at', 'to', 'in']);
@@ -95,7 +97,8 @@ function readRoleBefore(
   // "… of US diplomacy", "for India's Foreign Ministry"
   const mentionIndex = k >= first ? view.actorAt[k]! : -1;
   if (mentionIndex >= 0) {
-    const [mStart, mEnd] = view.mentionTokens[mentionIndex]!;
+    const mStart = view.mentionTokens[mentionIndex]![0];
+    const mEnd = view.mentionTokens[mentionIndex]![1];
     let b = mStart - 1;
     if (b >= first && keys[b] === 'the') b--;
     if (mEnd === k + 1 && b >= first && LINKS.has(keys[b]!)) {
@@ -130,7 +133,8 @@ function readRoleAfter(view: TokenView, end: number, limit: number, names: NameL
   if (k < limit && (keys[k] === 'the' || keys[k] === 'a' || keys[k] === 'an')) k++;
   let actor: string | null = null;
   if (k < limit && view.actorAt[k]! >= 0) {
-    const [mStart, mEnd] = view.mentionTokens[view.actorAt[k]!]!;
+    const mStart = view.mentionTokens[view.actorAt[k]!]![0];
+    const mEnd = view.mentionTokens[view.actorAt[k]!]![1];
     if (mStart === k) {
       actor = view.mentions[view.actorAt[k]!]!.actor;
       k = mEnd;
@@ -272,7 +276,7 @@ function trailingApposition(
     if (keys[t] !== 'the') continue;
     let k = t + 1;
     while (k < start && view.actorAt[k]! >= 0 && view.mentions[view.actorAt[k]!]!.kind !== 'institution') {
-      const [, mEnd] = view.mentionTokens[view.actorAt[k]!]!;
+      const mEnd = view.mentionTokens[view.actorAt[k]!]![1];
       if (view.tokens[k]!.text.charAt(0) === view.tokens[k]!.text.charAt(0).toLowerCase()) break;
       k = mEnd;
     }

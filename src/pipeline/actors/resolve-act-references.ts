@@ -43,7 +43,8 @@ export function buildActLexicon(lexicon: ActorsLexicon): ActLexicon {
  * Resolves noun phrases that stand for an act the article reported, to the actor of that act:
  * - "the move", "this decision", "the allegations" (a determiner, the noun, and no "of"/"to"/"by"
  *   giving the act itself) → the first actor of the nearest of the previous sentences that reports
- *   an act (a sentence whose verb is only a form of "be" reports none);
+ *   an act (a sentence whose verb is only a form of "be" reports none), or else the agent such a
+ *   sentence gives an act noun ("… were critical of Mr Maduro's decision. The announcement …");
  * - an act noun ("annexation") whose agent the article gave before ("Valdoria's annexation", "the
  *   annexation by Valdoria") and does not give here → that agent.
  * `mentions` are the article's mentions so far (actors, people, descriptions), in text order.
@@ -67,6 +68,25 @@ export function resolveActReferences(
     if (actors === undefined) {
       actors = subjectActors(view, mentions, index.of(s), s);
       subjects.set(s, actors);
+    }
+    return actors;
+  };
+  const owned = new Map<number, readonly string[] | null>();
+  /** The agent of the last act noun of sentence `s` that is given one ("Mr Maduro's decision"). */
+  const ownedActOf = (s: number): readonly string[] | null => {
+    let actors = owned.get(s);
+    if (actors === undefined) {
+      actors = null;
+      const { tokenStart, tokenEnd } = sentences[s]!;
+      for (let k = tokenStart; k < tokenEnd; k++) {
+        if (
+          tokens[k]!.pos !== 'NOUN' ||
+          !(lexicon.actNouns.has(keys[k]!) || lexicon.references.has(keys[k]!))
+        )
+          continue;
+        actors = agentOf(view, mentions, index, k, tokenStart, tokenEnd) ?? actors;
+      }
+      owned.set(s, actors);
     }
     return actors;
   };
@@ -96,8 +116,9 @@ export function resolveActReferences(
     if (d < tokenStart || !lexicon.determiners.has(keys[d]!)) continue;
     if (i + 1 < tokenEnd && COMPLEMENT_WORDS.has(keys[i + 1]!)) continue;
     for (let s = sentence - 1; s >= 0 && s >= sentence - ACT_WINDOW; s--) {
-      const actors = subjectOf(s);
-      if (!actors || !reportsAct(view, s)) continue;
+      const subject = subjectOf(s);
+      const actors = subject && reportsAct(view, s) ? subject : ownedActOf(s);
+      if (!actors) continue;
       for (const actor of actors) {
         out.push({ span: [tokens[d]!.span[0], tokens[i]!.span[1]], start: d, actor });
       }

@@ -1,6 +1,7 @@
 import type { Span } from '../../core/index.js';
 import type { ActorsLexicon } from './parse-actors-lexicon.js';
 import { isCapitalised, normaliseKey, splitAlias } from './normalise-key.js';
+import { WORD_CLASS } from './classify-words.js';
 import { firstMentionOfSentence } from './index-sentence-mentions.js';
 import type { TokenView } from './read-name-context.js';
 
@@ -35,9 +36,16 @@ export interface CollectiveLexicon {
   readonly groupsOne: Map<string, PhraseNode>;
   /** "military commanders agreed" after a pair phrase: both actors of the pair. */
   readonly pairAgents: Map<string, PhraseNode>;
+  /** "during clash", "in the fighting" after a pair phrase: both actors of the pair. */
+  readonly pairActs: ReadonlySet<string>;
+  /** "the other four men" after "7 Iranians": the state whose people were named last. */
+  readonly peopleNouns: ReadonlySet<string>;
   /** Every word that may open a phrase this resolver reads: other words are skipped at once. */
   readonly openers: ReadonlySet<string>;
 }
+
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const COLLECTIVE_OPENER = WORD_CLASS.collectiveOpener;
 
 /** How many sentences back a lone body may look for the state whose body it repeats. */
 const BODY_WINDOW = 6;
@@ -64,12 +72,16 @@ export function buildCollectiveLexicon(lexicon: ActorsLexicon): CollectiveLexico
   const pairAgents = new Map<string, PhraseNode>();
   for (const [noun, sector] of Object.entries(lexicon.pairAgents)) addPhrase(pairAgents, noun, sector);
   const pairWords = new Set(lexicon.pairWords.map(normaliseKey));
-  const openers = new Set<string>(['the', 'both']);
+  const pairActs = new Set(lexicon.pairActs.map(normaliseKey));
+  const peopleNouns = new Set(lexicon.peopleNouns.map(normaliseKey));
+  const openers = new Set<string>(['the', 'both', ...pairActs, ...peopleNouns]);
   for (const trie of [bodies, sectorNouns, groupsAll, groupsOne, pairAgents])
     for (const word of trie.keys()) openers.add(word);
   return {
     openers,
     pairAgents,
+    pairActs,
+    peopleNouns,
     groupsAll,
     groupsOne,
     bodies,
@@ -127,6 +139,7 @@ export function resolveCollectiveReferences(
   const groups = new Map<string, string[]>();
   const states = new Set<string>();
   let lastPair: { actors: readonly string[]; sentence: number } | null = null;
+  let lastPeople: { actor: string; sentence: number } | null = null;
   let named: Uint8Array | null = null;
   const stateless = homeState === null && !mentions.some((x) => x.actor !== null && isState(x.actor));
   let m = 0;
@@ -138,12 +151,14 @@ export function resolveCollectiveReferences(
       counts.set(mention.actor, { count: (seen?.count ?? 0) + 1, last: m });
       if (isState(mention.actor)) states.add(mention.actor);
       if (mention.sector) bySector.set(mention.sector, { code: mention.actor, sentence: mention.sentence });
+      if (mention.kind === 'demonym' && namesPeople(view, m, lexicon.peopleNouns))
+        lastPeople = { actor: mention.actor, sentence: mention.sentence };
       if (mention.kind === 'group' && mention.sector) {
         const named = groups.get(mention.sector) ?? [];
         if (!named.includes(mention.actor)) groups.set(mention.sector, [...named, mention.actor]);
       }
     }
-    if (view.actorAt[i]! >= 0 || !lexicon.openers.has(keys[i]!)) continue;
+    if ((view.classes[i]! & COLLECTIVE_OPENER) === 0 || view.actorAt[i]! >= 0) continue;
     const sentence = tokens[i]!.sentence;
     const limit = view.sentences[sentence]!.tokenEnd;
 
@@ -203,6 +218,28 @@ export function resolveCollectiveReferences(
           i = agent.end - 1;
           continue;
         }
+      }
+    }
+    if (
+      lastPair &&
+      lexicon.pairActs.has(key) &&
+      sentence - lastPair.sentence <= PAIR_WINDOW &&
+      isPartylessAct(view, i, limit)
+    ) {
+      for (const actor of lastPair.actors) out.push({ span: tokens[i]!.span, start: i, actor, sector: null });
+      continue;
+    }
+    if (
+      lastPeople &&
+      lexicon.peopleNouns.has(key) &&
+      sentence - lastPeople.sentence <= BODY_WINDOW &&
+      !describesPerson(view, i + 1, limit)
+    ) {
+      const start = definitePeopleStart(view, i);
+      if (start >= 0) {
+        const span = [tokens[start]!.span[0], tokens[i]!.span[1]] as const;
+        out.push({ span, start, actor: lastPeople.actor, sector: null });
+        continue;
       }
     }
     if (!lexicon.bodies.has(key)) continue;
@@ -323,6 +360,46 @@ function bareAgent(
   const found = longestPhrase(trie, keys, i, limit);
   if (found === null || describesPerson(view, found.end, limit)) return null;
   return found;
+}
+
+/** Words after a hostile act noun that give its parties ("clashes between …", "fighting with …"). */
+const PARTY_LINKS = new Set(['between', 'with', 'against', 'by', 'of', 'among']);
+
+/**
+ * "during clash", "in the fighting": an act noun with no party given: no actor, possessive or
+ * other owner before it ("Indian clash", "its fighting") and no "between", "with", … after it.
+ */
+function isPartylessAct(view: TokenView, i: number, limit: number): boolean {
+  const { tokens, keys } = view;
+  if (tokens[i]!.pos !== 'NOUN') return false;
+  const first = view.sentences[tokens[i]!.sentence]!.tokenStart;
+  let b = i - 1;
+  while (b >= first && tokens[b]!.pos === 'ADJ' && view.actorAt[b]! < 0) b--;
+  if (b >= first && (view.actorAt[b]! >= 0 || OWNERS.has(tokens[b]!.pos) || keys[b] === "'s")) {
+    if (!(keys[b] === 'the' || keys[b] === 'a')) return false;
+  }
+  return !(i + 1 < limit && PARTY_LINKS.has(keys[i + 1]!));
+}
+
+/**
+ * Whether demonym mention `m` names people: a plural demonym ("7 Iranians"; not "Swiss") or one
+ * before a people noun ("Iranian nationals").
+ */
+function namesPeople(view: TokenView, m: number, peopleNouns: ReadonlySet<string>): boolean {
+  const text = view.mentions[m]!.text;
+  if (text.endsWith('s') && !text.endsWith('ss')) return true;
+  const next = view.mentionTokens[m]![1];
+  return next < view.keys.length && peopleNouns.has(view.keys[next]!);
+}
+
+/** First token of "the (other) (four) men" ending at token `i`, or -1 when no "the" opens it. */
+function definitePeopleStart(view: TokenView, i: number): number {
+  const { tokens, keys } = view;
+  const first = view.sentences[tokens[i]!.sentence]!.tokenStart;
+  let d = i - 1;
+  if (d >= first && tokens[d]!.pos === 'NUM') d--;
+  if (d >= first && keys[d] === 'other') d--;
+  return d >= first && keys[d] === 'the' ? d : -1;
 }
 
 /** 1 for each sentence in which an actor is named. */

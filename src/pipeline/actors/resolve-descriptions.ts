@@ -2,6 +2,7 @@ import type { Mention, Span } from '../../core/index.js';
 import { matchTitle } from './build-name-lexicon.js';
 import type { NameLexicon } from './build-name-lexicon.js';
 import type { PersonDraft } from './find-people.js';
+import { WORD_CLASS } from './classify-words.js';
 import type { TokenView } from './read-name-context.js';
 
 /** A description or pronoun resolved to a person (index into drafts) or to an actor. */
@@ -16,6 +17,8 @@ export interface ResolvedDescription {
 }
 
 const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
+/** Every word the description resolver reads a description or pronoun from (its `WORD_CLASS.descriptionWord`). */
+export const DESCRIPTION_WORDS: readonly string[] = ['the', 'a', 'an', ...PRONOUNS];
 const POSSESSED = new Set([
   'country',
   'government',
@@ -40,6 +43,8 @@ const GENERIC = new Set([
   'veteran',
 ]);
 const UNNAMED = -1;
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const DESCRIPTION_WORD = WORD_CLASS.descriptionWord;
 const LINKS = new Set(['of', 'for']);
 const OPEN_QUOTES = new Set(['“', '«']);
 const CLOSE_QUOTES = new Set(['”', '»']);
@@ -97,7 +102,7 @@ export function resolveDescriptions(
       recent.push({ person: personStart[i]!, sentence, at: i });
       continue;
     }
-    if (used[i] || inQuote[i]) continue;
+    if ((view.classes[i]! & DESCRIPTION_WORD) === 0 || used[i] || inQuote[i]) continue;
     const key = keys[i]!;
     if (key === 'a' || key === 'an') {
       // "a senior defence official said … He said": an unnamed person comes between
@@ -161,7 +166,7 @@ export function resolveDescriptions(
   }
   // the organisation / the bloc → the last organisation named
   for (let i = 1; i < tokens.length; i++) {
-    if (!COLLECTIVES.has(keys[i]!) || keys[i - 1] !== 'the' || inQuote[i] || used[i]) continue;
+    if (keys[i - 1] !== 'the' || !COLLECTIVES.has(keys[i]!) || inQuote[i] || used[i]) continue;
     const code = lastOrganisation(view, i, isCountry);
     if (code !== null) {
       out.push({

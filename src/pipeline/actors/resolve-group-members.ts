@@ -76,7 +76,7 @@ export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon
         continue;
       }
     }
-    if (lexicon.opposition !== null && lexicon.oppositionNouns.has(key) && tokens[i]!.pos === 'NOUN') {
+    if (lexicon.opposition !== null && tokens[i]!.pos === 'NOUN' && lexicon.oppositionNouns.has(key)) {
       const first = view.sentences[tokens[i]!.sentence]!.tokenStart;
       const owned =
         i > first &&
