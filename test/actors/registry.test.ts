@@ -62,7 +62,46 @@ describe('collective references', () => {
     );
     expect(
       article.mentions.filter((m) => m.kind === 'description').map((m) => `${m.text}=${m.actor}`),
-    ).toEqual(['Police=HKG']);
+    ).toEqual(['Police=HKG', 'released=HKG']);
+  });
+
+  it('gives an agentless custody passive the state whose police came last, and no other passive', () => {
+    const described = (text: string): string[] =>
+      analyse(text)
+        .mentions.filter((m) => m.kind === 'description')
+        .map((m) => `${m.text}=${m.actor}`);
+    expect(
+      described('British police held 7 Iranians. Four men were arrested. They have since been released.'),
+    ).toEqual(['arrested=GBR', 'released=GBR']);
+    expect(described('British police held 7 Iranians. The report was released on Friday.')).toEqual([]);
+    expect(described('British police held 7 Iranians. Four men were detained by soldiers.')).toEqual([]);
+    expect(described('Four men were arrested on Friday.')).toEqual([]);
+  });
+
+  it('does not give a lone body a state whose body of that sector its sentence names, nor later', () => {
+    const article = analyse(
+      'The Ministry of Foreign Affairs condemned the elections organised by the Russian authorities. ' +
+        'The Russian authorities invited no observers. The ministry said it regretted that.',
+    );
+    expect(article.mentions.filter((m) => m.kind === 'description')).toEqual([]);
+  });
+
+  it('resolves "the organisers" to the one group named around them', () => {
+    const codes = (text: string): (string | null)[] =>
+      analyse(text)
+        .mentions.filter((m) => m.text === 'organisers')
+        .map((m) => m.actor);
+    expect(
+      codes(
+        'Police arrested the organisers of the rally. Five members of the Civil Human Rights Front were held.',
+      ),
+    ).toEqual(['NSA:Civil Human Rights Front']);
+    expect(
+      codes('Police arrested the organisers of the rally. Members of KKE and of Occupy Central were held.'),
+    ).toEqual([]);
+    expect(codes('Police arrested the organisers of the rally. Thousands of protesters marched.')).toEqual(
+      [],
+    );
   });
 
   it('leaves a lone body unresolved when several states could own it', () => {

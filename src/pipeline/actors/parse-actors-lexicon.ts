@@ -80,6 +80,10 @@ export interface ActorsLexicon {
   readonly peopleNouns: readonly string[];
   /** Nouns that after an ethnonym stand for the group the article names with it ("Kurdish forces"). */
   readonly groupForceNouns: readonly string[];
+  /** Nouns that stand for the one non-state group named around them ("the organisers" of a rally). */
+  readonly organiserNouns: readonly string[];
+  /** Past participles, by the sector of their usual agent, whose agentless passive that body did ("were arrested" → COP). */
+  readonly custodyVerbs: Readonly<Record<string, string>>;
   /** Code of the opposition, and bare nouns that stand for it ("accuses opponents of …"). */
   readonly opposition: string | null;
   readonly oppositionNouns: readonly string[];
@@ -178,6 +182,8 @@ export function parseActorsLexicon(files: LexiconFiles): ActorsLexicon {
     pairActs: optionalList(references['pairActs'], 'references.pairActs'),
     peopleNouns: optionalList(references['peopleNouns'], 'references.peopleNouns'),
     groupForceNouns: optionalList(references['groupForceNouns'], 'references.groupForceNouns'),
+    organiserNouns: optionalList(references['organiserNouns'], 'references.organiserNouns'),
+    custodyVerbs: invert(references['custodyVerbs'], 'references.custodyVerbs'),
     opposition:
       references['opposition'] === undefined
         ? null

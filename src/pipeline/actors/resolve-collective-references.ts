@@ -40,6 +40,8 @@ export interface CollectiveLexicon {
   readonly pairActs: ReadonlySet<string>;
   /** "the other four men" after "7 Iranians": the state whose people were named last. */
   readonly peopleNouns: ReadonlySet<string>;
+  /** "were arrested": past participles by the sector of the body whose agentless passive they are. */
+  readonly custodyVerbs: ReadonlyMap<string, string>;
   /** Every word that may open a phrase this resolver reads: other words are skipped at once. */
   readonly openers: ReadonlySet<string>;
 }
@@ -74,11 +76,15 @@ export function buildCollectiveLexicon(lexicon: ActorsLexicon): CollectiveLexico
   const pairWords = new Set(lexicon.pairWords.map(normaliseKey));
   const pairActs = new Set(lexicon.pairActs.map(normaliseKey));
   const peopleNouns = new Set(lexicon.peopleNouns.map(normaliseKey));
-  const openers = new Set<string>(['the', 'both', ...pairActs, ...peopleNouns]);
+  const custodyVerbs = new Map<string, string>();
+  for (const [verb, sector] of Object.entries(lexicon.custodyVerbs))
+    custodyVerbs.set(normaliseKey(verb), sector);
+  const openers = new Set<string>(['the', 'both', ...pairActs, ...peopleNouns, ...custodyVerbs.keys()]);
   for (const trie of [bodies, sectorNouns, groupsAll, groupsOne, pairAgents])
     for (const word of trie.keys()) openers.add(word);
   return {
     openers,
+    custodyVerbs,
     pairAgents,
     pairActs,
     peopleNouns,
@@ -141,6 +147,8 @@ export function resolveCollectiveReferences(
   let lastPair: { actors: readonly string[]; sentence: number } | null = null;
   let lastPeople: { actor: string; sentence: number } | null = null;
   let named: Uint8Array | null = null;
+  /** Lone bodies (by first word: "ministry") a sentence showed are not a state's: states they are not. */
+  const notOf = new Map<string, Set<string>>();
   const stateless = homeState === null && !mentions.some((x) => x.actor !== null && isState(x.actor));
   let m = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -242,22 +250,40 @@ export function resolveCollectiveReferences(
         continue;
       }
     }
+    const custody = lexicon.custodyVerbs.get(key);
+    if (custody !== undefined) {
+      // "All protesters have since been released" after "Police hauled activists …"
+      const last = bySector.get(custody);
+      if (last && sentence - last.sentence <= BODY_WINDOW && isAgentlessPassive(view, i, limit, lexicon))
+        out.push({ span: tokens[i]!.span, start: i, actor: last.code, sector: custody });
+      continue;
+    }
     if (!lexicon.bodies.has(key)) continue;
     if (!definite && !isCapitalised(tokens[i]!.text) && !lexicon.bareBodies.has(key)) continue;
     const body = longestPhrase(lexicon.bodies, keys, i, limit);
     if (body === null) continue;
     if (describesPerson(view, body.end, limit)) continue;
     const last = body.sector === null ? undefined : bySector.get(body.sector);
-    const actor =
+    const candidate =
       last && sentence - last.sentence <= BODY_WINDOW
         ? last.code
         : states.size === 1
           ? [...states][0]!
-          : homeState !== null && !namesBodyOf(view, sentence, homeState, body.sector)
-            ? homeState
-            : null;
+          : homeState;
+    // "The ministry … the Russian authorities": not Russia's, here nor when named again
+    let actor = candidate;
+    if (candidate !== null) {
+      const others = notOf.get(key);
+      if (others?.has(candidate)) actor = null;
+      else if (namesBodyOf(view, sentence, candidate, body.sector)) {
+        notOf.set(key, (others ?? new Set<string>()).add(candidate));
+        actor = null;
+      }
+    }
     if (actor !== null) {
       const start = definite ? i - 1 : i;
+      // "Police" after "Hong Kong police": the body named again, for what refers back to it next
+      if (body.sector !== null) bySector.set(body.sector, { code: actor, sentence });
       out.push({
         span: [tokens[start]!.span[0], tokens[body.end - 1]!.span[1]],
         start,
@@ -400,6 +426,62 @@ function definitePeopleStart(view: TokenView, i: number): number {
   if (d >= first && tokens[d]!.pos === 'NUM') d--;
   if (d >= first && keys[d] === 'other') d--;
   return d >= first && keys[d] === 'the' ? d : -1;
+}
+
+/** Forms of "be" (or "get") that make a past participle after them a passive. */
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are', 'got', 'get', 'gets']);
+/** Words that may stand between the auxiliaries of a passive ("have since been", "were later"). */
+const PASSIVE_FILLERS = new Set([
+  'since',
+  'later',
+  'then',
+  'also',
+  'all',
+  'not',
+  'now',
+  'already',
+  'reportedly',
+]);
+const AUXILIARIES = new Set([
+  'have',
+  'has',
+  'had',
+  'will',
+  'would',
+  'may',
+  'might',
+  'could',
+  'should',
+  'must',
+]);
+/** Pronouns that may be the (patient) subject of a custody passive. */
+const PERSON_PRONOUNS = new Set(['he', 'she', 'they', 'who', 'we', 'i', 'you']);
+
+/**
+ * "who were arrested", "All protesters have since been released": the participle at `i` after a
+ * form of "be", with no "by" giving its agent after it, and a person, people (an actor, a people
+ * noun) or a pronoun of persons as its subject ("the report was released" is no custody).
+ */
+function isAgentlessPassive(view: TokenView, i: number, limit: number, lexicon: CollectiveLexicon): boolean {
+  const { tokens, keys } = view;
+  if (tokens[i]!.pos !== 'VERB' || (i + 1 < limit && keys[i + 1] === 'by')) return false;
+  const first = view.sentences[tokens[i]!.sentence]!.tokenStart;
+  let b = i - 1;
+  while (b >= first && (PASSIVE_FILLERS.has(keys[b]!) || tokens[b]!.pos === 'ADV')) b--;
+  if (b < first || !PASSIVE_AUX.has(keys[b]!)) return false;
+  b--;
+  while (
+    b >= first &&
+    (AUXILIARIES.has(keys[b]!) || PASSIVE_FILLERS.has(keys[b]!) || tokens[b]!.pos === 'ADV')
+  )
+    b--;
+  if (b < first) return false;
+  const m = view.actorAt[b]!;
+  if (m >= 0) {
+    const kind = view.mentions[m]!.kind;
+    return kind === 'group' || kind === 'demonym' || kind === 'person';
+  }
+  return PERSON_PRONOUNS.has(keys[b]!) || lexicon.peopleNouns.has(keys[b]!) || tokens[b]!.pos === 'PROPN';
 }
 
 /** 1 for each sentence in which an actor is named. */

@@ -15,12 +15,19 @@ export interface GroupMemberLexicon {
   readonly forceNouns: ReadonlySet<string>;
   readonly opposition: string | null;
   readonly oppositionNouns: ReadonlySet<string>;
+  /** "the organisers": the one non-state group named around them. */
+  readonly organiserNouns: ReadonlySet<string>;
+  /** Code of unnamed crowds, which organise nothing. */
+  readonly crowd: string | null;
 }
 
 /** Parts of speech that, before a bare noun, make it someone's ("his opponents", "the opponents"). */
 const OWNERS = new Set(['DET', 'PRON', 'PROPN', 'ADJ', 'NUM']);
 /** Words after an opposition noun that give whom they oppose ("opponents of the deal"). */
 const COMPLEMENTS = new Set(['of', 'to', 'in']);
+/** How many sentences before and after "the organisers" the group they stand for may be named. */
+const ORGANISER_BEFORE = 3;
+const ORGANISER_AFTER = 2;
 
 /**
  * @example
@@ -31,6 +38,8 @@ export function buildGroupMemberLexicon(lexicon: ActorsLexicon): GroupMemberLexi
     forceNouns: new Set(lexicon.groupForceNouns.map(normaliseKey)),
     opposition: lexicon.opposition,
     oppositionNouns: new Set(lexicon.oppositionNouns.map(normaliseKey)),
+    organiserNouns: new Set(lexicon.organiserNouns.map(normaliseKey)),
+    crowd: lexicon.crowd,
   };
 }
 
@@ -40,7 +49,10 @@ export function buildGroupMemberLexicon(lexicon: ActorsLexicon): GroupMemberLexi
  *   names right after that ethnonym ("Kurdish People's Protection Units (YPG)"), when it names
  *   exactly one such group;
  * - a bare opposition noun ("Maduro accuses opponents of plotting": no determiner, possessive or
- *   adjective before it, no "of" after it) → the opposition.
+ *   adjective before it, no "of" after it) → the opposition;
+ * - an organiser noun ("police arrested the organisers of the rally") → the one non-state group
+ *   (not a crowd) the article names within a few sentences before it or the next two after it
+ *   ("Five members of the Civil Human Rights Front were arrested"), when it names only one there.
  *
  * @example
  * // "Kurdish forces withdrew. … the Kurdish People's Protection Units (YPG) …"
@@ -76,6 +88,14 @@ export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon
         continue;
       }
     }
+    if (lexicon.organiserNouns.has(key) && tokens[i]!.pos === 'NOUN') {
+      const actor = organisingGroup(view, tokens[i]!.sentence, lexicon.crowd);
+      // ("organiser Ana Ruiz" is a person)
+      const next = tokens[i + 1];
+      const named = next !== undefined && next.pos === 'PROPN' && next.sentence === tokens[i]!.sentence;
+      if (actor !== null && !named) out.push({ span: tokens[i]!.span, start: i, actor });
+      continue;
+    }
     if (lexicon.opposition !== null && tokens[i]!.pos === 'NOUN' && lexicon.oppositionNouns.has(key)) {
       const first = view.sentences[tokens[i]!.sentence]!.tokenStart;
       const owned =
@@ -93,6 +113,22 @@ export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon
     }
   }
   return out;
+}
+
+/**
+ * The one non-state group, other than the crowd, named from `ORGANISER_BEFORE` sentences before
+ * `sentence` to `ORGANISER_AFTER` after it; null when none or several are.
+ */
+function organisingGroup(view: TokenView, sentence: number, crowd: string | null): string | null {
+  let found: string | null = null;
+  for (const mention of view.mentions) {
+    if (mention.sentence < sentence - ORGANISER_BEFORE) continue;
+    if (mention.sentence > sentence + ORGANISER_AFTER) break;
+    if (mention.kind !== 'group' || mention.actor === null || mention.actor === crowd) continue;
+    if (found !== null && found !== mention.actor) return null;
+    found = mention.actor;
+  }
+  return found;
 }
 
 /** A capitalised adjective-like word that is no actor's name ("Kurdish", "Pashtun"). */
