@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasKey, lemmaKey, tokenKeys } from '../../src/pipeline/events/match-triggers.js';
 import { analyse, triples } from './build-article.js';
 
 describe('trigger matching', () => {
@@ -26,5 +27,30 @@ describe('trigger matching', () => {
     );
     expect(events).toContain('JPN REJECT RUS');
     expect(events.filter((e) => e.includes('CONSULT'))).toEqual([]);
+  });
+});
+
+describe('token keys', () => {
+  it('hasKey and lemmaKey agree with the keys tokenKeys lists', () => {
+    const article = analyse(
+      'The Russian Foreign Ministry summoned the ambassadors; Japan was imposing sanctions on Moscow’s airstrikes, which were condemned by the UN.',
+    );
+    let lemmaDiffers = 0;
+    for (const token of article.tokens) {
+      const keys = tokenKeys(token);
+      expect(lemmaKey(token)).toBe(keys[0]);
+      if (token.lemma !== token.lower) lemmaDiffers++;
+      const candidates = [
+        token.text,
+        token.lower,
+        token.lemma,
+        token.lemma.toLowerCase(),
+        token.lower.slice(0, -1),
+        `${token.lower}s`,
+      ];
+      for (const word of candidates) expect(hasKey(token, new Set([word]))).toBe(keys.includes(word));
+    }
+    // the sentence has words whose lemma is not their text ("summoned", "sanctions", "was")
+    expect(lemmaDiffers).toBeGreaterThan(2);
   });
 });

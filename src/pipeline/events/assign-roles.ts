@@ -1,6 +1,7 @@
 import type { Sentence, Span } from '../../core/index.js';
 import { byAgentAfter, issueKey, preModifier, quoteAt } from './build-article-context.js';
 import type { ArticleContext } from './build-article-context.js';
+import { hasKey } from './match-triggers.js';
 import type { TriggerMatch } from './match-triggers.js';
 import type { EventCues, Frame } from './parse-events-lexicon.js';
 
@@ -207,7 +208,7 @@ function isSubjectLike(
   if (tok.pos === 'VERB')
     return (
       cues.reportingVerbs.has(tok.lower) ||
-      cues.reportingVerbs.has(ctx.keys[p]![0]!) ||
+      cues.reportingVerbs.has(ctx.lemmas[p]!) ||
       controlsInfinitive(ctx, am.tokenEnd, before)
     );
   return true;
@@ -228,7 +229,7 @@ function headsAgentPhrase(ctx: ArticleContext, p: number, left: number, cues: Ev
     const tok = ctx.tokens[q]!;
     if (tok.lower === 'of' || tok.lower === 'by') continue;
     if (!PHRASE_POS.has(tok.pos) && ctx.mentionOfToken[q] === -1) break;
-    if (cues.agentNouns.has(tok.lower) || cues.agentNouns.has(ctx.keys[q]![0]!)) agent = true;
+    if (cues.agentNouns.has(tok.lower) || cues.agentNouns.has(ctx.lemmas[q]!)) agent = true;
   }
   return agent && (q < left || ctx.tokens[q]!.lower === ',');
 }
@@ -921,7 +922,7 @@ function crowdSource(
   const protest = match.entry.type === 'PROTEST';
   let crowd = -1;
   for (let i = match.start - 1; i >= clause.left && crowd === -1; i--) {
-    if (ctx.keys[i]!.some((k) => cues.crowds.has(k))) crowd = i;
+    if (hasKey(ctx.tokens[i]!, cues.crowds)) crowd = i;
   }
   if (crowd === -1 && !protest) return null;
   const place = placeOf(ctx, sentence, otherHeads, cues);

@@ -1,7 +1,7 @@
 import type { Article, Mention, Quote, Sentence, Span, Token } from '../../core/index.js';
 import { readSenses } from './index-words.js';
 import type { WordIndex, WordSense } from './index-words.js';
-import { tokenKeys } from './match-triggers.js';
+import { lemmaKey } from './match-triggers.js';
 
 /** An actor mention with the actor code it stands for and the tokens it covers. */
 export interface ActorMention {
@@ -20,7 +20,8 @@ export interface ActorMention {
 export interface ArticleContext {
   readonly article: Article;
   readonly tokens: readonly Token[];
-  readonly keys: readonly (readonly string[])[];
+  /** Per token: its lemma, lower-case (the first of its keys, `tokenKeys`). */
+  readonly lemmas: readonly string[];
   /** Per token: what the lexicon knows about its keys (triggers it starts, contexts, issue). */
   readonly senses: readonly WordSense[];
   /** Per token: index into `actorMentions`, or -1. */
@@ -45,8 +46,9 @@ export interface ArticleContext {
  */
 export function buildArticleContext(article: Article, index: WordIndex): ArticleContext {
   const tokens = article.tokens;
-  const keys = tokens.map(tokenKeys);
-  const senses = readSenses(keys, index);
+  // one flat list per article: a list of keys per token, kept for the whole article, cost more than the lookups
+  const lemmas = tokens.map(lemmaKey);
+  const senses = readSenses(tokens, lemmas, index);
   const mentionOfToken = new Int32Array(tokens.length).fill(-1);
   const actorMentions: ActorMention[] = [];
   const sorted = [...article.mentions].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
@@ -98,7 +100,7 @@ export function buildArticleContext(article: Article, index: WordIndex): Article
   const ctx = {
     article,
     tokens,
-    keys,
+    lemmas,
     senses,
     mentionOfToken,
     actorMentions,
@@ -114,11 +116,14 @@ export function buildArticleContext(article: Article, index: WordIndex): Article
  * @example
  * issueKey(ctx, referendumsToken); // 'referendum'
  */
-export function issueKey(ctx: Pick<ArticleContext, 'keys' | 'senses' | 'tokens'>, i: number): string | null {
+export function issueKey(
+  ctx: Pick<ArticleContext, 'lemmas' | 'senses' | 'tokens'>,
+  i: number,
+): string | null {
   const token = ctx.tokens[i]!;
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
   // the lemma names the issue ("referendums" and "referendum" are one issue)
-  return ctx.senses[i]!.issue ? ctx.keys[i]![0]! : null;
+  return ctx.senses[i]!.issue ? ctx.lemmas[i]! : null;
 }
 
 const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'PUNCT', 'VERB']);

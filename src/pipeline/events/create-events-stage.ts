@@ -42,7 +42,6 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
       for (const sentence of article.sentences) {
         const matches = matchTriggersAt(
           ctx.tokens,
-          ctx.keys,
           ctx.senses,
           sentence.tokenStart,
           sentence.tokenEnd,
@@ -255,7 +254,7 @@ function triggerOf(ctx: ArticleContext, match: TriggerMatch): Event['trigger'] {
 function isPast(ctx: ArticleContext, match: TriggerMatch, modality: string): boolean {
   if (modality === 'future') return false;
   const head = ctx.tokens[match.head]!;
-  if (head.pos === 'VERB' && ctx.keys[match.head]![0] !== head.lower)
+  if (head.pos === 'VERB' && ctx.lemmas[match.head] !== head.lower)
     return !head.lower.endsWith('ing') && !head.lower.endsWith('s');
   for (let i = Math.max(0, match.start - 4); i < match.start; i++)
     if (PAST_AUX.has(ctx.tokens[i]!.lower)) return true;

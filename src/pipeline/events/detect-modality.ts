@@ -76,10 +76,7 @@ export function detectModality(
   let reported = false;
   for (let i = sentence.tokenStart; i < match.start; i++) {
     const tok = tokens[i]!;
-    if (
-      tok.pos === 'VERB' &&
-      (cues.reportingVerbs.has(tok.lower) || cues.reportingVerbs.has(ctx.keys[i]![0]!))
-    )
+    if (tok.pos === 'VERB' && (cues.reportingVerbs.has(tok.lower) || cues.reportingVerbs.has(ctx.lemmas[i]!)))
       reported = true;
   }
   let future: string | null = null;

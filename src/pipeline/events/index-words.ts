@@ -1,4 +1,5 @@
 import type { ContextIndex } from './detect-contexts.js';
+import type { Token } from '../../core/index.js';
 import type { EventsLexicon, TriggerEntry } from './parse-events-lexicon.js';
 
 /** What the lexicon knows about a word: the triggers it starts, the contexts it cues, whether it names an issue. */
@@ -37,24 +38,35 @@ export function indexWords(lexicon: EventsLexicon, contexts: ContextIndex): Word
 const UNKNOWN: WordSense = { triggers: NONE, contexts: NONE, issue: false };
 
 /**
- * What the lexicon knows about each token: the senses of its keys (`tokenKeys`) merged.
+ * What the lexicon knows about each token: the senses of its keys (`tokenKeys`) merged, in key order;
+ * `lemmas[i]` is the first key of token `i` (`lemmaKey`), read once per article.
  *
  * @example
- * readSenses(article.tokens.map(tokenKeys), index)[4]; // { triggers: [{ type: 'REJECT', … }], contexts: [], issue: false }
+ * readSenses(article.tokens, article.tokens.map(lemmaKey), index)[4]; // { triggers: [{ type: 'REJECT', … }], contexts: [], issue: false }
  */
-export function readSenses(keys: readonly (readonly string[])[], index: WordIndex): WordSense[] {
-  const out = new Array<WordSense>(keys.length);
-  for (let i = 0; i < keys.length; i++) out[i] = senseOf(keys[i]!, index);
+export function readSenses(
+  tokens: readonly Token[],
+  lemmas: readonly string[],
+  index: WordIndex,
+): WordSense[] {
+  const out = new Array<WordSense>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) out[i] = senseOf(tokens[i]!, lemmas[i]!, index);
   return out;
 }
 
-function senseOf(keys: readonly string[], index: WordIndex): WordSense {
-  let sense: WordSense | undefined;
-  for (const key of keys) {
-    const more = index.get(key);
-    if (more !== undefined) sense = sense === undefined ? more : merge(sense, more);
-  }
+/** The senses of a token's keys, in `tokenKeys` order, without listing them. */
+function senseOf(token: Token, lemma: string, index: WordIndex): WordSense {
+  const lower = token.lower;
+  const singular = lower.length > 3 && lower.endsWith('s') ? lower.slice(0, -1) : lower;
+  let sense = index.get(lemma);
+  if (lemma !== lower) sense = add(sense, index.get(lower));
+  if (singular !== lower && singular !== lemma) sense = add(sense, index.get(singular));
   return sense ?? UNKNOWN;
+}
+
+function add(sense: WordSense | undefined, more: WordSense | undefined): WordSense | undefined {
+  if (more === undefined) return sense;
+  return sense === undefined ? more : merge(sense, more);
 }
 
 /** Two keys' senses as one; a trigger indexed under both is listed once, in the first place. */

@@ -29,6 +29,32 @@ export function tokenKeys(token: Token): readonly string[] {
   return singular === lower || singular === lemma ? [lemma, lower] : [lemma, lower, singular];
 }
 
+/**
+ * The first of a token's keys: its lemma, lower-case.
+ *
+ * @example
+ * lemmaKey(token); // 'airstrike' (for "Airstrikes")
+ */
+export function lemmaKey(token: Token): string {
+  const raw = (token.lemma as string | undefined) ?? token.lower;
+  return raw === token.lower ? raw : raw.toLowerCase();
+}
+
+/**
+ * Whether one of a token's keys (`tokenKeys`) is in `words`, without listing the keys: the stage
+ * keeps no keys per token (an array per token held for a whole article cost more than the lookups).
+ *
+ * @example
+ * hasKey(token, new Set(['airstrike'])); // true for "airstrikes"
+ */
+export function hasKey(token: Token, words: ReadonlySet<string>): boolean {
+  const lower = token.lower;
+  if (words.has(lower)) return true;
+  const raw = (token.lemma as string | undefined) ?? lower;
+  if (raw !== lower && words.has(raw.toLowerCase())) return true;
+  return lower.length > 3 && lower.endsWith('s') && words.has(lower.slice(0, -1));
+}
+
 function posFits(
   item: Extract<PatternItem, { kind: 'word' }>,
   token: Token,
@@ -54,11 +80,8 @@ function wordFits(
   item: Extract<PatternItem, { kind: 'word' }>,
   token: Token,
   prev: Token | undefined,
-  keys: readonly string[],
 ): boolean {
-  if (!posFits(item, token, prev)) return false;
-  for (const key of keys) if (item.alts.has(key)) return true;
-  return false;
+  return posFits(item, token, prev) && hasKey(token, item.alts);
 }
 
 /**
@@ -66,18 +89,18 @@ function wordFits(
  * non-overlapping ones: "imposed sanctions on" wins over the bare noun "sanctions".
  *
  * @example
- * matchTriggers(article.tokens, keys, 0, 12, lexicon); // [{ entry: { type: 'REJECT', … }, start: 1, end: 2, head: 1 }]
+ * matchTriggers(article.tokens, 0, 12, lexicon); // [{ entry: { type: 'REJECT', … }, start: 1, end: 2, head: 1 }]
  */
 export function matchTriggers(
   tokens: readonly Token[],
-  keys: readonly (readonly string[])[],
   from: number,
   to: number,
   lexicon: EventsLexicon,
 ): TriggerMatch[] {
   const starts: { triggers: readonly TriggerEntry[] }[] = [];
-  for (let i = from; i < to; i++) starts[i] = { triggers: triggersStartingAt(keys[i]!, lexicon) };
-  return matchTriggersAt(tokens, keys, starts, from, to, lexicon);
+  for (let i = from; i < to; i++)
+    starts[i] = { triggers: triggersStartingAt(tokenKeys(tokens[i]!), lexicon) };
+  return matchTriggersAt(tokens, starts, from, to, lexicon);
 }
 
 /**
@@ -100,17 +123,18 @@ export function triggersStartingAt(keys: readonly string[], lexicon: EventsLexic
  * word of the article.
  *
  * @example
- * matchTriggersAt(ctx.tokens, ctx.keys, ctx.senses, 0, 12, lexicon);
+ * matchTriggersAt(ctx.tokens, ctx.senses, 0, 12, lexicon);
  */
 export function matchTriggersAt(
   tokens: readonly Token[],
-  keys: readonly (readonly string[])[],
   starts: readonly ({ readonly triggers: readonly TriggerEntry[] } | undefined)[],
   from: number,
   to: number,
   lexicon: EventsLexicon,
 ): TriggerMatch[] {
   const found: TriggerMatch[] = [];
+  // the word tokens of the pattern being tried: one list, copied into each match found
+  const words: number[] = [];
   let titleCase: boolean | null = null;
   for (let i = from; i < to; i++) {
     const entries = starts[i]?.triggers;
@@ -125,10 +149,10 @@ export function matchTriggersAt(
     )
       continue;
     for (const entry of entries) {
-      const words: number[] = [];
-      const end = matchFrom(entry.items, 0, i, to, tokens, keys, lexicon.cues.hardBoundaries, words);
+      words.length = 0;
+      const end = matchFrom(entry.items, 0, i, to, tokens, lexicon.cues.hardBoundaries, words);
       if (end < 0) continue;
-      if (excluded(entry, end, to, keys)) continue;
+      if (excluded(entry, end, to, tokens)) continue;
       const head = words[entry.headWord] ?? i;
       if (isAttributiveParticiple(tokens, head, from)) continue;
       found.push({ entry, start: i, end, head, words: [...words] });
@@ -169,7 +193,6 @@ function matchFrom(
   i: number,
   to: number,
   tokens: readonly Token[],
-  keys: readonly (readonly string[])[],
   boundaries: ReadonlySet<string>,
   words: number[],
 ): number {
@@ -186,15 +209,15 @@ function matchFrom(
         if (skipped > MAX_GAP) return -1;
       }
       const mark = words.length;
-      const end = matchFrom(items, k + 1, i + skip, to, tokens, keys, boundaries, words);
+      const end = matchFrom(items, k + 1, i + skip, to, tokens, boundaries, words);
       if (end >= 0) return end;
       words.length = mark;
     }
     return -1;
   }
-  if (i >= to || !wordFits(item, tokens[i]!, tokens[i - 1], keys[i]!)) return -1;
+  if (i >= to || !wordFits(item, tokens[i]!, tokens[i - 1])) return -1;
   words.push(i);
-  const end = matchFrom(items, k + 1, i + 1, to, tokens, keys, boundaries, words);
+  const end = matchFrom(items, k + 1, i + 1, to, tokens, boundaries, words);
   if (end < 0) words.pop();
   return end;
 }
@@ -223,15 +246,8 @@ function isAttributiveParticiple(tokens: readonly Token[], head: number, from: n
   return prev.pos === 'DET' && prev.lower !== 'that';
 }
 
-function excluded(
-  entry: TriggerEntry,
-  end: number,
-  to: number,
-  keys: readonly (readonly string[])[],
-): boolean {
+function excluded(entry: TriggerEntry, end: number, to: number, tokens: readonly Token[]): boolean {
   if (entry.exclude.size === 0) return false;
-  for (let t = end; t < Math.min(end + 3, to); t++) {
-    for (const key of keys[t]!) if (entry.exclude.has(key)) return true;
-  }
+  for (let t = end; t < Math.min(end + 3, to); t++) if (hasKey(tokens[t]!, entry.exclude)) return true;
   return false;
 }

@@ -60,7 +60,8 @@ const DATE_WORD = new RegExp(
       '\\d{1,2}[/.-]\\d{1,2}\\b',
     ]),
   ].join('|'),
-  'i',
+  // global, to step through a text: parseDates resets `lastIndex` before each use
+  'gi',
 );
 
 function atWordStart(alternatives: readonly string[]): string {
@@ -89,13 +90,12 @@ export function parseDates(
   [from, to]: readonly [number, number] = [0, sentence.length],
 ): DateMention[] {
   const part = from === 0 && to === sentence.length ? sentence : sentence.slice(from, to);
+  DATE_WORD.lastIndex = 0;
   const first = DATE_WORD.exec(part);
   if (first === null) return [];
   // chrono's cost grows with the text it reads: it reads windows around the date words only
   const windows: [number, number][] = [];
-  const words = new RegExp(DATE_WORD.source, 'gi');
-  words.lastIndex = first.index + first[0].length;
-  for (let m: RegExpExecArray | null = first; m !== null; m = words.exec(part)) {
+  for (let m: RegExpExecArray | null = first; m !== null; m = DATE_WORD.exec(part)) {
     const start = Math.max(0, m.index - WINDOW);
     const end = Math.min(part.length, m.index + m[0].length + WINDOW);
     const last = windows[windows.length - 1];
