@@ -348,6 +348,8 @@ function walkBack(ctx: SpeakerContext, verb: number, unitStart: number, relaxed 
     const inside = relaxed && appositive && !/^[;:—–―]$/.test(t.text);
     // a subordinating word opens the cue's own clause ("… after she attacked", "unless it wants")
     if (!inside && (STOP_BACK.has(t.lower) || (t.pos === 'SCONJ' && words > 0))) break;
+    // "the talks failed, as the minister said": "as" opens the cue's clause ("as well as", "such as" join a subject)
+    if (!inside && t.lower === 'as' && words > 0 && !/^(well|such)$/.test(tokens[i - 2]?.lower ?? '')) break;
     if (t.text === ',') {
       if (words === 0) appositive = opened = true;
       else if (appositive) {

@@ -10,6 +10,8 @@ const SKIP_MAX = 6;
 /** Fewest words of reported content ("the talks had failed"); shorter spans are rarely what was said. */
 const MIN_WORDS = 3;
 const OBJECT_SKIP_MAX = 12;
+/** Most words of a quoted title skipped in a hearer or adjunct ("told NBC's “Meet the Press” that …"). */
+const TITLE_MAX = 5;
 /** Longest subject between a comma and the cue that closes a sentence ("…, the former ambassador said"). */
 const BACK_MAX = 16;
 /** Longest adjunct after a closing cue ("…, she said in an interview on Friday"). */
@@ -20,6 +22,19 @@ const OBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'PRON']);
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'where', 'who', 'when']);
 const TIME =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|earlier|later)$/;
+/** Words opening a clause of the cue itself after "“C,” X said," ("…, she told him, after he admitted …"). */
+const CUE_CLAUSE = new Set([
+  'as',
+  'after',
+  'before',
+  'because',
+  'since',
+  'while',
+  'when',
+  'until',
+  'though',
+  'although',
+]);
 const PART_OF_DAY = /^(morning|afternoon|evening|night)$/;
 
 /**
@@ -40,11 +55,14 @@ export function findIndirectQuotes(
   const quotes: Quote[] = [];
   /** Set by verbContent when the content it found is the object of a speech act. */
   let objectContent: boolean;
+  /** Tokens of verb cues read as the predicate of the content of the cue before them. */
+  const predicates = new Set<number>();
   for (let u = 0; u < cuesByUnit.length; u++) {
     const [unitStart, unitEnd] = layout.units[u]!;
     const cues = cuesByUnit[u]!;
     for (let c = 0; c < cues.length; c++) {
       const cue = cues[c]!;
+      if (predicates.has(cue.token)) continue;
       // "she said she plans to …": a cue whose pronoun subject reports the outer speaker's own view is part of that report
       if (c > 0 && pronounSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
       // "saying anyone who complains about it is …": a relative clause inside the content is part of it
@@ -60,8 +78,12 @@ export function findIndirectQuotes(
         objectContent = false;
         const range = verbContent(cue, unitStart, limit);
         // "endorsed Trump", "denied it": the object of a speech act may be a word or two
+        const as = range === null ? asContent(cue, unitStart, unitEnd) : null;
         if (range !== null) add(cue, range, objectContent ? 1 : MIN_WORDS);
-        else {
+        else if (as !== null) {
+          add(cue, as[0]);
+          add(cue, as[1]);
+        } else {
           // "C, X said." / "C1, X said, C2." — the content around a cue that closes or interrupts it
           const around = aroundContent(cue, unitStart, limit, unitEnd);
           if (around !== null) {
@@ -137,6 +159,95 @@ export function findIndirectQuotes(
     });
   }
 
+  /** A hyphen joining two words without spaces ("African-Americans"), which the tokenizer splits off. */
+  function joiner(k: number): boolean {
+    const t = tokens[k]!;
+    if (t.text !== '-' || layout.quoteOf[k] !== -1) return false;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    return (
+      prev !== undefined && next !== undefined && prev.span[1] === t.span[0] && next.span[0] === t.span[1]
+    );
+  }
+
+  /** One past a short quotation at token `k` whose words are all capitalised (a title: “Meet the Press”), else -1. */
+  function titleEnd(k: number): number {
+    const q = layout.quoteOf[k]!;
+    if (q === -1) return -1;
+    const [first, last] = layout.quoteTokens[q]!;
+    if (first !== k || last - first > TITLE_MAX + 2) return -1;
+    let words = 0;
+    for (let j = first; j < last; j++) {
+      const t = tokens[j]!;
+      if (t.pos === 'PUNCT') continue;
+      // short function words inside a title ("Meet the Press", "State of the Union") stay lower-case
+      if (!/^\p{Lu}/u.test(t.text) && !(words > 0 && /^(ADP|DET|CCONJ)$/.test(t.pos))) return -1;
+      words++;
+    }
+    return words > 0 ? last : -1;
+  }
+
+  /** The "that" after an aside between commas right after the cue (", as did X,", ", in a statement,"), else -1. */
+  function asideThat(from: number, limit: number): number {
+    if (tokens[from]?.text !== ',' || layout.quoteOf[from] !== -1) return -1;
+    for (let k = from + 1; k < limit && k - from <= OBJECT_SKIP_MAX; k++) {
+      const t = tokens[k]!;
+      if (layout.quoteOf[k] !== -1 || t.pos === 'CCONJ') return -1;
+      if (t.text === ',') return tokens[k + 1]?.lower === 'that' && k + 2 < limit ? k + 1 : -1;
+      if (t.pos === 'PUNCT' && !POSSESSIVE.test(t.text)) return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * "As many experts have pointed out, C" / "C1, as X noted, C2" / "C, as X put it.": a cue in a clause opened by
+   * "as" reports the clause around it, never its own subject.
+   */
+  function asContent(
+    cue: Cue,
+    unitStart: number,
+    unitEnd: number,
+  ): [[number, number] | null, [number, number] | null] | null {
+    if (cue.participle) return null;
+    let as = -1;
+    for (let k = cue.token - 1; k >= unitStart && cue.token - k <= BACK_MAX; k--) {
+      const t = tokens[k]!;
+      if (layout.quoteOf[k] !== -1 || t.pos === 'CCONJ' || t.pos === 'SCONJ') {
+        if (t.lower === 'as') as = k;
+        break;
+      }
+      if (t.lower === 'as') {
+        as = k;
+        break;
+      }
+      // the subject of the "as" clause has no verb of its own ("as many experts, including Mr. Roe, have …")
+      if (t.pos === 'VERB' && !t.lower.endsWith('ing')) return null;
+    }
+    if (as === -1 || as >= cue.token - 1) return null;
+    const afterComma = as > unitStart && tokens[as - 1]!.text === ',';
+    if (!afterComma && as !== unitStart) return null;
+    const before: [number, number] | null = afterComma ? [unitStart, as - 1] : null;
+    // after the cue: a particle or an adjunct ("pointed out", "noted in June") up to a comma or the end
+    let tail = cue.end;
+    while (
+      tail < unitEnd &&
+      tail - cue.end < TAIL_MAX &&
+      tokens[tail]!.text !== ',' &&
+      layout.quoteOf[tail] === -1 &&
+      !/^(VERB|AUX|PUNCT)$/.test(tokens[tail]!.pos)
+    )
+      tail++;
+    if (tail >= unitEnd - 1) return before === null ? null : [before, null];
+    if (tokens[tail]!.text !== ',' || layout.quoteOf[tail] !== -1) return null;
+    let finite = false;
+    for (let k = tail + 1; k < unitEnd && !finite; k++) {
+      const t = tokens[k]!;
+      finite =
+        layout.quoteOf[k] === -1 && (t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing')));
+    }
+    return finite ? [before, [tail + 1, unitEnd]] : before === null ? null : [before, null];
+  }
+
   function verbContent(cue: Cue, unitStart: number, limit: number): [number, number] | null {
     // "C, said X, a senior official …": the speaker follows the cue, the content came before it
     if (!cue.participle && isInverted(article, layout, cue)) return null;
@@ -153,9 +264,26 @@ export function findIndirectQuotes(
       // "asked whether …", "told reporters how …": an embedded question is the content, its word included
       if (WH.has(t.lower) && layout.quoteOf[i] === -1 && i + 1 < limit) return [i, limit];
       if (adjunct && t.text === ',' && !object) continue;
-      if ((t.pos === 'PUNCT' && !POSSESSIVE.test(t.text)) || t.pos === 'VERB' || layout.quoteOf[i] !== -1)
+      // "told African-Americans that …": a hyphen inside a word
+      if (joiner(i)) continue;
+      // "told NBC's “Meet the Press” that …": a quoted title in the hearer or the adjunct
+      const title = titleEnd(i);
+      if (title > i) {
+        i = title - 1;
+        continue;
+      }
+      // "said at an event in Colorado Springs that …": a capitalised "verb" inside the adjunct is a name the tagger misread
+      const name = adjunct && k > 0 && t.pos === 'VERB' && /^\p{Lu}/u.test(t.text);
+      if (
+        (t.pos === 'PUNCT' && !POSSESSIVE.test(t.text)) ||
+        (t.pos === 'VERB' && !name) ||
+        layout.quoteOf[i] !== -1
+      )
         break;
     }
+    // "cautioned, as did the campaign itself, that …", "said, in a statement, that …": an aside between commas
+    const aside = asideThat(cue.end, limit);
+    if (aside !== -1) return [aside + 1, limit];
     if (lexicon.infinitiveVerbs.has(cue.text)) {
       // "pledged to remain civil", "urged voters to turn out": the content is the (object and) infinitive
       for (let k = cue.end; k < limit && k - cue.end < SKIP_MAX; k++) {
@@ -187,12 +315,16 @@ export function findIndirectQuotes(
       const quoted = layout.quoteOf[i] !== -1;
       if ((quoted || CLAUSE_START.has(next.pos)) && hasVerb(i, Math.min(limit, i + 12))) return [i, limit];
     }
-    if (object && next !== undefined) {
-      // "told reporters on Monday he would run": a clause with a pronoun subject after the hearer
-      for (let k = i + 1; k < limit && k - i < OBJECT_SKIP_MAX; k++) {
+    if ((object || (adjunct && lexicon.clauseVerbs.has(cue.text))) && next !== undefined) {
+      // "told reporters on Monday he would run", "said after the convention he would not …": a clause with a
+      // pronoun subject after the hearer or an adjunct
+      for (let k = object ? i + 1 : i; k < limit && k - i < OBJECT_SKIP_MAX; k++) {
         const t = tokens[k]!;
+        if (joiner(k)) continue;
         if (layout.quoteOf[k] !== -1 || (t.pos === 'PUNCT' && !POSSESSIVE.test(t.text)) || t.pos === 'VERB')
           break;
+        // "said Friday, as they …", "said after he left": a clause of the cue's own, not what was said
+        if (t.pos === 'SCONJ' || t.lower === 'as') break;
         const subject =
           t.pos === 'PRON' && (lexicon.personPronouns.has(t.lower) || lexicon.groupPronouns.has(t.lower));
         if (subject && /^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '')) return [k, limit];
@@ -285,13 +417,25 @@ export function findIndirectQuotes(
     if (layout.quoteOf[tail + 1] !== -1 && tail === cue.end) return null;
     // "C1, X said, C2": the sentence goes on after the interrupting cue; a participle or relative clause of the cue does not
     const first = tokens[tail + 1];
+    // "The museum, Mr. Bush said, celebrated …": a finite verb right after the interrupting cue is the content's
+    // predicate, not a cue of its own
+    const predicate =
+      tail + 1 === limit &&
+      first !== undefined &&
+      first.pos === 'VERB' &&
+      !first.lower.endsWith('ing') &&
+      !hasVerb(before[0], before[1]) &&
+      cuesByUnit[cue.unit]!.some((c) => c.token === limit && c.kind === 'verb' && !c.participle);
+    if (predicate) predicates.add(limit);
     if (
       first === undefined ||
-      tail + 1 >= limit ||
+      (tail + 1 >= limit && !predicate) ||
       layout.quoteOf[tail + 1] !== -1 ||
       (first.pos === 'VERB' && first.lower.endsWith('ing')) ||
       lexicon.relatives.has(first.lower) ||
-      first.lower === 'as'
+      first.lower === 'as' ||
+      // "“…,” she told him, after he admitted …": after a whole quotation, a subordinate clause is the cue's own
+      (quoted && CUE_CLAUSE.has(first.lower))
     )
       return [before, null];
     // the rest runs over its own verb and cues nested in it ("…, she said, he decided to …") to the next clause

@@ -4,6 +4,7 @@ import { attributeQuotes, resolveCues } from './attribute-speakers.js';
 import { buildUnits } from './build-units.js';
 import { findCues } from './find-cues.js';
 import { findHeadlineQuotes } from './find-headline-quotes.js';
+import { findImpersonalViews } from './find-impersonal-views.js';
 import { findIndirectQuotes } from './find-indirect-quotes.js';
 import { findNounQuotes } from './find-noun-quotes.js';
 import { pairQuoteMarks } from './pair-quote-marks.js';
@@ -40,10 +41,12 @@ export function createQuotesStage(lexicon: QuotesLexicon): Stage {
       const indirect = findIndirectQuotes(ctx, cuesByUnit, speakers);
       const nouns = findNounQuotes(ctx, cuesByUnit);
       const headlines = findHeadlineQuotes(ctx);
+      const views = findImpersonalViews(ctx);
       const quotes: Quote[] = [
         ...withHeadlineSpeakers(withNounSpeakers(direct, nouns), headlines),
         ...indirect.filter((q) => !headlines.some((h) => inside(q, h))),
         ...nouns,
+        ...views.filter((q) => !headlines.some((h) => inside(q, h))),
         // content wholly quoted is the quote itself
         ...headlines.filter((h) => !direct.some((q) => covers(q, h))),
       ].sort((a, b) => a.span[0] - b.span[0]);

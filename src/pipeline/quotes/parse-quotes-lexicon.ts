@@ -56,6 +56,10 @@ export interface QuotesLexicon {
   readonly quantifiers: ReadonlySet<string>;
   readonly relatives: ReadonlySet<string>;
   readonly abbreviations: ReadonlySet<string>;
+  /** Verbs of seeming whose subject and complement are a view no one is named for ("X seems to …", "it appears that …"). */
+  readonly seemVerbs: ReadonlySet<string>;
+  /** Participles that after a form of "be" report an unnamed holder's view ("is expected to …", "was viewed as …"). */
+  readonly passiveViews: ReadonlySet<string>;
   /** Every word that may open a cue (verbs, topic and quote verbs, first words of `according`): one lookup per token. */
   readonly cueWords: ReadonlySet<string>;
 }
@@ -115,6 +119,8 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
     objectContentVerbs: lowerSet(cues['objectContentVerbs'], 'objectContentVerbs'),
     attitudeVerbs: optionalSet(cues['attitudeVerbs'], 'attitudeVerbs'),
     objectPrepositions: optionalSet(cues['objectPrepositions'], 'objectPrepositions'),
+    seemVerbs: optionalSet(cues['seemVerbs'], 'seemVerbs'),
+    passiveViews: optionalSet(cues['passiveViews'], 'passiveViews'),
     nouns: optionalSet(cues['nouns'], 'nouns'),
     lightVerbs: optionalSet(cues['lightVerbs'], 'lightVerbs'),
     possessives: new Map([
