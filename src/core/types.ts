@@ -223,6 +223,13 @@ export interface Article {
   readonly diagnostics: Diagnostic[];
 }
 
+/**
+ * What outlives the analysis of an article: everything but the offset map and the token layers,
+ * which only the process that made them needs. It is plain data, so it crosses worker threads
+ * (structured clone) and maps onto the store's rows.
+ */
+export type AnalysedArticle = Omit<Article, 'offsets' | 'paragraphs' | 'sentences' | 'tokens'>;
+
 /** Annotation layers a stage can require or provide. */
 export type Layer =
   'text' | 'paragraphs' | 'sentences' | 'tokens' | 'mentions' | 'people' | 'actors' | 'quotes' | 'events';

@@ -6,6 +6,7 @@ export type {
   EventCursor,
   EventFilter,
   EventPeriod,
+  EventSource,
   PutOutcome,
   Result,
   Store,

@@ -1,14 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { PLOVER_TYPES, type ActorRef, type Event, type Modality, type PloverType } from '../core/index.js';
+import { createFingerprinter } from './dedup/minhash.js';
 import type { Database } from './schema.js';
 import {
   StoreError,
   type ArticleHit,
   type ArticleKey,
-  type ArticleToStore,
   type EventCount,
   type EventFilter,
-  type PutOutcome,
+  type EventSource,
   type Result,
   type Store,
   type StoreCounts,
@@ -17,27 +17,22 @@ import {
   type StoredEvent,
   type StoreProblem,
 } from './store.js';
+import type { BatchIo } from './write/batch-io.js';
+import { prepareBatch, writeBatch } from './write/put-batch.js';
 
 type Dialect = Store['dialect'];
 
-const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MODALITIES: readonly Modality[] = ['asserted', 'future', 'hypothetical', 'historical'];
 /** Rows per multi-row insert: well under SQLite's and Postgres's bound-parameter limits. */
 const CHUNK = 400;
 
-const toJson = (value: unknown): string => JSON.stringify(value);
 /** SQLite returns JSON columns as text, Postgres (jsonb) as parsed values. */
 const fromJson = <T>(value: unknown): T =>
   typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
 const problem = (code: StoreProblem['code'], message: string): { ok: false; problem: StoreProblem } => ({
   ok: false,
   problem: { code, message },
-});
-
-const invalid = (message: string): PutOutcome => ({
-  status: 'invalid',
-  problem: { code: 'INVALID_ARTICLE', message },
 });
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
@@ -52,15 +47,31 @@ function searchWords(text: string): string[] | null {
   return words && words.length > 0 ? words.slice(0, 32) : null;
 }
 
+/** The host of a URL without `www.`, or null. */
+function outletOf(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The Store over a migrated Kysely database; the adapters (SQLite, Postgres)
- * differ only in how they connect and in the full-text query.
+ * The Store over a migrated Kysely database; the adapters (SQLite, Postgres) differ in how they
+ * connect, in the full-text query, and in the statements of a batch write (`batchIo`, given the
+ * batch's transaction).
  *
  * @example
- * const store = createKyselyStore(new Kysely<Database>({ dialect }), 'sqlite');
+ * const store = createKyselyStore(new Kysely<Database>({ dialect }), 'postgres', (trx) => createPostgresBatchIo(trx));
  */
-export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store {
+export function createKyselyStore(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  batchIo: (trx: Transaction<Database>) => BatchIo,
+): Store {
   let closed = false;
+  const fingerprinter = createFingerprinter();
   const live = () => {
     if (closed) throw new StoreError('STORE_CLOSED', 'the store was closed');
   };
@@ -74,156 +85,66 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
           where search @@ plainto_tsquery('english', ${words.join(' ')})
           order by ts_rank(search, plainto_tsquery('english', ${words.join(' ')})) desc, id limit ${limit}`;
 
-  async function putOne(trx: Transaction<Database>, item: ArticleToStore): Promise<PutOutcome> {
-    const { article: a, contentHash, canonicalUrl } = item;
-    if (!HEX64.test(contentHash)) {
-      throw new StoreError('STORE_KEY', `content hash of "${a.id}" is not 64 lower-case hex digits`);
-    }
-    if (a.published !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(a.published)) {
-      return invalid(`"published" of "${a.id}" is not an ISO date: "${a.published}"`);
-    }
-    if (a.raw.trim() === '') return invalid(`article "${a.id}" has no text`);
-
-    const inserted = await trx
-      .insertInto('articles')
-      .values({
-        doc_id: a.id,
-        title: a.title ?? null,
-        url: a.url ?? null,
-        canonical_url: canonicalUrl,
-        published: a.published ?? null,
-        lang: a.lang,
-        content_hash: contentHash,
-        origin: item.origin ?? null,
-        raw: a.raw,
-        text: a.text,
-        credits: toJson(a.credits),
-        edits: toJson(a.edits),
-        actors: toJson(a.actors),
-        diagnostics: toJson(a.diagnostics),
-        ingested_at: new Date().toISOString(),
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (inserted === undefined) {
-      const existing = await trx
-        .selectFrom('articles')
-        .select(['id', 'content_hash'])
-        .where((eb) =>
-          canonicalUrl === null
-            ? eb('content_hash', '=', contentHash)
-            : eb.or([eb('content_hash', '=', contentHash), eb('canonical_url', '=', canonicalUrl)]),
-        )
-        .orderBy('id')
-        .executeTakeFirstOrThrow();
-      return {
-        status: 'duplicate',
-        id: existing.id,
-        by: existing.content_hash === contentHash ? 'content-hash' : 'canonical-url',
-      };
-    }
-    const id = inserted.id;
-
-    for (const rows of chunks(
-      a.mentions.map((m, idx) => ({
-        article_id: id,
-        idx,
-        span_start: m.span[0],
-        span_end: m.span[1],
-        text: m.text,
-        kind: m.kind,
-        actor: m.actor,
-        person: m.person,
-        sentence: m.sentence,
-      })),
-    ))
-      await trx.insertInto('mentions').values(rows).execute();
-    for (const rows of chunks(
-      a.people.map((p, idx) => ({
-        article_id: id,
-        idx,
-        name: p.name,
-        actor: p.actor,
-        role: p.role,
-        mentions: toJson(p.mentions),
-      })),
-    ))
-      await trx.insertInto('people').values(rows).execute();
-    for (const rows of chunks(
-      a.quotes.map((q, idx) => ({
-        article_id: id,
-        idx,
-        text: q.text,
-        span_start: q.span[0],
-        span_end: q.span[1],
-        kind: q.kind,
-        cue: q.cue,
-        speaker_name: q.speaker?.name ?? null,
-        speaker_actor: q.speaker?.actor ?? null,
-        speaker_span: q.speaker?.span ? toJson(q.speaker.span) : null,
-      })),
-    ))
-      await trx.insertInto('quotes').values(rows).execute();
-    for (const rows of chunks(
-      a.events.map((e) => ({
-        uid: e.id,
-        article_id: id,
-        type: e.type,
-        mode: e.mode,
-        source_code: e.source.code,
-        source_text: e.source.text,
-        source_span: toJson(e.source.span),
-        target_code: e.target.code,
-        target_text: e.target.text,
-        target_span: toJson(e.target.span),
-        negated: e.negated ? 1 : 0,
-        modality: e.modality,
-        date: e.date,
-        cameo: e.cameo,
-        goldstein: e.goldstein,
-        quad: e.quad,
-        contexts: toJson(e.contexts),
-        trigger_text: e.trigger.text,
-        trigger_span: toJson(e.trigger.span),
-        evidence_sentence: e.evidence.sentence,
-        evidence_span: toJson(e.evidence.span),
-        evidence_raw: toJson(e.evidence.raw),
-        quote: e.quote,
-        confidence: e.confidence,
-        rule: e.rule,
-        mentions: e.mentions !== undefined ? toJson(e.mentions) : null,
-      })),
-      CHUNK / 4,
-    ))
-      await trx.insertInto('events').values(rows).execute();
-    if (a.events.length > 0) {
-      await trx
-        .insertInto('event_sources')
-        .columns([
-          'event_id',
-          'article_id',
-          'trigger_span',
-          'evidence_sentence',
-          'evidence_span',
-          'evidence_raw',
+  /** Every report of each event, by publication date then article, with the distinct counts. */
+  async function sourcesOf(eventIds: readonly number[]) {
+    const out = new Map<
+      number,
+      { sources: EventSource[]; articles: number; outlets: number; stories: number }
+    >();
+    for (const id of eventIds) out.set(id, { sources: [], articles: 0, outlets: 0, stories: 0 });
+    for (const part of chunks(eventIds)) {
+      if (part.length === 0) continue;
+      const links = await db
+        .selectFrom('event_sources as s')
+        .innerJoin('articles as a', 'a.id', 's.article_id')
+        .select([
+          's.event_id',
+          's.article_id',
+          's.event_uid',
+          's.story_id',
+          's.date',
+          's.trigger_span',
+          's.evidence_sentence',
+          's.evidence_span',
+          's.evidence_raw',
+          'a.doc_id',
+          'a.url',
+          'a.published',
         ])
-        .expression(
-          trx
-            .selectFrom('events')
-            .select([
-              'id',
-              'article_id',
-              'trigger_span',
-              'evidence_sentence',
-              'evidence_span',
-              'evidence_raw',
-            ])
-            .where('article_id', '=', id),
-        )
+        .where('s.event_id', 'in', part)
         .execute();
+      for (const l of links)
+        out.get(l.event_id)!.sources.push({
+          articleId: l.article_id,
+          docId: l.doc_id,
+          url: l.url,
+          outlet: outletOf(l.url),
+          published: l.published,
+          story: l.story_id ?? l.article_id,
+          eventId: l.event_uid ?? '',
+          date: l.date,
+          trigger: { span: fromJson(l.trigger_span) },
+          evidence: {
+            sentence: l.evidence_sentence,
+            span: fromJson(l.evidence_span),
+            raw: fromJson(l.evidence_raw),
+          },
+        });
     }
-    return { status: 'stored', id, events: a.events.length };
+    // Sorted here (by code unit) so that both dialects, whose collations and null orders differ, agree.
+    const order = (x: EventSource, y: EventSource) =>
+      (x.published ?? '\uffff') < (y.published ?? '\uffff')
+        ? -1
+        : (x.published ?? '\uffff') > (y.published ?? '\uffff')
+          ? 1
+          : x.articleId - y.articleId;
+    for (const entry of out.values()) {
+      entry.sources.sort(order);
+      entry.articles = new Set(entry.sources.map((x) => x.articleId)).size;
+      entry.outlets = new Set(entry.sources.map((x) => x.outlet ?? `#${x.articleId}`)).size;
+      entry.stories = new Set(entry.sources.map((x) => x.story)).size;
+    }
+    return out;
   }
 
   function checkFilter(f: EventFilter): string | null {
@@ -266,7 +187,9 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
     if (f.text !== undefined) {
       const ids = (await matchIds(searchWords(f.text)!, 100_000).execute(db)).rows.map((r) => Number(r.id));
       if (ids.length === 0) return null;
-      q = q.where('e.article_id', 'in', ids);
+      q = q.where('e.id', 'in', (eb) =>
+        eb.selectFrom('event_sources as s').select('s.event_id').where('s.article_id', 'in', ids),
+      );
     }
     return q;
   }
@@ -306,11 +229,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
     async putArticles(batch) {
       live();
       if (batch.length === 0) return [];
-      return db.transaction().execute(async (trx) => {
-        const out: PutOutcome[] = [];
-        for (const item of batch) out.push(await putOne(trx, item));
-        return out;
-      });
+      const prepared = prepareBatch(batch, fingerprinter);
+      return db.transaction().execute((trx) => writeBatch(batchIo(trx), prepared, fingerprinter));
     },
 
     async getArticle(id): Promise<Result<StoredArticle>> {
@@ -331,6 +251,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
           raw: r.raw,
           text: r.text,
           ingestedAt: r.ingested_at,
+          story: r.story_id ?? r.id,
         },
       };
     },
@@ -385,17 +306,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
         .orderBy('e.id')
         .limit(f.limit ?? 100)
         .execute();
-      const sources = new Map<number, number[]>();
-      for (const part of chunks(rows.map((r) => r.id))) {
-        if (part.length === 0) continue;
-        const links = await db
-          .selectFrom('event_sources')
-          .select(['event_id', 'article_id'])
-          .where('event_id', 'in', part)
-          .orderBy('article_id')
-          .execute();
-        for (const l of links) sources.set(l.event_id, [...(sources.get(l.event_id) ?? []), l.article_id]);
-      }
+      const sources = await sourcesOf(rows.map((r) => r.id));
       // Actor names from each reporting article's `actors`, parsed once per article.
       const names = new Map<number, Map<string, StoredActor>>();
       const actorOf = (articleId: number, actors: unknown, code: string): StoredActor | null => {
@@ -443,7 +354,7 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
             lang: r.lang,
             sourceActor: actorOf(r.article_id, r.actors, r.source_code),
             targetActor: actorOf(r.article_id, r.actors, r.target_code),
-            sources: sources.get(r.id) ?? [],
+            ...sources.get(r.id)!,
             cursor: { date: r.date, row: r.id },
           };
         }),
@@ -459,12 +370,18 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
       if (scoped === null) return { ok: true, value: [] };
       // A literal length (never a bound parameter), so that both dialects see the same grouped expression.
       const period = sql<string | null>`substr(e.date, 1, ${sql.lit(by === 'day' ? 10 : 7)})`;
+      // One row per report: events counted once, reports and (event, story) pairs summed.
       const rows = await scoped
+        .innerJoin('event_sources as s', 's.event_id', 'e.id')
         .select([
           'e.source_code as source',
           period.as('period'),
           'e.type as type',
-          (eb) => eb.fn.countAll().as('n'),
+          sql<number>`count(distinct e.id)`.as('n'),
+          (eb) => eb.fn.countAll().as('reports'),
+          sql<number>`count(distinct cast(e.id as text) || ':' || cast(coalesce(s.story_id, s.article_id) as text))`.as(
+            'stories',
+          ),
         ])
         .groupBy(['e.source_code', period, 'e.type'])
         .execute();
@@ -483,6 +400,8 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
             period: r.period,
             type: r.type as PloverType,
             count: Number(r.n),
+            articles: Number(r.reports),
+            stories: Number(r.stories),
           }))
           .sort(byKey),
       };
@@ -504,6 +423,14 @@ export function createKyselyStore(db: Kysely<Database>, dialect: Dialect): Store
         quotes: await count('quotes'),
         events: await count('events'),
         eventSources: await count('event_sources'),
+        stories: Number(
+          (
+            await db
+              .selectFrom('articles')
+              .select(sql<number>`count(distinct coalesce(story_id, id))`.as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
       };
     },
 

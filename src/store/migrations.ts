@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createFingerprinter, signatureBytes } from './dedup/minhash.js';
 import { StoreError } from './store.js';
 
 type Dialect = 'sqlite' | 'postgres';
@@ -142,6 +143,116 @@ function migrations(dialect: Dialect): Record<string, Migration> {
             db,
           );
         }
+      },
+    },
+
+    // Story clusters (MinHash + LSH band keys) and merged events with their sources.
+    '0002_story_clusters': {
+      async up(db: Db) {
+        await db.schema.alterTable('articles').addColumn('story_id', 'integer').execute();
+        await db.schema
+          .alterTable('articles')
+          .addColumn('shingles', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .alterTable('articles')
+          .addColumn('minhash', pg ? 'bytea' : 'blob')
+          .execute();
+        await sql`update articles set story_id = id`.execute(db);
+        await db.schema.createIndex('articles_story').on('articles').column('story_id').execute();
+
+        // A clustered primary key (SQLite: without rowid): one b-tree, looked up by key.
+        let bands = db.schema
+          .createTable('article_bands')
+          .addColumn('key', 'bigint', (c) => c.notNull())
+          .addColumn('article_id', 'integer', (c) =>
+            c.notNull().references('articles.id').onDelete('cascade'),
+          )
+          .addPrimaryKeyConstraint('article_bands_pk', ['key', 'article_id']);
+        if (!pg) bands = bands.modifyEnd(sql`without rowid`);
+        await bands.execute();
+
+        for (const [column, type] of [
+          ['event_uid', 'text'],
+          ['story_id', 'integer'],
+          ['date', 'text'],
+        ] as const) {
+          await db.schema.alterTable('event_sources').addColumn(column, type).execute();
+        }
+        await sql`update event_sources set
+          event_uid = (select e.uid from events e where e.id = event_sources.event_id),
+          date = (select e.date from events e where e.id = event_sources.event_id),
+          story_id = (select a.story_id from articles a where a.id = event_sources.article_id)`.execute(db);
+
+        // The events each story cluster reports, once per pair: an undated report looks its event up
+        // among its story's events, which stays cheap however many copies the story has.
+        let storyEvents = db.schema
+          .createTable('story_events')
+          .addColumn('story_id', 'integer', (c) => c.notNull())
+          .addColumn('event_id', 'integer', (c) => c.notNull().references('events.id').onDelete('cascade'))
+          .addPrimaryKeyConstraint('story_events_pk', ['story_id', 'event_id']);
+        if (!pg) storyEvents = storyEvents.modifyEnd(sql`without rowid`);
+        await storyEvents.execute();
+        await sql`insert into story_events (story_id, event_id)
+          select distinct story_id, event_id from event_sources`.execute(db);
+
+        // Fewer indexes to update per row: the merge key serves the source filter as its prefix; no
+        // query looks events up by uid or type alone, or mentions by actor.
+        for (const col of ['uid', 'source_code', 'type']) {
+          await db.schema.dropIndex(`events_${col}`).execute();
+        }
+        await db.schema.dropIndex('mentions_actor').execute();
+        await db.schema
+          .createIndex('events_key')
+          .on('events')
+          .columns(['source_code', 'target_code', 'type', 'date'])
+          .execute();
+
+        // Articles stored before: fingerprinted now (each stays its own story; later copies join it).
+        const fingerprinter = createFingerprinter();
+        for (let after = 0; ;) {
+          const rows = (await db
+            .selectFrom('articles')
+            .select(['id', 'text'])
+            .where('id', '>', after)
+            .orderBy('id')
+            .limit(500)
+            .execute()) as { id: number; text: string }[];
+          if (rows.length === 0) break;
+          for (const { id, text } of rows) {
+            const fp = fingerprinter.fingerprint(text);
+            await db
+              .updateTable('articles')
+              .set({
+                shingles: fp.shingles.length,
+                minhash: fp.bands.length > 0 ? signatureBytes(fp.signature) : null,
+              })
+              .where('id', '=', id)
+              .execute();
+            if (fp.bands.length > 0)
+              await db
+                .insertInto('article_bands')
+                .values(fp.bands.map((key) => ({ key, article_id: id })))
+                .execute();
+          }
+          after = rows.at(-1)!.id;
+        }
+      },
+    },
+    '0003_actor_time_indexes': {
+      // The dashboard's stance and timeline read one actor's events over a date range: covering
+      // indexes by target and by source, then date (bench:api: p95 101 -> 34 ms at 1M events).
+      async up(db: Db) {
+        await db.schema
+          .createIndex('events_target_date')
+          .on('events')
+          .columns(['target_code', 'date', 'source_code', 'type'])
+          .execute();
+        await db.schema
+          .createIndex('events_source_date')
+          .on('events')
+          .columns(['source_code', 'date', 'target_code', 'type'])
+          .execute();
       },
     },
   };

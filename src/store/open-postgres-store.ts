@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, type Dialect } from 'kysely';
 import { createKyselyStore } from './kysely-store.js';
 import { migrateToLatest } from './migrations.js';
 import type { Database as Schema } from './schema.js';
+import { createPostgresBatchIo } from './write/postgres-batch-io.js';
 import { StoreError, type Store } from './store.js';
 
 export interface PostgresStoreOptions {
@@ -69,7 +70,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       cause,
     });
   }
-  return createKyselyStore(db, 'postgres');
+  return createKyselyStore(db, 'postgres', (trx) => createPostgresBatchIo(trx));
 }
 
 function redact(url: URL): string {

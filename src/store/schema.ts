@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** JSON columns: text in SQLite, jsonb in Postgres; written as JSON text, read by `fromJson`. */
 export type JsonColumn = string;
@@ -20,6 +20,18 @@ export interface ArticlesTable {
   actors: JsonColumn;
   diagnostics: JsonColumn;
   ingested_at: string;
+  /** The story cluster: the id of its first stored article (this article's own id when it is the first). */
+  story_id: number | null;
+  /** Distinct word shingles of the clean text (0 for articles stored before clustering existed). */
+  shingles: ColumnType<number, number | undefined, number>;
+  /** MinHash signature (`signatureBytes`), or null for a text too short to cluster. */
+  minhash: Uint8Array | null;
+}
+
+/** LSH band keys of the articles' MinHash signatures (bigint in Postgres, returned as text by `pg`). */
+export interface ArticleBandsTable {
+  key: ColumnType<number | string, number, number>;
+  article_id: number;
 }
 
 export interface MentionsTable {
@@ -63,7 +75,10 @@ export interface EventsTable {
   id: Generated<number>;
   /** The output contract's event id. */
   uid: string;
-  /** The article that first reported it. */
+  /**
+   * The article of the representative report (see `rankOf` in dedup/merge-events.ts); every
+   * reporting article is in `event_sources`.
+   */
   article_id: number;
   type: string;
   mode: string | null;
@@ -94,18 +109,32 @@ export interface EventsTable {
 export interface EventSourcesTable {
   event_id: number;
   article_id: number;
+  /** The output-contract id of the event as this article reported it. */
+  event_uid: string | null;
+  /** The reporting article's story cluster. */
+  story_id: number | null;
+  /** The event date as this article gave it. */
+  date: string | null;
   trigger_span: JsonColumn;
   evidence_sentence: string;
   evidence_span: JsonColumn;
   evidence_raw: JsonColumn;
 }
 
+/** Each (story cluster, event) pair: the events a story reports. */
+export interface StoryEventsTable {
+  story_id: number;
+  event_id: number;
+}
+
 /** The database as Kysely sees it (both dialects). */
 export interface Database {
   articles: ArticlesTable;
+  article_bands: ArticleBandsTable;
   mentions: MentionsTable;
   people: PeopleTable;
   quotes: QuotesTable;
   events: EventsTable;
   event_sources: EventSourcesTable;
+  story_events: StoryEventsTable;
 }

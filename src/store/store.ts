@@ -1,4 +1,4 @@
-import type { ActorKind, Article, Modality, PloverType } from '../core/index.js';
+import type { ActorKind, AnalysedArticle, Event, Modality, PloverType } from '../core/index.js';
 
 /** The outcome of a store call that can fail because of the data (house habit 9). */
 export type Result<T> =
@@ -12,7 +12,7 @@ export interface StoreProblem {
 
 /** An analysed article ready to be stored, with the identity ingest computed for it. */
 export interface ArticleToStore {
-  readonly article: Article;
+  readonly article: AnalysedArticle;
   /** SHA-256 hex of the normalised raw text (`contentHash` in src/ingest). */
   readonly contentHash: string;
   readonly canonicalUrl: string | null;
@@ -22,7 +22,16 @@ export interface ArticleToStore {
 
 /** What happened to one article of a batch given to `putArticles`, in input order. */
 export type PutOutcome =
-  | { readonly status: 'stored'; readonly id: number; readonly events: number }
+  | {
+      readonly status: 'stored';
+      readonly id: number;
+      /** Its story cluster: the id of the cluster's first article (its own id when it starts one). */
+      readonly story: number;
+      /** Events the article reported (each is a source of one stored event). */
+      readonly events: number;
+      /** How many of them joined an event already reported by another article (new events: the rest). */
+      readonly merged: number;
+    }
   | { readonly status: 'duplicate'; readonly id: number; readonly by: 'content-hash' | 'canonical-url' }
   | { readonly status: 'invalid'; readonly problem: StoreProblem };
 
@@ -38,8 +47,12 @@ export interface StoreCounts {
   readonly mentions: number;
   readonly people: number;
   readonly quotes: number;
+  /** Stored events, each reported by one or more articles (merged across articles). */
   readonly events: number;
+  /** Reports: one per event of each stored article. */
   readonly eventSources: number;
+  /** Story clusters (an article with no stored copy is a story of its own). */
+  readonly stories: number;
 }
 
 /** An article as the store holds it (the output contract plus store metadata). */
@@ -55,6 +68,8 @@ export interface StoredArticle {
   readonly raw: string;
   readonly text: string;
   readonly ingestedAt: string;
+  /** Its story cluster: the id of the first stored article of the copies it belongs to. */
+  readonly story: number;
 }
 
 /** One full-text search hit. */
@@ -102,7 +117,12 @@ export interface EventCount {
   /** `YYYY-MM-DD` (by day) or `YYYY-MM` (by month); null for undated events. */
   readonly period: string | null;
   readonly type: PloverType;
+  /** Events (each merged event once). */
   readonly count: number;
+  /** Reports of those events: the articles reporting each, summed. */
+  readonly articles: number;
+  /** Independent stories reporting each (copies in one story cluster count once), summed. */
+  readonly stories: number;
 }
 
 /** An actor of an event as its article lists it. */
@@ -111,10 +131,35 @@ export interface StoredActor {
   readonly kind: ActorKind;
 }
 
-/** An event as stored: the output-contract event, plus the article(s) reporting it. */
+/** One article's report of a stored event. */
+export interface EventSource {
+  readonly articleId: number;
+  readonly docId: string;
+  readonly url: string | null;
+  /** The host of the article's URL without `www.`, or null when it has no URL. */
+  readonly outlet: string | null;
+  readonly published: string | null;
+  /** The article's story cluster. */
+  readonly story: number;
+  /** The output-contract id of the event as this article reported it. */
+  readonly eventId: string;
+  /** The event date this article gave (reports within a day of each other merge). */
+  readonly date: string | null;
+  readonly trigger: { readonly span: readonly [number, number] };
+  readonly evidence: {
+    readonly sentence: string;
+    readonly span: readonly [number, number];
+    readonly raw: readonly [number, number];
+  };
+}
+
+/**
+ * An event as stored: the output-contract event of its representative report (the earliest
+ * published dated one), plus every article reporting it.
+ */
 export interface StoredEvent {
   /** The output contract's event fields. */
-  readonly event: Article['events'][number];
+  readonly event: Event;
   readonly articleId: number;
   readonly docId: string;
   readonly url: string | null;
@@ -125,8 +170,14 @@ export interface StoredEvent {
   /** The source and target actors as the reporting article's `actors` list them (name, kind), else null. */
   readonly sourceActor: StoredActor | null;
   readonly targetActor: StoredActor | null;
-  /** Articles that report this event (ids). */
-  readonly sources: readonly number[];
+  /** Every report of the event, by publication date then article id. */
+  readonly sources: readonly EventSource[];
+  /** Distinct reporting articles (GDELT's NumArticles). */
+  readonly articles: number;
+  /** Distinct outlets (GDELT's NumSources): URL hosts, an article with no URL counting as its own. */
+  readonly outlets: number;
+  /** Independent stories: reporting articles' story clusters (copies of one wire story count once). */
+  readonly stories: number;
   /** Pass as `after` to get the rows that follow this one. */
   readonly cursor: EventCursor;
 }
@@ -139,7 +190,12 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** For each key, the id of an article already stored with that content hash or canonical URL, else null. */
   findKnown(keys: readonly ArticleKey[]): Promise<(number | null)[]>;
-  /** Stores a batch in one transaction; duplicates (by hash or URL) are not stored again. */
+  /**
+   * Stores a batch in one transaction; duplicates (by hash or URL) are not stored again. Near-copies
+   * of stored articles join their story cluster, and each event joins a stored event reported by
+   * another article (same source, type, target, modality and negation, compatible mode, dates within
+   * a day, or in the same story one undated) or becomes a new one.
+   */
   putArticles(batch: readonly ArticleToStore[]): Promise<PutOutcome[]>;
   /** One stored article by id. */
   getArticle(id: number): Promise<Result<StoredArticle>>;

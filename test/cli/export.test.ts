@@ -24,8 +24,9 @@ afterAll(async () => {
 /** A URL holding a comma, a double quote and a line break: the field that must round-trip. */
 const AWKWARD_URL = 'https://example.org/news?q=a,"b"\nc';
 
-// Articles written for this test. "dup" twice (different texts, the same event at the same offset)
-// gives two stored events with the same contract id, which the export must make unique.
+// Articles written for this test. "dup" twice (different texts and months, the same event at the
+// same offset) gives two stored events with the same contract id, which the export must make unique.
+// "tokyo-wire", published a day later, reports the first "dup" event again: one event, two sources.
 const ARTICLES = [
   {
     id: 'dup',
@@ -36,9 +37,15 @@ const ARTICLES = [
   },
   {
     id: 'dup',
-    published: '2022-09-30',
+    published: '2022-10-30',
     url: 'https://example.org/news/2',
-    text: 'Japan condemned Russia on Friday, calling the “referendums” illegal.\n',
+    text: 'Japan condemned Russia on Sunday, calling the “referendums” illegal.\n',
+  },
+  {
+    id: 'tokyo-wire',
+    published: '2022-10-01',
+    url: 'https://wire.example.net/tokyo',
+    text: 'Japan condemned Russia on Friday over the votes.\n',
   },
   {
     id: 'paris',
@@ -106,6 +113,9 @@ describe('demarche export', async () => {
           awkward![7],
         ]);
         expect(awkward![9]).toBe('Japan condemned Russia, "firmly" and without delay.');
+        // Reported by two articles of two outlets, in two independent stories.
+        expect(awkward!.slice(10)).toEqual(['2', '2', '2']);
+        for (const r of rows.filter((x) => x !== awkward)) expect(r.slice(10)).toEqual(['1', '1', '1']);
         const sanction = rows.find((r) => r[2] === 'FRA')!;
         expect(sanction.slice(1, 7)).toEqual(['2022-10-03', 'FRA', 'RUS', sanction[4], '16', '4']);
         expect(Number(sanction[7])).toBeLessThan(0);
@@ -182,6 +192,10 @@ describe('demarche export', async () => {
             title: 'Tokyo, "firmly", objects',
             language: 'en',
             published: '2022-09-30',
+            urls: [AWKWARD_URL, 'https://wire.example.net/tokyo'],
+            num_articles: 2,
+            num_sources: 2,
+            num_stories: 2,
           },
           coder: expect.stringMatching(/^demarche /),
           cameo: expect.stringMatching(/^11/),

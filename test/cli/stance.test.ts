@@ -10,10 +10,15 @@ const dir = mkdtempSync(join(tmpdir(), 'demarche-stance-'));
 const db = join(dir, 'stance.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Articles written for this test: Japan hostile to Russia in September, then talking to it in
-// October; France hostile; Italy backs Ukraine.
+// Articles written for this test: Japan hostile to Russia in September (its condemnation reported
+// twice, by two outlets), then talking to it in October; France hostile; Italy backs Ukraine.
 const ARTICLES = [
   { id: 's1', published: '2022-09-30', text: 'Japan condemned Russia on Friday.\n' },
+  {
+    id: 's1-other-outlet',
+    published: '2022-09-30',
+    text: 'Japan condemned Russia on Friday over the votes in occupied regions.\n',
+  },
   { id: 's2', published: '2022-09-30', text: 'Japan imposed sanctions on Russia on Thursday.\n' },
   { id: 's3', published: '2022-10-12', text: 'Japan held talks with Russia on Wednesday.\n' },
   {
@@ -37,7 +42,15 @@ describe('demarche stance', () => {
     expect(report).toMatchObject({ target: 'RUS', text: null, by: 'month' });
     const jpn = report.rows.filter((r) => r.source === 'JPN');
     expect(jpn.map((r) => r.period)).toEqual(['2022-09', '2022-10']);
-    expect(jpn[0]).toMatchObject({ supportive: 0, hostile: 2, other: 0, stance: 'hostile' });
+    // The condemnation reported by two articles is one event with two reports.
+    expect(jpn[0]).toMatchObject({
+      supportive: 0,
+      hostile: 2,
+      other: 0,
+      reports: 3,
+      stories: 3,
+      stance: 'hostile',
+    });
     expect(jpn[0]!.types).toEqual({ ACCUSE: 1, SANCTION: 1 });
     expect(jpn[1]).toMatchObject({ supportive: 1, hostile: 0, stance: 'supportive', types: { CONSULT: 1 } });
     expect(report.rows.find((r) => r.source === 'FRA')).toMatchObject({
@@ -52,9 +65,9 @@ describe('demarche stance', () => {
     expect(await runCli(['stance', 'RUS', '--db', db, '--by', 'day', '--source', 'JPN'], c.io)).toBe(0);
     const out = c.out.join('');
     expect(out).toMatch(/^stance toward RUS, by day\n/);
-    expect(out).toMatch(/JPN\s+2022-09-29\s+0\s+1\s+0\s+hostile\s+SANCTION×1/);
-    expect(out).toMatch(/JPN\s+2022-09-30\s+0\s+1\s+0\s+hostile\s+ACCUSE×1/);
-    expect(out).toMatch(/JPN\s+2022-10-12\s+1\s+0\s+0\s+supportive\s+CONSULT×1/);
+    expect(out).toMatch(/JPN\s+2022-09-29\s+0\s+1\s+0\s+1\s+1\s+hostile\s+SANCTION×1/);
+    expect(out).toMatch(/JPN\s+2022-09-30\s+0\s+1\s+0\s+2\s+2\s+hostile\s+ACCUSE×1/);
+    expect(out).toMatch(/JPN\s+2022-10-12\s+1\s+0\s+0\s+1\s+1\s+supportive\s+CONSULT×1/);
     expect(out).not.toMatch(/FRA/);
     expect(out).toMatch(/1 actor, 3 rows\n$/);
   });
@@ -82,16 +95,16 @@ describe('demarche stance', () => {
 describe('summariseStance', () => {
   it('calls a tie mixed, REQUEST-only neutral, and lists types most frequent first', () => {
     const rows = summariseStance([
-      { source: 'A', period: '2022-01', type: 'REJECT', count: 1 },
-      { source: 'A', period: '2022-01', type: 'SUPPORT', count: 1 },
-      { source: 'B', period: null, type: 'REQUEST', count: 2 },
-      { source: 'C', period: '2022-02', type: 'ACCUSE', count: 1 },
-      { source: 'C', period: '2022-02', type: 'REJECT', count: 3 },
+      { source: 'A', period: '2022-01', type: 'REJECT', count: 1, articles: 3, stories: 1 },
+      { source: 'A', period: '2022-01', type: 'SUPPORT', count: 1, articles: 1, stories: 1 },
+      { source: 'B', period: null, type: 'REQUEST', count: 2, articles: 2, stories: 2 },
+      { source: 'C', period: '2022-02', type: 'ACCUSE', count: 1, articles: 1, stories: 1 },
+      { source: 'C', period: '2022-02', type: 'REJECT', count: 3, articles: 4, stories: 3 },
     ]);
-    expect(rows.map((r) => [r.source, r.stance, r.other])).toEqual([
-      ['A', 'mixed', 0],
-      ['B', 'neutral', 2],
-      ['C', 'hostile', 0],
+    expect(rows.map((r) => [r.source, r.stance, r.other, r.reports, r.stories])).toEqual([
+      ['A', 'mixed', 0, 4, 2],
+      ['B', 'neutral', 2, 2, 2],
+      ['C', 'hostile', 0, 5, 4],
     ]);
     expect(Object.keys(rows[2]!.types)).toEqual(['REJECT', 'ACCUSE']);
   });

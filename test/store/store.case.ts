@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/ingest/index.js';
-import { StoreError, type ArticleToStore, type Store } from '../../src/store/index.js';
+import { StoreError, type ArticleToStore, type EventCount, type Store } from '../../src/store/index.js';
 import type { Backend } from './backends.js';
-import { analysedDevSet } from './dev-set.js';
+import { analyseDocs, analysedDevSet, seedParts, seedWithCopies } from './dev-set.js';
 
-const EMPTY = { articles: 0, mentions: 0, people: 0, quotes: 0, events: 0, eventSources: 0 };
+const EMPTY = { articles: 0, mentions: 0, people: 0, quotes: 0, events: 0, eventSources: 0, stories: 0 };
 
 /** A copy of a dev article under a new identity (and optionally another URL or date). */
 function variant(
@@ -55,15 +55,19 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
       const store = await open();
       const first = await store.putArticles(items);
       expect(first.filter((o) => o.status === 'stored')).toHaveLength(counts.articles);
-      expect(await store.counts()).toEqual(counts);
-      expect(counts.events).toBeGreaterThan(20);
+      const stored = await store.counts();
+      expect(stored).toMatchObject(counts);
+      expect(stored.events).toBeGreaterThan(20);
+      expect(stored.events).toBeLessThanOrEqual(stored.eventSources);
+      // Unrelated articles never fall into one story cluster: each starts its own.
+      for (const o of first) expect(o.status === 'stored' && o.story === o.id).toBe(true);
 
       const second = await store.putArticles(items);
       expect(second.every((o) => o.status === 'duplicate' && o.by === 'content-hash')).toBe(true);
       expect(second.map((o) => (o.status === 'duplicate' ? o.id : -1))).toEqual(
         first.map((o) => (o.status === 'stored' ? o.id : -2)),
       );
-      expect(await store.counts()).toEqual(counts);
+      expect(await store.counts()).toEqual(stored);
 
       const known = await store.findKnown([
         ...items.map((i) => ({ contentHash: i.contentHash, canonicalUrl: i.canonicalUrl })),
@@ -138,27 +142,166 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
       const byId = new Map(seed.article.events.map((e) => [e.id, e]));
       expect(events.value).toHaveLength(seed.article.events.length);
       for (const row of events.value) {
-        expect(row.event).toEqual(JSON.parse(JSON.stringify(byId.get(row.event.id))));
-        expect(row.sources).toEqual([id]);
-        expect(row.docId).toBe('seed');
+        const event = byId.get(row.event.id)!;
+        expect(row.event).toEqual(JSON.parse(JSON.stringify(event)));
+        expect(row.sources).toEqual([
+          {
+            articleId: id,
+            docId: 'seed',
+            url: null, // the seed has no URL, so no outlet either
+            outlet: null,
+            published: '2022-09-30',
+            story: id,
+            eventId: event.id,
+            date: event.date,
+            trigger: { span: event.trigger.span },
+            evidence: event.evidence,
+          },
+        ]);
+        expect(row).toMatchObject({ docId: 'seed', articles: 1, outlets: 1, stories: 1 });
       }
+    });
+
+    it('links syndicated copies into one story: each of their events is stored once, with three sources', async () => {
+      const items = seedWithCopies();
+      const { lead } = seedParts();
+      const store = await open();
+      const out = await store.putArticles(items);
+      expect(out.map((o) => o.status)).toEqual(['stored', 'stored', 'stored']);
+      const ids = out.map((o) => (o.status === 'stored' ? o.id : -1));
+      expect(out.map((o) => o.status === 'stored' && o.story)).toEqual([ids[0], ids[0], ids[0]]);
+      for (const id of ids)
+        expect(await store.getArticle(id)).toMatchObject({ ok: true, value: { story: ids[0] } });
+      expect((await store.counts()).stories).toBe(1);
+
+      const rows = await store.queryEvents({ limit: 10_000 });
+      if (!rows.ok) throw new Error(rows.problem.message);
+      const [seed, ...copies] = items.map((i) => i.article);
+      // The copies' leads report nothing; every event they report is one of the seed's body events.
+      expect(copies[0]!.events.length).toBeGreaterThan(5);
+      for (const [n, copy] of copies.entries()) {
+        expect(out[n + 1]).toMatchObject({ events: copy.events.length, merged: copy.events.length });
+        for (const e of copy.events) {
+          const row = rows.value.filter((r) =>
+            r.sources.some((s) => s.docId === copy.id && s.eventId === e.id),
+          );
+          expect(row).toHaveLength(1);
+          expect(row[0]).toMatchObject({ articles: 3, outlets: 3, stories: 1 });
+          expect(row[0]!.sources.map((s) => s.docId).sort()).toEqual([
+            'seed',
+            'seed-wire-copy-a',
+            'seed-wire-copy-b',
+          ]);
+          // Shown as the best-ranked report: same date and publication day, so the smallest contract id.
+          expect(row[0]!.event.id).toBe(row[0]!.sources.map((s) => s.eventId).sort()[0]);
+        }
+      }
+      // Each event once: the copies added none; only the seed's headline and lead events have one source.
+      expect(rows.value).toHaveLength(seed!.events.length);
+      expect(rows.value.filter((r) => r.articles === 3)).toHaveLength(copies[0]!.events.length);
+      for (const r of rows.value.filter((x) => x.articles !== 3)) {
+        expect(r).toMatchObject({ articles: 1, docId: 'seed' });
+        expect(lead).toContain(r.event.evidence.sentence.slice(0, 40));
+      }
+    });
+
+    it('gives the same events, ids and sources whatever the order and batching of the articles', async () => {
+      const items = seedWithCopies();
+      const summary = async (batches: ArticleToStore[][]) => {
+        const store = await open();
+        for (const b of batches) await store.putArticles(b);
+        const rows = await store.queryEvents({ limit: 10_000 });
+        if (!rows.ok) throw new Error(rows.problem.message);
+        expect((await store.counts()).stories).toBe(1);
+        return rows.value
+          .map((r) => ({
+            event: r.event,
+            docId: r.docId,
+            sources: r.sources.map((s) => `${s.docId}:${s.eventId}`).sort(),
+            counts: [r.articles, r.outlets, r.stories],
+          }))
+          .sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+      };
+      const together = await summary([items]);
+      expect(await summary([[items[2]!], [items[1]!], [items[0]!]])).toEqual(together);
+      expect(await summary([[items[1]!, items[0]!], [items[2]!]])).toEqual(together);
+    });
+
+    it('merges reports of one event across stories only when dated within a day of each other', async () => {
+      const store = await open();
+      const [a, b, c, d, e] = analyseDocs([
+        { id: 'cond-a', published: '2022-09-30', raw: 'Japan condemned Russia on Friday.\n' },
+        {
+          id: 'cond-b',
+          published: '2022-10-01',
+          url: 'https://other.example.com/b',
+          raw: 'Japan condemned Russia on Saturday.\n',
+        },
+        { id: 'cond-c', published: '2022-10-05', raw: 'Japan condemned Russia on Wednesday.\n' },
+        { id: 'cond-d', raw: 'Japan condemned Russia.\n' },
+        { id: 'cond-e', published: '2022-09-30', raw: 'Japan will condemn Russia on Friday.\n' },
+      ]);
+      for (const x of [a, b, c, d]) expect(x!.article.events.map((ev) => ev.type)).toEqual(['ACCUSE']);
+      await store.putArticles([b!]);
+      await store.putArticles([a!, c!, d!, e!]);
+      const rows = await store.queryEvents({ source: 'JPN', target: 'RUS' });
+      if (!rows.ok) throw new Error(rows.problem.message);
+      const byDocs = rows.value.map((r) => [r.event.date, r.sources.map((s) => s.docId).join('+')]);
+      expect(byDocs.filter(([, docs]) => docs !== 'cond-e')).toEqual([
+        ['2022-09-30', 'cond-a+cond-b'],
+        ['2022-10-05', 'cond-c'],
+        [null, 'cond-d'],
+      ]);
+      const merged = rows.value[0]!;
+      // Shown as the earliest-published report, whichever was stored first.
+      expect(merged).toMatchObject({ docId: 'cond-a', articles: 2, outlets: 2, stories: 2 });
+      expect(merged.event.id).toBe(a!.article.events[0]!.id);
+      expect(merged.sources.map((s) => s.date)).toEqual(['2022-09-30', '2022-10-01']);
+      // A future-tense report is another fact, never merged with the asserted one.
+      for (const ev of e!.article.events) expect(ev.modality).not.toBe('asserted');
+      const counted = await store.countEvents(
+        { source: 'JPN', target: 'RUS', type: 'ACCUSE', modality: 'asserted' },
+        'month',
+      );
+      expect(
+        counted.ok && counted.value.find((x) => x.period === '2022-09' && x.type === 'ACCUSE'),
+      ).toMatchObject({
+        count: 1,
+        articles: 2,
+        stories: 2,
+      });
     });
 
     it('filters events by actor, source, target, type, quad, dates, modality, negation and text', async () => {
       const { items } = await analysedDevSet();
       const store = await open();
       await store.putArticles(items);
-      const all = items.flatMap((i) => i.article.events.map((e) => ({ e, i })));
       const run = async (filter: Parameters<Store['queryEvents']>[0]) => {
         const r = await store.queryEvents({ limit: 10_000, ...filter });
         if (!r.ok) throw new Error(r.problem.message);
-        return r.value.map((x) => x.event.id).sort();
+        return r.value.map((x) => x.cursor.row).sort((a, b) => a - b);
       };
+      // Every analysed event is reported exactly once, by the article that found it.
+      const everything = await store.queryEvents({ limit: 10_000 });
+      if (!everything.ok) throw new Error(everything.problem.message);
+      const reported = everything.value.flatMap((r) => r.sources.map((s) => `${s.docId}:${s.eventId}`));
+      expect(reported.sort()).toEqual(
+        items.flatMap((i) => i.article.events.map((e) => `${i.article.id}:${e.id}`)).sort(),
+      );
+      // A filter holds for an event when it holds for its representative report (text: for any report).
+      const textOf = new Map(items.map((i) => [i.article.id, i.article.text]));
+      const all = everything.value.map((r) => ({
+        e: r.event,
+        row: r.cursor.row,
+        docs: r.sources.map((s) => s.docId),
+      }));
       const expected = (pred: (x: (typeof all)[number]) => boolean) =>
         all
           .filter(pred)
-          .map((x) => x.e.id)
-          .sort();
+          .map((x) => x.row)
+          .sort((a, b) => a - b);
+      const mentions = (x: (typeof all)[number]) =>
+        x.docs.some((d) => /Matsuno/.test(textOf.get(d)!) && /referendum/i.test(textOf.get(d)!));
 
       expect(await run({})).toEqual(expected(() => true));
       expect(await run({ source: 'JPN' })).toEqual(expected((x) => x.e.source.code === 'JPN'));
@@ -176,9 +319,7 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
       expect(await run({ modality: 'asserted', negated: false })).toEqual(
         expected((x) => x.e.modality === 'asserted' && !x.e.negated),
       );
-      expect(await run({ text: 'Matsuno referendums' })).toEqual(
-        expected((x) => /Matsuno/.test(x.i.article.text) && /referendum/i.test(x.i.article.text)),
-      );
+      expect(await run({ text: 'Matsuno referendums' })).toEqual(expected(mentions));
       expect(await run({ source: 'JPN' })).not.toEqual([]);
       expect(
         (await store.queryEvents({ limit: 2 })).ok && (await store.queryEvents({ limit: 2 })),
@@ -233,12 +374,17 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
       const { items } = await analysedDevSet();
       const store = await open();
       await store.putArticles(items);
-      const all = items.flatMap((i) => i.article.events.map((e) => ({ e, i })));
+      const everything = await store.queryEvents({ limit: 10_000 });
+      if (!everything.ok) throw new Error(everything.problem.message);
+      const all = everything.value;
+      const textOf = new Map(items.map((i) => [i.article.id, i.article.text]));
       const expected = (pred: (x: (typeof all)[number]) => boolean, len: number) => {
-        const m = new Map<string, number>();
-        for (const { e } of all.filter(pred)) {
+        const m = new Map<string, [number, number, number]>();
+        for (const x of all.filter(pred)) {
+          const e = x.event;
           const key = `${e.source.code}|${e.date?.slice(0, len) ?? '~'}|${e.type}`;
-          m.set(key, (m.get(key) ?? 0) + 1);
+          const [n, articles, stories] = m.get(key) ?? [0, 0, 0];
+          m.set(key, [n + 1, articles + x.articles, stories + x.stories]);
         }
         return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
       };
@@ -247,12 +393,12 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
         if (!r.ok) throw new Error(r.problem.message);
         return r.value;
       };
+      const keyed = (counts: EventCount[]) =>
+        counts.map((c) => [`${c.source}|${c.period ?? '~'}|${c.type}`, [c.count, c.articles, c.stories]]);
 
       const byMonth = await run({ target: 'RUS' }, 'month');
       expect(byMonth.length).toBeGreaterThan(2);
-      expect(byMonth.map((c) => [`${c.source}|${c.period ?? '~'}|${c.type}`, c.count])).toEqual(
-        expected((x) => x.e.target.code === 'RUS', 7),
-      );
+      expect(keyed(byMonth)).toEqual(expected((x) => x.event.target.code === 'RUS', 7));
       // Ordered by source, then period with undated last, then type.
       const order = byMonth.map(
         (c) => `${c.source}\u0000${c.period === null ? '~' : c.period}\u0000${c.type}`,
@@ -261,12 +407,19 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
       for (const c of byMonth) expect(c.period === null || /^\d{4}-\d{2}$/.test(c.period)).toBe(true);
 
       const byDay = await run({ target: 'RUS', from: '2022-09-01' }, 'day');
-      expect(byDay.map((c) => [`${c.source}|${c.period ?? '~'}|${c.type}`, c.count])).toEqual(
-        expected((x) => x.e.target.code === 'RUS' && x.e.date !== null && x.e.date >= '2022-09-01', 10),
+      expect(keyed(byDay)).toEqual(
+        expected(
+          (x) => x.event.target.code === 'RUS' && x.event.date !== null && x.event.date >= '2022-09-01',
+          10,
+        ),
       );
       const withText = await run({ text: 'Matsuno referendums' }, 'month');
       expect(withText.reduce((n, c) => n + c.count, 0)).toBe(
-        all.filter((x) => /Matsuno/.test(x.i.article.text) && /referendum/i.test(x.i.article.text)).length,
+        all.filter((x) =>
+          x.sources.some(
+            (s) => /Matsuno/.test(textOf.get(s.docId)!) && /referendum/i.test(textOf.get(s.docId)!),
+          ),
+        ).length,
       );
       expect(await run({ text: 'zzzxqy' }, 'month')).toEqual([]);
       expect(await store.countEvents({ target: 'RUS' }, 'week' as never)).toMatchObject({

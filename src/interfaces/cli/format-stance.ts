@@ -34,6 +34,10 @@ export interface StanceRow {
   readonly hostile: number;
   /** Events of neither list (REQUEST). */
   readonly other: number;
+  /** Reports of those events: each event counted once per article reporting it. */
+  readonly reports: number;
+  /** Independent stories reporting them (copies of one wire story count once), summed over the events. */
+  readonly stories: number;
   readonly stance: Stance;
   /** Event count per type seen, most frequent first. */
   readonly types: Readonly<Partial<Record<PloverType, number>>>;
@@ -41,12 +45,13 @@ export interface StanceRow {
 
 /**
  * Folds per-type counts (`Store.countEvents`, ordered by source and period) into one stance row
- * per source and period: `supportive` or `hostile` when that side has more events, `mixed` on a tie,
- * `neutral` when only REQUESTs were seen.
+ * per source and period: `supportive` or `hostile` when that side has more events (each merged
+ * event once, however many articles reported it), `mixed` on a tie, `neutral` when only REQUESTs
+ * were seen.
  *
  * @example
- * summariseStance([{ source: 'JPN', period: '2022-09', type: 'REJECT', count: 2 }]);
- * // [{ source: 'JPN', period: '2022-09', supportive: 0, hostile: 2, other: 0, stance: 'hostile', types: { REJECT: 2 } }]
+ * summariseStance([{ source: 'JPN', period: '2022-09', type: 'REJECT', count: 2, articles: 5, stories: 2 }]);
+ * // [{ source: 'JPN', period: '2022-09', supportive: 0, hostile: 2, other: 0, reports: 5, stories: 2, stance: 'hostile', types: { REJECT: 2 } }]
  */
 export function summariseStance(counts: readonly EventCount[]): StanceRow[] {
   const groups = new Map<string, EventCount[]>();
@@ -60,6 +65,8 @@ export function summariseStance(counts: readonly EventCount[]): StanceRow[] {
     const supportive = sum(SUPPORTIVE_TYPES);
     const hostile = sum(HOSTILE_TYPES);
     const other = group.reduce((n, c) => n + c.count, 0) - supportive - hostile;
+    const reports = group.reduce((n, c) => n + c.articles, 0);
+    const stories = group.reduce((n, c) => n + c.stories, 0);
     const stance: Stance =
       supportive > hostile
         ? 'supportive'
@@ -73,7 +80,17 @@ export function summariseStance(counts: readonly EventCount[]): StanceRow[] {
         .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type))
         .map((c) => [c.type, c.count]),
     ) as Partial<Record<PloverType, number>>;
-    return { source: group[0]!.source, period: group[0]!.period, supportive, hostile, other, stance, types };
+    return {
+      source: group[0]!.source,
+      period: group[0]!.period,
+      supportive,
+      hostile,
+      other,
+      reports,
+      stories,
+      stance,
+      types,
+    };
   });
 }
 
@@ -82,14 +99,14 @@ export function formatStanceTable(rows: readonly StanceRow[], about: string, by:
   const width = Math.max(8, ...rows.map((r) => r.source.length));
   const lines = [
     `stance toward ${about}, by ${by}`,
-    `${'source'.padEnd(width)}  ${'period'.padEnd(10)}  support  hostile  other  ${'stance'.padEnd(10)}  types`,
+    `${'source'.padEnd(width)}  ${'period'.padEnd(10)}  support  hostile  other  reports  stories  ${'stance'.padEnd(10)}  types`,
   ];
   for (const r of rows) {
     const types = Object.entries(r.types)
       .map(([t, n]) => `${t}×${n}`)
       .join(' ');
     lines.push(
-      `${r.source.padEnd(width)}  ${(r.period ?? 'undated').padEnd(10)}  ${String(r.supportive).padStart(7)}  ${String(r.hostile).padStart(7)}  ${String(r.other).padStart(5)}  ${r.stance.padEnd(10)}  ${types}`,
+      `${r.source.padEnd(width)}  ${(r.period ?? 'undated').padEnd(10)}  ${String(r.supportive).padStart(7)}  ${String(r.hostile).padStart(7)}  ${String(r.other).padStart(5)}  ${String(r.reports).padStart(7)}  ${String(r.stories).padStart(7)}  ${r.stance.padEnd(10)}  ${types}`,
     );
   }
   const actors = new Set(rows.map((r) => r.source)).size;

@@ -13,6 +13,9 @@ export const CAMEO_COLUMNS = [
   'Goldstein',
   'URL',
   'sentence',
+  'NumArticles',
+  'NumSources',
+  'NumStories',
 ] as const;
 
 /** The CAMEO CSV header line. */
@@ -22,7 +25,7 @@ export const cameoHeader = (): string => csvLine(CAMEO_COLUMNS);
  * The fields of one CAMEO dyadic row: CAMEO codes stay text ("0874", "12"), so leading zeros survive.
  *
  * @example
- * cameoFields(row, row.event.id); // ['e-…', '2022-09-30', 'JPN', 'RUS', '12', '12', '3', '-4', 'https://…', 'Japan …']
+ * cameoFields(row, row.event.id); // ['e-…', '2022-09-30', 'JPN', 'RUS', '12', '12', '3', '-4', 'https://…', 'Japan …', '3', '2', '1']
  */
 export function cameoFields(row: StoredEvent, id: string): string[] {
   const e = row.event;
@@ -37,6 +40,9 @@ export function cameoFields(row: StoredEvent, id: string): string[] {
     String(e.goldstein),
     row.url ?? '',
     e.evidence.sentence,
+    String(row.articles),
+    String(row.outlets),
+    String(row.stories),
   ];
 }
 

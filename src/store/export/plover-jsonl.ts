@@ -43,7 +43,14 @@ export interface PloverRecord {
     readonly language: string;
     readonly published: string | null;
     readonly article_id: number;
+    /** Store ids of every article reporting the event. */
     readonly sources: readonly number[];
+    /** Their distinct URLs. */
+    readonly urls: readonly string[];
+    /** Reporting articles, outlets (URL hosts; an article without URL counts as its own) and independent stories. */
+    readonly num_articles: number;
+    readonly num_sources: number;
+    readonly num_stories: number;
   };
   readonly coder: string;
   readonly cameo: string;
@@ -99,7 +106,11 @@ export function toPloverRecord(row: StoredEvent, id: string, coder: string): Plo
       language: wellFormed(row.lang),
       published: text(row.published),
       article_id: row.articleId,
-      sources: row.sources,
+      sources: [...new Set(row.sources.map((s) => s.articleId))],
+      urls: [...new Set(row.sources.flatMap((s) => (s.url === null ? [] : [wellFormed(s.url)])))],
+      num_articles: row.articles,
+      num_sources: row.outlets,
+      num_stories: row.stories,
     },
     coder: wellFormed(coder),
     cameo: e.cameo,

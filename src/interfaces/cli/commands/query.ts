@@ -38,18 +38,40 @@ const clip = (s: string, n: number) => {
   return flat.length > n ? `${flat.slice(0, n - 1)}…` : flat;
 };
 
-/** One event as `query --format json|jsonl` prints it: the contract's event plus where it was reported. */
+/**
+ * One event as `query --format json|jsonl` prints it: the contract's event (of its representative
+ * report), the article of that report, every report (`sources`), and the distinct reporting
+ * articles, outlets and independent stories.
+ */
 function toJsonRow(r: StoredEvent) {
-  return { ...r.event, article: { id: r.articleId, doc_id: r.docId, url: r.url }, sources: r.sources };
+  return {
+    ...r.event,
+    article: { id: r.articleId, doc_id: r.docId, url: r.url },
+    sources: r.sources.map((s) => ({
+      article: { id: s.articleId, doc_id: s.docId, url: s.url },
+      outlet: s.outlet,
+      published: s.published,
+      story: s.story,
+      event_id: s.eventId,
+      date: s.date,
+      trigger: s.trigger,
+      evidence: s.evidence,
+    })),
+    articles: r.articles,
+    outlets: r.outlets,
+    stories: r.stories,
+  };
 }
 
 function formatTable(rows: readonly StoredEvent[]): string {
   const lines = [
-    `${'date'.padEnd(10)}  ${'source'.padEnd(8)} ${'type'.padEnd(9)} ${'target'.padEnd(8)} quad  gold  cameo  ${'modality'.padEnd(12)} ${'article'.padEnd(12)} evidence`,
+    `${'date'.padEnd(10)}  ${'source'.padEnd(8)} ${'type'.padEnd(9)} ${'target'.padEnd(8)} quad  gold  cameo  ${'modality'.padEnd(12)} ${'article'.padEnd(12)} reports  evidence`,
   ];
-  for (const { event: e, docId } of rows) {
+  for (const { event: e, docId, articles, stories } of rows) {
+    // Reports: articles, and the independent stories among them when copies were merged ("3/1").
+    const reports = articles === stories ? String(articles) : `${articles}/${stories}`;
     lines.push(
-      `${(e.date ?? '—').padEnd(10)}  ${e.source.code.padEnd(8)} ${e.type.padEnd(9)} ${e.target.code.padEnd(8)} Q${e.quad}   ${(e.goldstein >= 0 ? '+' : '') + e.goldstein.toFixed(1)}  ${e.cameo.padEnd(5)}  ${e.modality.padEnd(12)} ${clip(docId, 12).padEnd(12)} “${e.trigger.text}”: ${clip(e.evidence.sentence, 80)}`,
+      `${(e.date ?? '—').padEnd(10)}  ${e.source.code.padEnd(8)} ${e.type.padEnd(9)} ${e.target.code.padEnd(8)} Q${e.quad}   ${(e.goldstein >= 0 ? '+' : '') + e.goldstein.toFixed(1)}  ${e.cameo.padEnd(5)}  ${e.modality.padEnd(12)} ${clip(docId, 12).padEnd(12)} ${reports.padEnd(7)}  “${e.trigger.text}”: ${clip(e.evidence.sentence, 80)}`,
     );
   }
   lines.push(`${rows.length} event${rows.length === 1 ? '' : 's'}`);

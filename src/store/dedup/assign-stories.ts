@@ -1,0 +1,120 @@
+import { containment, estimateContainment, type Fingerprint } from './minhash.js';
+
+/** A copy must hold at least this share of the smaller text's shingles (exact containment). */
+export const CONTAINMENT = 0.8;
+/** Candidates whose signatures estimate less containment than this are dropped before the exact check. */
+const ESTIMATE_FLOOR = 0.5;
+/** Per story, the exact check is tried on this many of its best-estimated articles. */
+const TRIES_PER_STORY = 2;
+
+/** A stored (or earlier in the batch) article sharing a band key with a new one. */
+export interface StoryCandidate {
+  readonly articleId: number;
+  readonly story: number;
+  /** Its distinct shingle count. */
+  readonly size: number;
+  readonly signature: Int32Array;
+}
+
+/** An article of the batch being stored: its id and fingerprint. */
+export interface NewArticle {
+  readonly id: number;
+  readonly fingerprint: Fingerprint;
+}
+
+/** Band-key matches grouped by key. */
+export type BandIndex = ReadonlyMap<number, readonly StoryCandidate[]>;
+
+/** Where each new article goes, and the band keys to store for it. */
+export interface StoryAssignment {
+  readonly story: number;
+  /**
+   * Its band keys that no article of its story holds yet: a copy repeating its story's keys adds
+   * no rows, so a story copied by hundreds of outlets keeps about one row per distinct key.
+   */
+  readonly bands: readonly number[];
+}
+
+/**
+ * The candidates worth an exact check for one fingerprint: sharing a band key, with a signature
+ * estimate of at least `ESTIMATE_FLOOR`, and per story only the `TRIES_PER_STORY` best estimated
+ * (ties: the older article); best first.
+ */
+function likelyCopies(fp: Fingerprint, indexes: readonly BandIndex[]): StoryCandidate[] {
+  const seen = new Set<number>();
+  const scored: { c: StoryCandidate; estimate: number }[] = [];
+  for (const index of indexes)
+    for (const key of fp.bands)
+      for (const c of index.get(key) ?? []) {
+        if (seen.has(c.articleId)) continue;
+        seen.add(c.articleId);
+        const estimate = estimateContainment(fp.signature, c.signature, fp.shingles.length, c.size);
+        if (estimate >= ESTIMATE_FLOOR) scored.push({ c, estimate });
+      }
+  scored.sort((a, b) => b.estimate - a.estimate || a.c.articleId - b.c.articleId);
+  const tries = new Map<number, number>();
+  return scored.flatMap(({ c }) => {
+    const n = tries.get(c.story) ?? 0;
+    tries.set(c.story, n + 1);
+    return n < TRIES_PER_STORY ? [c] : [];
+  });
+}
+
+/**
+ * The stored articles whose shingles the exact check will need (fetch their texts once per batch).
+ *
+ * @example
+ * const ids = storedCandidates(batch, bandIndexOf(await io.bandMatches(keys)));
+ */
+export function storedCandidates(articles: readonly NewArticle[], stored: BandIndex): Set<number> {
+  const ids = new Set<number>();
+  for (const a of articles) for (const c of likelyCopies(a.fingerprint, [stored])) ids.add(c.articleId);
+  return ids;
+}
+
+/**
+ * The story cluster of each new article, in batch order: the story of the candidate (a stored
+ * article, or an earlier article of the batch) holding the largest share of the smaller text's
+ * shingles, when that share is at least `CONTAINMENT` (ties: the older story); else the article
+ * starts its own story (its id). Candidates come from LSH: a shared band key, then the signature
+ * estimate, then the exact containment over the shingle sets.
+ *
+ * @example
+ * assignStories(batch, stored, shinglesOfStored).map((a) => a.story); // [12, 40, 12]: the third copies story 12
+ */
+export function assignStories(
+  articles: readonly NewArticle[],
+  stored: BandIndex,
+  storedShingles: ReadonlyMap<number, Uint32Array>,
+): StoryAssignment[] {
+  const batch = new Map<number, StoryCandidate[]>();
+  const shinglesOf = new Map(storedShingles);
+  return articles.map(({ id, fingerprint: fp }) => {
+    let best: { story: number; share: number } | null = null;
+    for (const c of likelyCopies(fp, [stored, batch])) {
+      const other = shinglesOf.get(c.articleId);
+      if (other === undefined) continue;
+      const share = containment(fp.shingles, other);
+      if (
+        share >= CONTAINMENT &&
+        (best === null || share > best.share || (share === best.share && c.story < best.story))
+      )
+        best = { story: c.story, share };
+    }
+    const story = best?.story ?? id;
+    const held = (key: number) =>
+      (stored.get(key) ?? []).some((c) => c.story === story) ||
+      (batch.get(key) ?? []).some((c) => c.story === story);
+    const bands = story === id ? fp.bands : fp.bands.filter((key) => !held(key));
+    if (bands.length > 0) {
+      shinglesOf.set(id, fp.shingles);
+      const self = { articleId: id, story, size: fp.shingles.length, signature: fp.signature };
+      for (const key of bands) {
+        const list = batch.get(key);
+        if (list === undefined) batch.set(key, [self]);
+        else list.push(self);
+      }
+    }
+    return { story, bands };
+  });
+}

@@ -1,0 +1,237 @@
+/**
+ * The few statements a batch write needs, implemented per database so that the hot path avoids
+ * per-row query building: SQLite runs cached prepared statements row by row (no round trips),
+ * Postgres sends each table's rows as one statement of column arrays (`unnest`).
+ */
+
+/** Column types (Postgres names); JSON is written as text and cast, so both drivers see strings. */
+export type ColumnType = 'int4' | 'int8' | 'float8' | 'text' | 'json' | 'bytea';
+
+/** The columns each batch-written table receives, in the order of the value arrays. */
+export const COLUMNS = {
+  articles: [
+    ['doc_id', 'text'],
+    ['title', 'text'],
+    ['url', 'text'],
+    ['canonical_url', 'text'],
+    ['published', 'text'],
+    ['lang', 'text'],
+    ['content_hash', 'text'],
+    ['origin', 'text'],
+    ['raw', 'text'],
+    ['text', 'text'],
+    ['credits', 'json'],
+    ['edits', 'json'],
+    ['actors', 'json'],
+    ['diagnostics', 'json'],
+    ['ingested_at', 'text'],
+    ['shingles', 'int4'],
+    ['minhash', 'bytea'],
+  ],
+  mentions: [
+    ['article_id', 'int4'],
+    ['idx', 'int4'],
+    ['span_start', 'int4'],
+    ['span_end', 'int4'],
+    ['text', 'text'],
+    ['kind', 'text'],
+    ['actor', 'text'],
+    ['person', 'int4'],
+    ['sentence', 'int4'],
+  ],
+  people: [
+    ['article_id', 'int4'],
+    ['idx', 'int4'],
+    ['name', 'text'],
+    ['actor', 'text'],
+    ['role', 'text'],
+    ['mentions', 'json'],
+  ],
+  quotes: [
+    ['article_id', 'int4'],
+    ['idx', 'int4'],
+    ['text', 'text'],
+    ['span_start', 'int4'],
+    ['span_end', 'int4'],
+    ['kind', 'text'],
+    ['cue', 'text'],
+    ['speaker_name', 'text'],
+    ['speaker_actor', 'text'],
+    ['speaker_span', 'json'],
+  ],
+  article_bands: [
+    ['key', 'int8'],
+    ['article_id', 'int4'],
+  ],
+  events: [
+    ['uid', 'text'],
+    ['article_id', 'int4'],
+    ['type', 'text'],
+    ['mode', 'text'],
+    ['source_code', 'text'],
+    ['source_text', 'text'],
+    ['source_span', 'json'],
+    ['target_code', 'text'],
+    ['target_text', 'text'],
+    ['target_span', 'json'],
+    ['negated', 'int4'],
+    ['modality', 'text'],
+    ['date', 'text'],
+    ['cameo', 'text'],
+    ['goldstein', 'float8'],
+    ['quad', 'int4'],
+    ['contexts', 'json'],
+    ['trigger_text', 'text'],
+    ['trigger_span', 'json'],
+    ['evidence_sentence', 'text'],
+    ['evidence_span', 'json'],
+    ['evidence_raw', 'json'],
+    ['quote', 'int4'],
+    ['confidence', 'float8'],
+    ['rule', 'text'],
+    ['mentions', 'json'],
+  ],
+  event_sources: [
+    ['event_id', 'int4'],
+    ['article_id', 'int4'],
+    ['event_uid', 'text'],
+    ['story_id', 'int4'],
+    ['date', 'text'],
+    ['trigger_span', 'json'],
+    ['evidence_sentence', 'text'],
+    ['evidence_span', 'json'],
+    ['evidence_raw', 'json'],
+  ],
+  story_events: [
+    ['story_id', 'int4'],
+    ['event_id', 'int4'],
+  ],
+} as const satisfies Record<string, readonly (readonly [string, ColumnType])[]>;
+
+export type BatchTable = keyof typeof COLUMNS;
+/** Tables written with plain inserts (no ids needed back). */
+export type RowTable = 'mentions' | 'people' | 'quotes' | 'article_bands' | 'event_sources' | 'story_events';
+/** Tables whose rows may already be stored (a pair seen before): those rows are skipped. */
+export const IGNORE_CONFLICTS: ReadonlySet<RowTable> = new Set(['story_events']);
+/** One row: values in the order of `COLUMNS[table]` (JSON already serialised, Buffers for bytea). */
+export type Row = readonly unknown[];
+
+/** A stored article that shares a band key with one being stored. */
+export interface BandMatch {
+  readonly key: number;
+  readonly articleId: number;
+  readonly story: number;
+  readonly shingles: number;
+  readonly minhash: Uint8Array | null;
+}
+
+/** What a report looks for among stored events (see dedup/merge-events.ts). */
+export interface EventLookup {
+  readonly report: number;
+  readonly source: string;
+  readonly target: string;
+  readonly type: string;
+  readonly modality: string;
+  readonly negated: number;
+  /** The date window, or null for an undated report (then only its story's events match). */
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly story: number;
+}
+
+/** A stored event found for a lookup. */
+export interface EventHit {
+  readonly report: number;
+  readonly id: number;
+  readonly uid: string;
+  readonly mode: string | null;
+  readonly date: string | null;
+  readonly published: string | null;
+  readonly sameStory: boolean;
+}
+
+/** The statements of one batch, all inside the batch's transaction. */
+export interface BatchIo {
+  /**
+   * Serialises batch writers for the rest of the transaction, so that two writers never both create
+   * the same story or event (SQLite: its write lock, taken by the first insert, already does).
+   */
+  lock(): Promise<void>;
+  /** Inserts articles (story unset); per row its new id, or null when its hash or URL is already stored. */
+  insertArticles(rows: readonly Row[]): Promise<(number | null)[]>;
+  /** Stored articles with one of these content hashes or canonical URLs, by id. */
+  findArticles(
+    hashes: readonly string[],
+    urls: readonly string[],
+  ): Promise<{ id: number; contentHash: string; canonicalUrl: string | null }[]>;
+  bandMatches(keys: readonly number[]): Promise<BandMatch[]>;
+  articleTexts(ids: readonly number[]): Promise<Map<number, string>>;
+  setStories(ids: readonly number[], stories: readonly number[]): Promise<void>;
+  insertRows(table: RowTable, rows: readonly Row[]): Promise<void>;
+  /** Stored events with a lookup's key and a date in its window, or with a report in its story. */
+  matchEvents(lookups: readonly EventLookup[]): Promise<EventHit[]>;
+  /** Inserts events; their ids in row order. */
+  insertEvents(rows: readonly Row[]): Promise<number[]>;
+  /** Rewrites stored events' columns (a new representative report). */
+  updateEvents(ids: readonly number[], rows: readonly Row[]): Promise<void>;
+}
+
+/**
+ * The SELECT of `matchEvents` over a relation `k` of lookups, the same in both dialects: events of
+ * the lookup's key dated in its window (flagged when its story reports them), and events of the key
+ * that its story already reports (any date; through `story_events`, so a story with many copies
+ * costs one row per event, not one per copy).
+ */
+export const MATCH_EVENTS_SELECT = `
+  select k.report, e.id, e.uid, e.mode, e.date, a.published,
+    case when exists (select 1 from story_events se where se.story_id = k.story and se.event_id = e.id)
+      then 1 else 0 end as same_story
+  from k cross join events e cross join articles a
+  where e.source_code = k.source and e.target_code = k.target and e.type = k.type
+    and e.date between k.date_from and k.date_to
+    and e.modality = k.modality and e.negated = k.negated and a.id = e.article_id
+  union all
+  select k.report, e.id, e.uid, e.mode, e.date, a.published, 1 as same_story
+  from k cross join story_events se cross join events e cross join articles a
+  where se.story_id = k.story and e.id = se.event_id
+    and e.source_code = k.source and e.target_code = k.target and e.type = k.type
+    and e.modality = k.modality and e.negated = k.negated and a.id = e.article_id`;
+
+/** The columns of `k` in `MATCH_EVENTS_SELECT`, in the order of `lookupValues`. */
+export const LOOKUP_COLUMNS = [
+  ['report', 'int4'],
+  ['source', 'text'],
+  ['target', 'text'],
+  ['type', 'text'],
+  ['modality', 'text'],
+  ['negated', 'int4'],
+  ['date_from', 'text'],
+  ['date_to', 'text'],
+  ['story', 'int4'],
+] as const satisfies readonly (readonly [string, ColumnType])[];
+
+/** A lookup as the values of `LOOKUP_COLUMNS`. */
+export const lookupValues = (l: EventLookup): Row => [
+  l.report,
+  l.source,
+  l.target,
+  l.type,
+  l.modality,
+  l.negated,
+  l.from,
+  l.to,
+  l.story,
+];
+
+/** Rows of a hit query (numbers may come back as strings from Postgres). */
+export function toHit(r: Record<string, unknown>): EventHit {
+  return {
+    report: Number(r['report']),
+    id: Number(r['id']),
+    uid: String(r['uid']),
+    mode: (r['mode'] as string | null) ?? null,
+    date: (r['date'] as string | null) ?? null,
+    published: (r['published'] as string | null) ?? null,
+    sameStory: Number(r['same_story']) === 1,
+  };
+}

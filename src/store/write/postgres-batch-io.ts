@@ -1,0 +1,162 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.js';
+import {
+  COLUMNS,
+  IGNORE_CONFLICTS,
+  LOOKUP_COLUMNS,
+  MATCH_EVENTS_SELECT,
+  lookupValues,
+  toHit,
+  type BatchIo,
+  type BatchTable,
+  type ColumnType,
+  type Row,
+} from './batch-io.js';
+
+type Columns = readonly (readonly [string, ColumnType])[];
+
+/** JSON travels as text (so `pg` and PGlite serialise it alike) and is cast in the select list. */
+const arrayType = (t: ColumnType) => (t === 'json' ? 'text[]' : `${t}[]`);
+
+/**
+ * `select <columns> from unnest($1::type[], …) as t(<columns>)`: the rows as one array parameter
+ * per column, so a table's rows for a whole batch are one statement of a fixed size.
+ */
+function unnestRows(columns: Columns, rows: readonly Row[], extra: Columns = []): RawBuilder<unknown> {
+  const all = [...columns, ...extra];
+  const arrays = all.map(
+    ([, type], i) =>
+      sql`${rows.map((r) => {
+        const v = r[i];
+        return v === undefined ? null : v;
+      })}::${sql.raw(arrayType(type))}`,
+  );
+  const select = all.map(([name, type]) => sql.raw(type === 'json' ? `t.${name}::jsonb` : `t.${name}`));
+  return sql`select ${sql.join(select)} from unnest(${sql.join(arrays)}) as t(${sql.raw(
+    all.map(([name]) => name).join(', '),
+  )})`;
+}
+
+const names = (table: BatchTable) => sql.raw(COLUMNS[table].map(([n]) => n).join(', '));
+
+/**
+ * The batch statements for Postgres, over the batch's Kysely transaction: each is one round trip
+ * whatever the number of rows (column arrays through `unnest`), so a batch of 100 articles costs
+ * about a dozen statements.
+ *
+ * @example
+ * await db.transaction().execute((trx) => putBatch(createPostgresBatchIo(trx), prepared));
+ */
+export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
+  const rows = async <R>(query: RawBuilder<R>): Promise<R[]> => (await query.execute(db)).rows;
+
+  return {
+    async lock() {
+      await sql`select pg_advisory_xact_lock(738159202)`.execute(db);
+    },
+
+    async insertArticles(articleRows) {
+      if (articleRows.length === 0) return [];
+      const hashAt = COLUMNS.articles.findIndex(([n]) => n === 'content_hash');
+      const inserted = await rows(
+        sql<{ id: number; content_hash: string }>`insert into articles (${names('articles')})
+          ${unnestRows(COLUMNS.articles, articleRows)}
+          on conflict do nothing returning id, content_hash`,
+      );
+      const idOf = new Map(inserted.map((r) => [r.content_hash, Number(r.id)]));
+      return articleRows.map((r) => idOf.get(r[hashAt] as string) ?? null);
+    },
+
+    async findArticles(hashes, urls) {
+      const found = await rows(
+        sql<{ id: number; content_hash: string; canonical_url: string | null }>`
+          select id, content_hash, canonical_url from articles
+          where content_hash = any(${[...hashes]}::text[]) or canonical_url = any(${[...urls]}::text[])
+          order by id`,
+      );
+      return found.map((r) => ({ id: r.id, contentHash: r.content_hash, canonicalUrl: r.canonical_url }));
+    },
+
+    async bandMatches(keys) {
+      if (keys.length === 0) return [];
+      const found = await rows(
+        sql<{
+          key: string | number;
+          article_id: number;
+          story_id: number | null;
+          shingles: number;
+          minhash: Uint8Array | null;
+        }>`select b.key, b.article_id, a.story_id, a.shingles, a.minhash
+           from article_bands b join articles a on a.id = b.article_id
+           where b.key = any(${[...keys]}::int8[])`,
+      );
+      return found.map((r) => ({
+        key: Number(r.key),
+        articleId: r.article_id,
+        story: r.story_id ?? r.article_id,
+        shingles: r.shingles,
+        minhash: r.minhash,
+      }));
+    },
+
+    async articleTexts(ids) {
+      if (ids.length === 0) return new Map();
+      const found = await rows(
+        sql<{ id: number; text: string }>`select id, text from articles where id = any(${[...ids]}::int4[])`,
+      );
+      return new Map(found.map((r) => [r.id, r.text]));
+    },
+
+    async setStories(ids, stories) {
+      if (ids.length === 0) return;
+      await sql`update articles set story_id = t.story
+        from unnest(${[...ids]}::int4[], ${[...stories]}::int4[]) as t(id, story)
+        where articles.id = t.id`.execute(db);
+    },
+
+    async insertRows(table, tableRows) {
+      if (tableRows.length === 0) return;
+      const tail = sql.raw(IGNORE_CONFLICTS.has(table) ? ' on conflict do nothing' : '');
+      await sql`insert into ${sql.raw(table)} (${names(table)}) ${unnestRows(COLUMNS[table], tableRows)}${tail}`.execute(
+        db,
+      );
+    },
+
+    async matchEvents(lookups) {
+      if (lookups.length === 0) return [];
+      const found = await rows(
+        sql<Record<string, unknown>>`with k as (${unnestRows(LOOKUP_COLUMNS, lookups.map(lookupValues))})
+          ${sql.raw(MATCH_EVENTS_SELECT)}`,
+      );
+      return found.map(toHit);
+    },
+
+    async insertEvents(eventRows) {
+      if (eventRows.length === 0) return [];
+      // Ids drawn first, so that each row's id is known whatever order Postgres inserts in.
+      const drawn = await rows(
+        sql<{ id: string | number }>`select nextval(pg_get_serial_sequence('events', 'id')) as id
+          from generate_series(1, ${eventRows.length}::int4)`,
+      );
+      const ids = drawn.map((r) => Number(r.id));
+      await sql`insert into events (id, ${names('events')})
+        ${unnestRows(
+          [['id', 'int4']],
+          eventRows.map((r, i) => [ids[i], ...r]),
+          COLUMNS.events,
+        )}`.execute(db);
+      return ids;
+    },
+
+    async updateEvents(ids, eventRows) {
+      if (ids.length === 0) return;
+      const set = sql.raw(COLUMNS.events.map(([n]) => `${n} = u.${n}`).join(', '));
+      await sql`update events set ${set}
+        from (${unnestRows(
+          [['id', 'int4']],
+          eventRows.map((r, i) => [ids[i], ...r]),
+          COLUMNS.events,
+        )}) as u where events.id = u.id`.execute(db);
+    },
+  };
+}

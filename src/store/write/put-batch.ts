@@ -1,0 +1,358 @@
+import type { AnalysedArticle, Event } from '../../core/index.js';
+import {
+  assignStories,
+  storedCandidates,
+  type NewArticle,
+  type StoryCandidate,
+} from '../dedup/assign-stories.js';
+import { dateWindow, planEventMerge, type EventReport } from '../dedup/merge-events.js';
+import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
+import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
+import type { BatchIo, BandMatch, Row } from './batch-io.js';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+
+const toJson = (value: unknown): string => JSON.stringify(value);
+/** A span as JSON (`[s,e]`), without the general serialiser: six of them per event. */
+const spanJson = (span: readonly [number, number]): string => `[${span[0]},${span[1]}]`;
+
+/** A batch checked and fingerprinted outside the transaction, ready to write. */
+export interface PreparedBatch {
+  readonly size: number;
+  /** Outcomes known before writing: invalid records. */
+  readonly invalid: ReadonlyMap<number, PutOutcome>;
+  /** Records repeating an earlier record of the batch: index → the earlier index and how they match. */
+  readonly repeats: ReadonlyMap<
+    number,
+    { readonly of: number; readonly by: 'content-hash' | 'canonical-url' }
+  >;
+  /** Records to insert, in batch order, with their fingerprints. */
+  readonly fresh: readonly {
+    readonly index: number;
+    readonly item: ArticleToStore;
+    readonly fp: Fingerprint;
+  }[];
+}
+
+/**
+ * Checks a batch and fingerprints its new articles (no I/O): a content hash that is not 64 hex
+ * digits throws (a programmer error: nothing of the batch is written); a bad date or an empty text
+ * makes that record `invalid`; a record repeating an earlier one of the batch (same hash or canonical
+ * URL) is a duplicate of it.
+ *
+ * @example
+ * const prepared = prepareBatch(batch, createFingerprinter());
+ */
+export function prepareBatch(batch: readonly ArticleToStore[], fingerprinter: Fingerprinter): PreparedBatch {
+  for (const { article, contentHash } of batch)
+    if (!HEX64.test(contentHash))
+      throw new StoreError('STORE_KEY', `content hash of "${article.id}" is not 64 lower-case hex digits`);
+  const invalid = new Map<number, PutOutcome>();
+  const repeats = new Map<number, { of: number; by: 'content-hash' | 'canonical-url' }>();
+  const fresh: { index: number; item: ArticleToStore; fp: Fingerprint }[] = [];
+  const byHash = new Map<string, number>();
+  const byUrl = new Map<string, number>();
+  batch.forEach((item, index) => {
+    const a = item.article;
+    const problem =
+      a.published !== undefined && !ISO_PREFIX.test(a.published)
+        ? `"published" of "${a.id}" is not an ISO date: "${a.published}"`
+        : a.raw.trim() === ''
+          ? `article "${a.id}" has no text`
+          : null;
+    if (problem !== null) {
+      invalid.set(index, { status: 'invalid', problem: { code: 'INVALID_ARTICLE', message: problem } });
+      return;
+    }
+    const sameHash = byHash.get(item.contentHash);
+    const sameUrl = item.canonicalUrl === null ? undefined : byUrl.get(item.canonicalUrl);
+    if (sameHash !== undefined || sameUrl !== undefined) {
+      repeats.set(
+        index,
+        sameHash !== undefined ? { of: sameHash, by: 'content-hash' } : { of: sameUrl!, by: 'canonical-url' },
+      );
+      return;
+    }
+    byHash.set(item.contentHash, index);
+    if (item.canonicalUrl !== null) byUrl.set(item.canonicalUrl, index);
+    fresh.push({ index, item, fp: fingerprinter.fingerprint(a.text) });
+  });
+  return { size: batch.length, invalid, repeats, fresh };
+}
+
+function articleRow(item: ArticleToStore, fp: Fingerprint, now: string): Row {
+  const a = item.article;
+  return [
+    a.id,
+    a.title ?? null,
+    a.url ?? null,
+    item.canonicalUrl,
+    a.published ?? null,
+    a.lang,
+    item.contentHash,
+    item.origin ?? null,
+    a.raw,
+    a.text,
+    toJson(a.credits),
+    toJson(a.edits),
+    toJson(a.actors),
+    toJson(a.diagnostics),
+    now,
+    fp.shingles.length,
+    fp.bands.length > 0 ? signatureBytes(fp.signature) : null,
+  ];
+}
+
+function eventRow(e: Event, articleId: number): Row {
+  return [
+    e.id,
+    articleId,
+    e.type,
+    e.mode,
+    e.source.code,
+    e.source.text,
+    spanJson(e.source.span),
+    e.target.code,
+    e.target.text,
+    spanJson(e.target.span),
+    e.negated ? 1 : 0,
+    e.modality,
+    e.date,
+    e.cameo,
+    e.goldstein,
+    e.quad,
+    toJson(e.contexts),
+    e.trigger.text,
+    spanJson(e.trigger.span),
+    e.evidence.sentence,
+    spanJson(e.evidence.span),
+    spanJson(e.evidence.raw),
+    e.quote,
+    e.confidence,
+    e.rule,
+    e.mentions !== undefined ? toJson(e.mentions) : null,
+  ];
+}
+
+/** Mentions, people and quotes rows of one stored article. */
+function annotationRows(a: AnalysedArticle, id: number): { mentions: Row[]; people: Row[]; quotes: Row[] } {
+  return {
+    mentions: a.mentions.map((m, idx) => [
+      id,
+      idx,
+      m.span[0],
+      m.span[1],
+      m.text,
+      m.kind,
+      m.actor,
+      m.person,
+      m.sentence,
+    ]),
+    people: a.people.map((p, idx) => [id, idx, p.name, p.actor, p.role, toJson(p.mentions)]),
+    quotes: a.quotes.map((q, idx) => [
+      id,
+      idx,
+      q.text,
+      q.span[0],
+      q.span[1],
+      q.kind,
+      q.cue,
+      q.speaker?.name ?? null,
+      q.speaker?.actor ?? null,
+      q.speaker?.span ? toJson(q.speaker.span) : null,
+    ]),
+  };
+}
+
+/** Band matches grouped by key, as story candidates. */
+function bandIndex(matches: readonly BandMatch[]): Map<number, StoryCandidate[]> {
+  const index = new Map<number, StoryCandidate[]>();
+  const signatures = new Map<number, Int32Array>();
+  for (const m of matches) {
+    if (m.minhash === null) continue;
+    let signature = signatures.get(m.articleId);
+    if (signature === undefined) {
+      signature = signatureFrom(m.minhash);
+      signatures.set(m.articleId, signature);
+    }
+    const c = { articleId: m.articleId, story: m.story, size: m.shingles, signature };
+    const list = index.get(m.key);
+    if (list === undefined) index.set(m.key, [c]);
+    else list.push(c);
+  }
+  return index;
+}
+
+/** Stores new articles' story clusters and their new band keys; returns the stories in `stored` order. */
+async function clusterStories(
+  io: BatchIo,
+  stored: readonly NewArticle[],
+  fingerprinter: Fingerprinter,
+): Promise<number[]> {
+  const keys = [...new Set(stored.flatMap((a) => a.fingerprint.bands))];
+  const index = bandIndex(keys.length > 0 ? await io.bandMatches(keys) : []);
+  const needed = storedCandidates(stored, index);
+  const texts = needed.size > 0 ? await io.articleTexts([...needed]) : new Map<number, string>();
+  const shingles = new Map([...texts].map(([id, text]) => [id, fingerprinter.fingerprint(text).shingles]));
+  const assigned = assignStories(stored, index, shingles);
+  const stories = assigned.map((a) => a.story);
+  await io.setStories(
+    stored.map((a) => a.id),
+    stories,
+  );
+  await io.insertRows(
+    'article_bands',
+    stored.flatMap((a, n) => assigned[n]!.bands.map((key) => [key, a.id])),
+  );
+  return stories;
+}
+
+/** Merges the new articles' events into stored ones or new ones, and writes every report. */
+async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promise<boolean[]> {
+  const hits = await io.matchEvents(
+    reports.map((r, report) => {
+      const e = r.event;
+      const window = dateWindow(e.date);
+      return {
+        report,
+        source: e.source.code,
+        target: e.target.code,
+        type: e.type,
+        modality: e.modality,
+        negated: e.negated ? 1 : 0,
+        from: window?.[0] ?? null,
+        to: window?.[1] ?? null,
+        story: r.story,
+      };
+    }),
+  );
+  const plan = planEventMerge(
+    reports,
+    hits.map((h) => ({
+      report: h.report,
+      sameStory: h.sameStory,
+      event: { id: h.id, uid: h.uid, mode: h.mode, date: h.date, published: h.published },
+    })),
+  );
+  const created = plan.events.flatMap((p, i) => (p.storedId === null ? [i] : []));
+  const newIds = await io.insertEvents(
+    created.map((i) => {
+      const r = reports[plan.events[i]!.representative!]!;
+      return eventRow(r.event, r.articleId);
+    }),
+  );
+  const idOf = plan.events.map((p) => p.storedId ?? -1);
+  created.forEach((i, n) => (idOf[i] = newIds[n]!));
+  const changed = plan.events.flatMap((p, i) =>
+    p.storedId !== null && p.representative !== null ? [i] : [],
+  );
+  await io.updateEvents(
+    changed.map((i) => idOf[i]!),
+    changed.map((i) => {
+      const r = reports[plan.events[i]!.representative!]!;
+      return eventRow(r.event, r.articleId);
+    }),
+  );
+  await io.insertRows(
+    'event_sources',
+    reports.map((r, i) => {
+      const e = r.event;
+      return [
+        idOf[plan.eventOf[i]!],
+        r.articleId,
+        e.id,
+        r.story,
+        e.date,
+        spanJson(e.trigger.span),
+        e.evidence.sentence,
+        spanJson(e.evidence.span),
+        spanJson(e.evidence.raw),
+      ];
+    }),
+  );
+  const pairs = new Map(
+    reports.map((r, i) => [`${r.story}:${idOf[plan.eventOf[i]!]}`, [r.story, idOf[plan.eventOf[i]!]]]),
+  );
+  await io.insertRows('story_events', [...pairs.values()]);
+  return [...plan.joined];
+}
+
+/**
+ * Writes a prepared batch (inside the caller's transaction): inserts the articles (a hash or URL
+ * already stored makes a duplicate), assigns story clusters, writes mentions, people and quotes,
+ * and merges the events. Returns one outcome per record, in batch order.
+ *
+ * @example
+ * await db.transaction().execute(() => writeBatch(io, prepareBatch(batch, fp), fp));
+ */
+export async function writeBatch(
+  io: BatchIo,
+  batch: PreparedBatch,
+  fingerprinter: Fingerprinter,
+): Promise<PutOutcome[]> {
+  const out = new Array<PutOutcome | undefined>(batch.size);
+  for (const [i, o] of batch.invalid) out[i] = o;
+  await io.lock();
+  const now = new Date().toISOString();
+  const ids = await io.insertArticles(batch.fresh.map((f) => articleRow(f.item, f.fp, now)));
+
+  const conflicts = batch.fresh.filter((_, n) => ids[n] === null);
+  if (conflicts.length > 0) {
+    const found = await io.findArticles(
+      conflicts.map((f) => f.item.contentHash),
+      conflicts.flatMap((f) => (f.item.canonicalUrl === null ? [] : [f.item.canonicalUrl])),
+    );
+    for (const { index, item } of conflicts) {
+      const hit = found.find(
+        (r) =>
+          r.contentHash === item.contentHash ||
+          (item.canonicalUrl !== null && r.canonicalUrl === item.canonicalUrl),
+      );
+      if (hit === undefined) throw new Error(`article "${item.article.id}" conflicted but was not found`);
+      out[index] = {
+        status: 'duplicate',
+        id: hit.id,
+        by: hit.contentHash === item.contentHash ? 'content-hash' : 'canonical-url',
+      };
+    }
+  }
+
+  const stored = batch.fresh.flatMap((f, n) => (ids[n] === null ? [] : [{ ...f, id: ids[n]! }]));
+  const stories = await clusterStories(
+    io,
+    stored.map((s) => ({ id: s.id, fingerprint: s.fp })),
+    fingerprinter,
+  );
+  const rows = { mentions: [] as Row[], people: [] as Row[], quotes: [] as Row[] };
+  const reports: EventReport[] = [];
+  stored.forEach((s, n) => {
+    const a = s.item.article;
+    const r = annotationRows(a, s.id);
+    rows.mentions.push(...r.mentions);
+    rows.people.push(...r.people);
+    rows.quotes.push(...r.quotes);
+    for (const event of a.events)
+      reports.push({ articleId: s.id, story: stories[n]!, published: a.published ?? null, event });
+  });
+  for (const table of ['mentions', 'people', 'quotes'] as const) await io.insertRows(table, rows[table]);
+  const joined = await mergeEvents(io, reports);
+
+  let next = 0;
+  stored.forEach((s, n) => {
+    const count = s.item.article.events.length;
+    const merged = joined.slice(next, next + count).filter(Boolean).length;
+    next += count;
+    out[s.index] = { status: 'stored', id: s.id, story: stories[n]!, events: count, merged };
+  });
+  for (const [i, { of, by }] of batch.repeats) {
+    const first = out[of];
+    const id = first?.status === 'stored' || first?.status === 'duplicate' ? first.id : undefined;
+    if (id === undefined) throw new Error(`record ${i} repeats record ${of}, which has no id`);
+    out[i] = { status: 'duplicate', id, by };
+  }
+  return out.map((o, i) => {
+    if (o === undefined) throw new Error(`no outcome for record ${i}`);
+    return o;
+  });
+}

@@ -1,0 +1,172 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  COLUMNS,
+  IGNORE_CONFLICTS,
+  LOOKUP_COLUMNS,
+  MATCH_EVENTS_SELECT,
+  lookupValues,
+  toHit,
+  type BatchIo,
+  type BatchTable,
+  type EventHit,
+  type Row,
+} from './batch-io.js';
+
+const list = (table: BatchTable) => COLUMNS[table].map(([name]) => name);
+/** `insert into table (…) values (?, …)` for `rows` rows. */
+const insertSql = (table: BatchTable, tail = '', rows = 1) => {
+  const one = `(${list(table)
+    .map(() => '?')
+    .join(', ')})`;
+  return `insert into ${table} (${list(table).join(', ')}) values ${Array<string>(rows).fill(one).join(', ')}${tail}`;
+};
+/** Rows per multi-row insert: fewer calls into SQLite (each binds, steps and resets once). */
+const ROWS_PER_INSERT = 32;
+/** Articles are wide (their texts): fewer per statement. */
+const ARTICLES_PER_INSERT = 8;
+
+/** One lookup as the relation `k`, from its bound values (one prepared statement, run per lookup). */
+const LOOKUP_CTE = `with k as (select ${LOOKUP_COLUMNS.map(([name]) => `? as ${name}`).join(', ')})`;
+
+/**
+ * The batch statements over the raw better-sqlite3 connection: prepared once per store, and run
+ * with up to `ROWS_PER_INSERT` rows per call (no query building and no round trip). They run inside
+ * the transaction Kysely opened on the same connection, which it holds for the whole batch.
+ *
+ * @example
+ * const io = createSqliteBatchIo(database);
+ * await db.transaction().execute(() => putBatch(io, prepared));
+ */
+export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepared = (sql: string) => {
+    let s = cache.get(sql);
+    if (s === undefined) {
+      s = database.prepare(sql);
+      cache.set(sql, s);
+    }
+    return s;
+  };
+  const json = (values: readonly unknown[]) => JSON.stringify(values);
+
+  /**
+   * Inserts rows, `per` to a statement (the rest one by one); with `returning`, gives back the
+   * returned rows of each statement. SQLite inserts the rows of a VALUES list in order.
+   */
+  function insertChunked(
+    table: BatchTable,
+    rows: readonly Row[],
+    { tail = '', per = ROWS_PER_INSERT }: { tail?: string; per?: number } = {},
+  ): unknown[] {
+    const width = COLUMNS[table].length;
+    const returning = /\breturning\b/.test(tail);
+    const out: unknown[] = [];
+    const run = (s: BetterSqlite3.Statement, params: unknown[]) => {
+      if (returning) out.push(...s.all(params));
+      else s.run(params);
+    };
+    let i = 0;
+    if (rows.length >= per) {
+      const many = prepared(insertSql(table, tail, per));
+      const params = new Array<unknown>(width * per);
+      for (; i + per <= rows.length; i += per) {
+        for (let r = 0; r < per; r++) {
+          const row = rows[i + r]!;
+          for (let c = 0; c < width; c++) params[r * width + c] = row[c];
+        }
+        run(many, params);
+      }
+    }
+    if (i < rows.length) {
+      const one = prepared(insertSql(table, tail));
+      for (; i < rows.length; i++) run(one, rows[i] as unknown[]);
+    }
+    return out;
+  }
+
+  return {
+    async lock() {},
+
+    async insertArticles(rows) {
+      const inserted = insertChunked('articles', rows, {
+        tail: ' on conflict do nothing returning id, content_hash',
+        per: ARTICLES_PER_INSERT,
+      }) as { id: number; content_hash: string }[];
+      const hashAt = COLUMNS.articles.findIndex(([n]) => n === 'content_hash');
+      const idOf = new Map(inserted.map((r) => [r.content_hash, r.id]));
+      return rows.map((r) => idOf.get(r[hashAt] as string) ?? null);
+    },
+
+    async findArticles(hashes, urls) {
+      const rows = prepared(
+        `select id, content_hash, canonical_url from articles
+         where content_hash in (select value from json_each(?))
+            or canonical_url in (select value from json_each(?)) order by id`,
+      ).all(json(hashes), json(urls)) as { id: number; content_hash: string; canonical_url: string | null }[];
+      return rows.map((r) => ({ id: r.id, contentHash: r.content_hash, canonicalUrl: r.canonical_url }));
+    },
+
+    async bandMatches(keys) {
+      const rows = prepared(
+        `select b.key, b.article_id, a.story_id, a.shingles, a.minhash
+         from article_bands b join articles a on a.id = b.article_id
+         where b.key in (select value from json_each(?))`,
+      ).all(json(keys)) as {
+        key: number;
+        article_id: number;
+        story_id: number | null;
+        shingles: number;
+        minhash: Uint8Array | null;
+      }[];
+      return rows.map((r) => ({
+        key: r.key,
+        articleId: r.article_id,
+        story: r.story_id ?? r.article_id,
+        shingles: r.shingles,
+        minhash: r.minhash,
+      }));
+    },
+
+    async articleTexts(ids) {
+      const rows = prepared(`select id, text from articles where id in (select value from json_each(?))`).all(
+        json(ids),
+      ) as { id: number; text: string }[];
+      return new Map(rows.map((r) => [r.id, r.text]));
+    },
+
+    async setStories(ids, stories) {
+      const s = prepared(`update articles set story_id = ? where id = ?`);
+      ids.forEach((id, i) => s.run(stories[i], id));
+    },
+
+    async insertRows(table, rows) {
+      insertChunked(table, rows, IGNORE_CONFLICTS.has(table) ? { tail: ' on conflict do nothing' } : {});
+    },
+
+    async matchEvents(lookups) {
+      // Per lookup: two index searches, cheaper than parsing the batch's lookups out of JSON.
+      const s = prepared(`${LOOKUP_CTE} ${MATCH_EVENTS_SELECT}`);
+      const hits: EventHit[] = [];
+      for (const l of lookups)
+        for (const r of s.all(lookupValues(l))) hits.push(toHit(r as Record<string, unknown>));
+      return hits;
+    },
+
+    async insertEvents(rows) {
+      // Ids ascend in insertion order (AUTOINCREMENT, and the batch holds the write lock).
+      const ids = (insertChunked('events', rows, { tail: ' returning id' }) as { id: number }[]).map(
+        (r) => r.id,
+      );
+      return ids.sort((a, b) => a - b);
+    },
+
+    async updateEvents(ids, rows) {
+      const s = prepared(
+        `update events set ${list('events')
+          .map((c) => `${c} = ?`)
+          .join(', ')} where id = ?`,
+      );
+      ids.forEach((id, i) => s.run([...rows[i]!, id]));
+    },
+  };
+}
