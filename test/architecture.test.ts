@@ -19,8 +19,9 @@ const ALLOWED: Record<string, string[]> = {
   lexicons: ['core', 'pipeline', 'lexicons'],
   eval: ['core', 'pipeline', 'eval'],
   store: ['core', 'pipeline', 'store'],
-  queue: ['core', 'pipeline', 'ingest', 'store', 'queue'],
-  interfaces: ['core', 'pipeline', 'ingest', 'lexicons', 'eval', 'store', 'queue', 'interfaces'],
+  pool: ['core', 'pipeline', 'lexicons', 'pool'],
+  queue: ['core', 'pipeline', 'ingest', 'store', 'pool', 'queue'],
+  interfaces: ['core', 'pipeline', 'ingest', 'lexicons', 'eval', 'store', 'pool', 'queue', 'interfaces'],
   main: ['interfaces', 'core', 'lexicons', 'store', 'queue'],
 };
 

@@ -2,7 +2,8 @@
 export type ErrorCode =
   | 'PIPELINE_ORDER' // a stage requires a layer no earlier stage provides
   | 'LEXICON_INVALID' // a data file does not match its schema
-  | 'INPUT_INVALID'; // an input file or record cannot be read as an article
+  | 'INPUT_INVALID' // an input file or record cannot be read as an article
+  | 'OPTION_INVALID'; // an option's value is out of range
 
 export class DemarcheError extends Error {
   readonly code: ErrorCode;

@@ -17,3 +17,4 @@ export {
   type PetrarchRecord,
   type PetrarchScore,
 } from './petrarch.js';
+export { generateCorpus, prng } from './synthetic-corpus.js';

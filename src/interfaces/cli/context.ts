@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { PipelineSpec } from '../../lexicons/index.js';
 import type { Pipeline } from '../../pipeline/index.js';
 
 /** Where the CLI writes; injectable so tests run the real program in-process. */
@@ -13,6 +14,8 @@ export interface CliContext {
   readonly io: CliIo;
   /** The default pipeline, built once on first use with the global `--data` folder. */
   readonly pipeline: () => Pipeline;
+  /** Where that pipeline's data comes from (`--data`, `--actors`, `--verbs`), for analysis threads. */
+  readonly spec: () => PipelineSpec;
   /** Raises the process exit code (never lowers it). */
   readonly fail: (code: number) => void;
 }

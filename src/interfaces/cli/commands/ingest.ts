@@ -1,13 +1,24 @@
-import { InvalidArgumentError } from 'commander';
 import { countInputs, identifyArticle, readInputs, type InputRecord } from '../../../ingest/index.js';
+import { createAnalysisPool, type AnalysisOutcome, type AnalysisPool } from '../../../pool/index.js';
+import { openProducer } from '../../../queue/index.js';
 import { openStore, type ArticleToStore, type Store } from '../../../store/index.js';
 import type { CliIo, RegisterCommand } from '../context.js';
-import { isoDate } from './options.js';
+import {
+  fetchReadOptions,
+  isoDate,
+  positiveInteger,
+  wholeNumber,
+  withFetchOptions,
+  type FetchFlags,
+} from './options.js';
 
-interface IngestOptions {
+interface IngestOptions extends FetchFlags {
   readonly db?: string;
   readonly published?: string;
   readonly batch: number;
+  readonly threads?: number;
+  readonly queue?: string;
+  readonly prefix: string;
   readonly quiet?: boolean;
 }
 
@@ -19,10 +30,12 @@ export interface Tally {
   events: number;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
-  return n;
+/** The tally of a run, with what deduplication found. */
+interface IngestTally extends Tally {
+  /** Events that joined one already reported by another article. */
+  merged: number;
+  /** Stored articles that are near-copies of a stored story (joined its cluster). */
+  copies: number;
 }
 
 /** "1h02m", "3m05s", "42s". */
@@ -79,45 +92,66 @@ export function createProgress(
   };
 }
 
+type ReadRecord = Extract<InputRecord, { ok: true }>;
+
+/** A batch on its way: the articles to analyse (not stored yet), and their analyses in progress. */
+interface Analysing {
+  readonly fresh: readonly ReadRecord[];
+  readonly outcomes: Promise<AnalysisOutcome[]>;
+}
+
 /**
- * Analyses and stores one batch: articles already stored (or repeated in the batch) are
- * skipped before analysis, the rest are written in one transaction.
+ * Starts analysing one batch on the pool: articles already stored (or repeated in the batch) are
+ * counted as duplicates and never analysed.
  */
-async function ingestBatch(
-  batch: readonly Extract<InputRecord, { ok: true }>[],
+async function analyseBatch(
+  batch: readonly ReadRecord[],
   store: Store,
-  analyse: (rec: Extract<InputRecord, { ok: true }>) => ArticleToStore | string,
-  report: (origin: string, message: string) => void,
-  t: Tally,
-): Promise<void> {
+  pool: AnalysisPool,
+  t: IngestTally,
+): Promise<Analysing> {
   const keys = batch.map((rec) => identifyArticle(rec.doc));
   const known = await store.findKnown(keys);
   const seen = new Set<string>();
-  const fresh: ArticleToStore[] = [];
-  const origins: string[] = [];
+  const fresh: ReadRecord[] = [];
   batch.forEach((rec, i) => {
     const key = keys[i]!;
     const repeated = seen.has(key.contentHash) || (key.canonicalUrl !== null && seen.has(key.canonicalUrl));
     seen.add(key.contentHash);
     if (key.canonicalUrl !== null) seen.add(key.canonicalUrl);
-    if (known[i] !== null || repeated) {
-      t.duplicates++;
-      return;
-    }
-    const item = analyse(rec);
-    if (typeof item === 'string') {
-      report(rec.origin, item);
+    if (known[i] !== null || repeated) t.duplicates++;
+    else fresh.push(rec);
+  });
+  return { fresh, outcomes: Promise.all(fresh.map((rec) => pool.analyse(rec.doc))) };
+}
+
+/** Writes an analysed batch in one transaction; analyses that failed are reported and skipped. */
+async function storeBatch(
+  { fresh, outcomes }: Analysing,
+  store: Store,
+  report: (origin: string, message: string) => void,
+  t: IngestTally,
+): Promise<void> {
+  const analysed = await outcomes;
+  const items: ArticleToStore[] = [];
+  const origins: string[] = [];
+  analysed.forEach((outcome, i) => {
+    const rec = fresh[i]!;
+    if (!outcome.ok) {
+      report(rec.origin, outcome.error);
       t.bad++;
       return;
     }
-    fresh.push(item);
+    items.push({ article: outcome.article, ...identifyArticle(rec.doc), origin: rec.origin });
     origins.push(rec.origin);
   });
-  const outcomes = await store.putArticles(fresh);
-  outcomes.forEach((o, i) => {
+  const stored = await store.putArticles(items);
+  stored.forEach((o, i) => {
     if (o.status === 'stored') {
       t.stored++;
       t.events += o.events;
+      t.merged += o.merged;
+      if (o.story !== o.id) t.copies++;
     } else if (o.status === 'duplicate') t.duplicates++;
     else {
       report(origins[i]!, o.problem.message);
@@ -126,38 +160,78 @@ async function ingestBatch(
   });
 }
 
-/** `demarche ingest PATH...`: analyse articles and keep them in the store, each exactly once. */
-export const registerIngest: RegisterCommand = (program, { io, pipeline, fail }) => {
-  program
-    .command('ingest')
-    .description('analyse articles (files, folders, .jsonl dumps) and store them, each once')
-    .argument('<paths...>', 'input files or folders, or - for standard input')
+/** Inputs below this many articles are analysed on the main thread unless `--threads` says otherwise. */
+const SMALL_INPUT = 200;
+
+/** Peak resident memory of this process (its analysis threads included), in MB. */
+function peakMemory(): number {
+  return Math.round(process.resourceUsage().maxRSS / 1024);
+}
+
+/**
+ * `demarche ingest PATH...`: analyse articles on every core and keep them in the store, each
+ * exactly once; or, with `--queue`, enqueue them for `demarche worker`.
+ */
+export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => {
+  withFetchOptions(
+    program
+      .command('ingest')
+      .description(
+        'analyse articles (files, folders, .jsonl dumps, RSS/Atom feeds, URLs) and store them, each once',
+      )
+      .argument(
+        '<paths...>',
+        'files, folders, feed files (.xml/.rss/.atom) or http(s) URLs, or - for standard input',
+      ),
+  )
     .option('--db <target>', 'SQLite file or postgres:// URL (default: $DEMARCHE_DB, else ./demarche.db)')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for plain-text inputs', isoDate)
-    .option('--batch <n>', 'articles per transaction', positiveInt, 100)
+    .option('--batch <n>', 'articles per transaction', positiveInteger, 100)
+    .option(
+      '--threads <n>',
+      'analysis threads (default: one per core, or the main thread for fewer than 200 articles; 0: the main thread)',
+      wholeNumber,
+    )
+    .option(
+      '--queue <url>',
+      'enqueue the articles on this Redis queue (BullMQ) for `demarche worker` instead',
+    )
+    .option('--prefix <prefix>', 'Redis key prefix of the queue', 'demarche')
     .option('-q, --quiet', 'no progress lines')
     .action(async (paths: string[], opts: IngestOptions) => {
-      const store = await openStore(opts.db ?? process.env['DEMARCHE_DB']);
-      const t: Tally = { read: 0, stored: 0, duplicates: 0, bad: 0, events: 0 };
-      const progress = createProgress(io, opts.quiet === true, opts.quiet ? null : await countInputs(paths));
+      const t: IngestTally = { read: 0, stored: 0, duplicates: 0, bad: 0, events: 0, merged: 0, copies: 0 };
+      const total = await countInputs(paths);
+      const progress = createProgress(io, opts.quiet === true, opts.quiet ? null : total);
       const report = (origin: string, message: string) => {
         io.err(`demarche: ${origin}: ${message}\n`);
         fail(1);
       };
-      const p = pipeline();
-      const analyse = (rec: Extract<InputRecord, { ok: true }>): ArticleToStore | string => {
-        try {
-          return { article: p.run(rec.doc), ...identifyArticle(rec.doc), origin: rec.origin };
-        } catch (cause) {
-          return `analysis failed: ${(cause as Error).message}`;
-        }
-      };
+      const records = readInputs(paths, {
+        ...fetchReadOptions(opts),
+        ...(opts.published !== undefined ? { published: opts.published } : {}),
+        ...(io.stdin ? { stdin: io.stdin } : {}),
+      });
+      if (opts.queue !== undefined) {
+        await enqueueAll(records, opts.queue, opts.prefix, opts.batch, { report, progress, t, io });
+        return;
+      }
+      const store = await openStore(opts.db ?? process.env['DEMARCHE_DB']);
+      // starting a thread (building its pipeline) costs about as much as analysing a few hundred
+      // articles: a small input is analysed on the main thread
+      const threads = opts.threads ?? (total !== null && total < SMALL_INPUT ? 0 : undefined);
+      const pool = createAnalysisPool({ spec: spec(), ...(threads !== undefined ? { threads } : {}) });
       try {
-        let batch: Extract<InputRecord, { ok: true }>[] = [];
-        for await (const rec of readInputs(paths, {
-          ...(opts.published !== undefined ? { published: opts.published } : {}),
-          ...(io.stdin ? { stdin: io.stdin } : {}),
-        })) {
+        await pool.ready();
+        // while one batch is written, the next is analysed on the pool's threads
+        let pending: Analysing | undefined;
+        const flush = async (batch: readonly ReadRecord[]) => {
+          const next = await analyseBatch(batch, store, pool, t);
+          if (pending !== undefined) await storeBatch(pending, store, report, t);
+          pending = next;
+          progress.update(t);
+        };
+        let batch: ReadRecord[] = [];
+        for await (const rec of records) {
           t.read++;
           if (!rec.ok) {
             report(rec.origin, rec.error);
@@ -166,15 +240,63 @@ export const registerIngest: RegisterCommand = (program, { io, pipeline, fail })
           }
           batch.push(rec);
           if (batch.length >= opts.batch) {
-            await ingestBatch(batch, store, analyse, report, t);
+            await flush(batch);
             batch = [];
-            progress.update(t);
           }
         }
-        await ingestBatch(batch, store, analyse, report, t);
-        io.out(`demarche ingest: ${progress.finish(t)}; ${t.events} events (${store.dialect})\n`);
+        await flush(batch);
+        if (pending !== undefined) await storeBatch(pending, store, report, t);
+        io.out(
+          `demarche ingest: ${progress.finish(t)}; ${t.events} events, ${t.merged} of them merged with ` +
+            `other articles' reports; ${t.copies} near-copies joined a story (${store.dialect}, ` +
+            `${pool.threads} analysis threads, peak memory ${peakMemory()} MB)\n`,
+        );
       } finally {
-        await store.close();
+        await Promise.all([pool.close(), store.close()]);
       }
     });
 };
+
+/** `ingest --queue`: the records go to the queue in batches; workers analyse and store them. */
+async function enqueueAll(
+  records: AsyncIterable<InputRecord>,
+  url: string,
+  prefix: string,
+  size: number,
+  run: {
+    readonly report: (origin: string, message: string) => void;
+    readonly progress: ReturnType<typeof createProgress>;
+    readonly t: IngestTally;
+    readonly io: CliIo;
+  },
+): Promise<void> {
+  const { report, progress, t, io } = run;
+  const producer = openProducer(url, prefix);
+  let enqueued = 0;
+  try {
+    let batch: { doc: ReadRecord['doc']; origin: string }[] = [];
+    for await (const rec of records) {
+      t.read++;
+      if (!rec.ok) {
+        report(rec.origin, rec.error);
+        t.bad++;
+        continue;
+      }
+      batch.push({ doc: rec.doc, origin: rec.origin });
+      if (batch.length >= size) {
+        await producer.add(batch);
+        enqueued += batch.length;
+        batch = [];
+        progress.update(t);
+      }
+    }
+    await producer.add(batch);
+    enqueued += batch.length;
+  } finally {
+    await producer.close();
+  }
+  io.out(
+    `demarche ingest: ${progress.finish(t)}; ${enqueued} articles enqueued on ${url} ` +
+      `(an article already waiting is one job); \`demarche queue status\` follows the workers\n`,
+  );
+}

@@ -29,7 +29,8 @@ function nonNegativeNumber(value: string): number {
   return n;
 }
 
-function positiveInteger(value: string): number {
+/** Option parser for counts of 1 or more. */
+export function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
   return n;
@@ -76,4 +77,11 @@ export function fetchReadOptions(flags: FetchFlags): Pick<ReadOptions, 'http' | 
     },
     followLinks: flags.followLinks,
   };
+}
+
+/** Option parser for counts of 0 or more. */
+export function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return n;
 }

@@ -1,0 +1,167 @@
+/**
+ * The speed benchmark (issue 9): a fixed corpus of generated seed-like articles (≥ 5 MB, seeded, so
+ * every run reads the same text) through
+ *   (a) a bare wink-nlp pass (tokenise, sentences, POS: what the segment stage asks of wink),
+ *   (b) demarche's full analysis on one thread, and on the analysis pool (one thread per core),
+ *   (c) `demarche ingest` into a fresh SQLite file,
+ *   (d) the queue path (BullMQ on Redis) with 1 and 2 workers, when a Redis URL is given,
+ * with MB/s, articles/s, the ratio (b)/(a) and the peak RSS of this process.
+ *
+ * Usage: npm run bench [-- --mb 5] [-- --queue redis://127.0.0.1:6379 --pg postgres://root@127.0.0.1:5432/test]
+ * (d) runs when --queue is given: workers are `demarche worker` processes with one analysis thread
+ * each, writing to a fresh Postgres database made on the --pg server (dropped afterwards).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { generateCorpus } from '../src/eval/index.js';
+import { runCli } from '../src/interfaces/cli/index.js';
+import { buildPipeline } from '../src/lexicons/index.js';
+import { createAnalysisPool } from '../src/pool/index.js';
+import { openProducer, readQueueStatus } from '../src/queue/index.js';
+import { openPostgresStore } from '../src/store/index.js';
+import pg from 'pg';
+
+const { values } = parseArgs({
+  options: {
+    mb: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '1' },
+    queue: { type: 'string' },
+    pg: { type: 'string' },
+  },
+});
+const docs = generateCorpus({ seed: Number(values.seed), bytes: Number(values.mb) * 1e6 });
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.raw), 0);
+const mb = bytes / 1e6;
+
+interface Figure {
+  readonly label: string;
+  readonly seconds: number;
+}
+
+function report({ label, seconds }: Figure): void {
+  console.log(
+    `${label.padEnd(44)} ${(mb / seconds).toFixed(2).padStart(7)} MB/s ${(docs.length / seconds).toFixed(0).padStart(6)} articles/s  (${seconds.toFixed(1)} s)`,
+  );
+}
+
+/** CPU-bound steps are timed on a warm run: the first pass pays for compilation. */
+async function timed(label: string, run: () => unknown): Promise<Figure> {
+  const t = performance.now();
+  await run();
+  const figure = { label, seconds: (performance.now() - t) / 1000 };
+  report(figure);
+  return figure;
+}
+
+console.log(
+  `corpus: ${docs.length} generated articles, ${mb.toFixed(1)} MB (seed ${values.seed}); ` +
+    `Node ${process.version}, ${availableParallelism()} cores`,
+);
+
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const wink = () => {
+  for (const d of docs) {
+    const doc = nlp.readDoc(d.raw);
+    doc.tokens().out(nlp.its.pos);
+    doc.sentences().out(nlp.its.span);
+  }
+};
+wink();
+const bare = await timed('(a) wink-nlp tokenise + sentences + POS', wink);
+
+const pipeline = buildPipeline();
+const analyse = () => {
+  for (const d of docs) pipeline.run(d);
+};
+for (const d of docs.slice(0, 100)) pipeline.run(d);
+const full = await timed('(b) full analysis, one thread', analyse);
+
+const pool = createAnalysisPool();
+await pool.ready();
+await Promise.all(docs.slice(0, 100).map((d) => pool.analyse(d)));
+await timed(`(b) full analysis, pool of ${pool.threads} threads`, () =>
+  Promise.all(docs.map((d) => pool.analyse(d))),
+);
+await pool.close();
+
+const dir = mkdtempSync(join(tmpdir(), 'demarche-bench-'));
+try {
+  const input = join(dir, 'corpus.jsonl');
+  writeFileSync(
+    input,
+    docs
+      .map((d) => JSON.stringify({ id: d.id, text: d.raw, title: d.title, published: d.published }))
+      .join('\n'),
+  );
+  const quiet = { out: () => {}, err: (e: string) => void process.stderr.write(e) };
+  await timed('(c) demarche ingest into SQLite', () =>
+    runCli(['ingest', input, '--db', join(dir, 'bench.db'), '--quiet'], quiet),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+/** Starts a `demarche worker` process and resolves once it waits for jobs. */
+function startWorker(queue: string, db: string, prefix: string): Promise<ChildProcess> {
+  const args = ['--import', 'tsx', 'src/main.ts', 'worker', '--queue', queue, '--db', db, '--prefix', prefix];
+  const child = spawn(process.execPath, [...args, '--threads', '1', '--quiet'], {
+    cwd: join(import.meta.dirname, '..'),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (d: Buffer) => d.toString().includes('waiting for articles') && resolve(child));
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+async function queuePath(queue: string, server: string, workers: number): Promise<void> {
+  const name = `demarche_bench_${process.pid}_${workers}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const db = server.replace(/\/[^/]*$/, `/${name}`);
+  const prefix = `demarche-bench-${process.pid}-${workers}`;
+  const children = await Promise.all(Array.from({ length: workers }, () => startWorker(queue, db, prefix)));
+  const store = await openPostgresStore({ url: db });
+  try {
+    await timed(
+      `(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''} → Postgres`,
+      async () => {
+        const producer = openProducer(queue, prefix);
+        for (let i = 0; i < docs.length; i += 500)
+          await producer.add(
+            docs.slice(i, i + 500).map((doc, j) => ({ doc, origin: `corpus:${i + j + 1}` })),
+          );
+        await producer.close();
+        for (;;) {
+          const s = await readQueueStatus(queue, { prefix });
+          if (s.waiting + s.active + s.delayed === 0) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      },
+    );
+    console.log(`    ${(await store.counts()).articles} articles stored`);
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+    );
+    await store.close();
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+if (values.queue !== undefined) {
+  const server = values.pg ?? process.env['DEMARCHE_TEST_PG'] ?? 'postgres://root@127.0.0.1:5432/test';
+  await queuePath(values.queue, server, 1);
+  await queuePath(values.queue, server, 2);
+}
+
+console.log(`ratio (b)/(a), one thread: ${(bare.seconds / full.seconds).toFixed(2)}`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

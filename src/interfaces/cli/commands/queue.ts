@@ -1,0 +1,28 @@
+import { readQueueStatus } from '../../../queue/index.js';
+import type { RegisterCommand } from '../context.js';
+
+/** `demarche queue status --queue redis://…`: waiting, active, done and failed jobs, and throughput. */
+export const registerQueue: RegisterCommand = (program, { io }) => {
+  const queue = program.command('queue').description('inspect the Redis queue of articles (BullMQ)');
+  queue
+    .command('status')
+    .description('waiting, active, done and failed jobs, articles per minute, and the latest failures')
+    .requiredOption('--queue <url>', 'Redis URL of the queue (redis://host:port[/db])')
+    .option('--prefix <prefix>', 'Redis key prefix of the queue', 'demarche')
+    .option('--json', 'print the status as JSON')
+    .action(async (flags: { queue: string; prefix: string; json?: boolean }) => {
+      const s = await readQueueStatus(flags.queue, { prefix: flags.prefix });
+      if (flags.json) {
+        io.out(JSON.stringify(s, null, 2) + '\n');
+        return;
+      }
+      const lastMinute = s.perMinute[0] ?? 0;
+      const recent = s.perMinute.slice(0, 10);
+      const average = recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length : 0;
+      io.out(
+        `waiting ${s.waiting} · active ${s.active} · delayed ${s.delayed} · done ${s.done} · failed ${s.failed}\n` +
+          `throughput: ${lastMinute} articles in the last minute, ${average.toFixed(1)}/min over the last ${recent.length} min\n`,
+      );
+      for (const f of s.failures) io.out(`failed: ${f.reason}\n`);
+    });
+};

@@ -1,0 +1,99 @@
+import { createAnalysisPool } from '../../../pool/index.js';
+import { startArticleWorker, type WorkerNotice } from '../../../queue/index.js';
+import { openStore } from '../../../store/index.js';
+import type { RegisterCommand } from '../context.js';
+import { wholeNumber } from './options.js';
+
+interface WorkerFlags {
+  readonly queue: string;
+  readonly db?: string;
+  readonly concurrency?: number;
+  readonly threads?: number;
+  readonly prefix: string;
+  readonly lockSeconds: number;
+  readonly quiet?: boolean;
+}
+
+/**
+ * `demarche worker --queue redis://… --db postgres://…`: takes articles from the queue, analyses
+ * them on every core and stores them, until SIGINT or SIGTERM (then finishes its active jobs).
+ */
+export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => {
+  program
+    .command('worker')
+    .description('analyse and store articles from the Redis queue (BullMQ) until stopped')
+    .requiredOption('--queue <url>', 'Redis URL of the queue (redis://host:port[/db])')
+    .option('--db <target>', 'SQLite file or postgres:// URL (default: $DEMARCHE_DB, else ./demarche.db)')
+    .option('--concurrency <n>', 'jobs taken at once (default: twice the analysis threads)', wholeNumber)
+    .option(
+      '--threads <n>',
+      'analysis threads (default: one per core; 0 analyses on the main thread)',
+      wholeNumber,
+    )
+    .option('--prefix <prefix>', 'Redis key prefix of the queue', 'demarche')
+    .option(
+      '--lock-seconds <n>',
+      'seconds a job stays locked after its worker stops answering, before another worker takes it',
+      wholeNumber,
+      30,
+    )
+    .option('-q, --quiet', 'no line per failed job or progress line')
+    .action(async (flags: WorkerFlags) => {
+      const store = await openStore(flags.db ?? process.env['DEMARCHE_DB']);
+      const pool = createAnalysisPool({
+        spec: spec(),
+        ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+      });
+      try {
+        await pool.ready();
+      } catch (cause) {
+        await Promise.all([pool.close(), store.close()]);
+        throw cause;
+      }
+      const tally = { stored: 0, duplicates: 0, failed: 0 };
+      let last = performance.now();
+      const started = last;
+      const onNotice = (n: WorkerNotice) => {
+        if (n.kind === 'done') {
+          if (n.result.status === 'stored') tally.stored++;
+          else tally.duplicates++;
+        } else if (n.final) {
+          tally.failed++;
+          if (!flags.quiet) io.err(`demarche worker: ${n.reason}\n`);
+        }
+        const now = performance.now();
+        if (!flags.quiet && now - last > 5000) {
+          last = now;
+          const done = tally.stored + tally.duplicates;
+          io.err(
+            `demarche worker: ${tally.stored} stored, ${tally.duplicates} already stored, ${tally.failed} failed · ${(done / ((now - started) / 1000)).toFixed(1)} articles/s\n`,
+          );
+        }
+      };
+      const worker = startArticleWorker({
+        url: flags.queue,
+        store,
+        pool,
+        prefix: flags.prefix,
+        lockDuration: Math.max(1, flags.lockSeconds) * 1000,
+        onNotice,
+        ...(flags.concurrency !== undefined && flags.concurrency > 0
+          ? { concurrency: flags.concurrency }
+          : {}),
+      });
+      io.err(
+        `demarche worker: waiting for articles on ${flags.queue} (${pool.threads} analysis threads, ${store.dialect})\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await worker.close();
+      await Promise.all([pool.close(), store.close()]);
+      if (tally.failed > 0) fail(1);
+      io.out(
+        `demarche worker: ${tally.stored} stored, ${tally.duplicates} already stored, ${tally.failed} failed\n`,
+      );
+    });
+};

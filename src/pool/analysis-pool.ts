@@ -1,0 +1,180 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { DemarcheError, type RawDocument } from '../core/index.js';
+import { buildPipeline, type PipelineSpec } from '../lexicons/index.js';
+import { analyseDocument } from './analyse-document.js';
+import type { AnalysisOutcome, WorkerReply, WorkerRequest } from './messages.js';
+
+/** Runs the pipeline on every core: documents in, analysed articles out. */
+export interface AnalysisPool {
+  /** Analysis threads (0: the calling thread analyses, one document at a time). */
+  readonly threads: number;
+  /** Resolves once every thread has built its pipeline; rejects with the build error (a bad dictionary). */
+  ready(): Promise<void>;
+  /** Analyses one document; never rejects for a bad document (the outcome says why it failed). */
+  analyse(doc: RawDocument): Promise<AnalysisOutcome>;
+  /** Stops the threads; pending documents get a failed outcome. */
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Analysis threads; default: one per core. 0 analyses on the calling thread. */
+  readonly threads?: number;
+  /** The data every thread builds its pipeline from. */
+  readonly spec?: PipelineSpec;
+}
+
+/**
+ * Documents sent to one thread ahead of its answers, so it never waits for the main thread (which
+ * may be busy for a while writing a batch to SQLite, synchronously).
+ */
+const AHEAD = 8;
+
+interface Task {
+  readonly id: number;
+  readonly doc: RawDocument;
+  readonly resolve: (outcome: AnalysisOutcome) => void;
+}
+
+interface Thread {
+  readonly worker: Worker;
+  readonly inFlight: Map<number, Task>;
+  /** Whether it built its pipeline; a thread that dies before is not replaced. */
+  ready: boolean;
+}
+
+/**
+ * Starts a pool of analysis threads (node:worker_threads), each building the pipeline from `spec`.
+ * Work goes to the least busy thread; a thread that dies is replaced and its documents fail with
+ * the reason, the rest go on.
+ *
+ * @example
+ * const pool = createAnalysisPool({ spec: { actorFiles: ['mine.yaml'] } });
+ * await pool.ready();
+ * const outcomes = await Promise.all(docs.map((d) => pool.analyse(d)));
+ * await pool.close();
+ */
+export function createAnalysisPool(options: PoolOptions = {}): AnalysisPool {
+  const spec = options.spec ?? {};
+  const size = options.threads ?? availableParallelism();
+  if (!Number.isInteger(size) || size < 0) {
+    throw new DemarcheError('OPTION_INVALID', `threads must be a whole number ≥ 0, not ${size}`);
+  }
+  return size === 0 ? createInlinePool(spec) : createThreadPool(size, spec);
+}
+
+function createInlinePool(spec: PipelineSpec): AnalysisPool {
+  let pipeline: ReturnType<typeof buildPipeline> | undefined;
+  const built = () => (pipeline ??= buildPipeline(spec));
+  return {
+    threads: 0,
+    ready: async () => void built(),
+    analyse: async (doc) => analyseDocument(built(), doc),
+    close: async () => {},
+  };
+}
+
+/**
+ * Starts the worker module next to this file: the compiled JavaScript, or (when demarche runs from
+ * its TypeScript sources, as in tests) the TypeScript through tsx's loader, which a worker's entry
+ * module does not inherit from `--import`.
+ */
+function startWorker(spec: PipelineSpec): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: spec });
+  }
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./analysis-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, workerData: spec });
+}
+
+function createThreadPool(size: number, spec: PipelineSpec): AnalysisPool {
+  const threads: Thread[] = [];
+  const waiting: Task[] = [];
+  let nextId = 0;
+  let closed = false;
+  let readyCount = 0;
+  let settleReady: { resolve: () => void; reject: (e: Error) => void } | undefined;
+  const readyPromise = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
+  readyPromise.catch(() => {}); // observed through ready(); never an unhandled rejection
+
+  const dispatch = () => {
+    while (waiting.length > 0) {
+      let best: Thread | undefined;
+      for (const t of threads)
+        if (t.inFlight.size < AHEAD && (!best || t.inFlight.size < best.inFlight.size)) best = t;
+      if (best === undefined) return;
+      const task = waiting.shift()!;
+      best.inFlight.set(task.id, task);
+      best.worker.postMessage({ task: task.id, doc: task.doc } satisfies WorkerRequest);
+    }
+  };
+
+  const failAll = (tasks: Iterable<Task>, error: string) => {
+    for (const task of tasks) task.resolve({ ok: false, error });
+  };
+
+  /** A thread could not build its pipeline: every thread would fail the same way. */
+  const breakPool = (error: string) => {
+    settleReady?.reject(new DemarcheError('LEXICON_INVALID', error));
+    closed = true;
+    failAll(waiting.splice(0), error);
+    for (const t of threads) void t.worker.terminate();
+  };
+
+  const start = (): Thread => {
+    const thread: Thread = {
+      worker: startWorker(spec),
+      inFlight: new Map(),
+      ready: false,
+    };
+    thread.worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'ready') {
+        thread.ready = true;
+        if (++readyCount >= size) settleReady?.resolve();
+      } else if (reply.type === 'broken') {
+        breakPool(reply.error);
+      } else {
+        const task = thread.inFlight.get(reply.task);
+        thread.inFlight.delete(reply.task);
+        task?.resolve(reply.outcome);
+        dispatch();
+      }
+    });
+    thread.worker.on('error', (cause) => {
+      failAll(thread.inFlight.values(), `analysis thread failed: ${cause.message}`);
+      thread.inFlight.clear();
+      if (!thread.ready) breakPool(`an analysis thread could not start: ${cause.message}`);
+    });
+    thread.worker.on('exit', () => {
+      failAll(thread.inFlight.values(), 'analysis thread stopped');
+      thread.inFlight.clear();
+      if (closed || !thread.ready) return;
+      // replace the dead thread so the pool keeps its size
+      const i = threads.indexOf(thread);
+      if (i >= 0) threads[i] = start();
+      dispatch();
+    });
+    return thread;
+  };
+
+  for (let i = 0; i < size; i++) threads.push(start());
+
+  return {
+    threads: size,
+    ready: () => readyPromise,
+    analyse(doc) {
+      if (closed) return Promise.resolve({ ok: false, error: 'the analysis pool is closed' });
+      return new Promise((resolve) => {
+        waiting.push({ id: nextId++, doc, resolve });
+        dispatch();
+      });
+    },
+    async close() {
+      closed = true;
+      failAll(waiting.splice(0), 'the analysis pool is closed');
+      await Promise.all(threads.map((t) => t.worker.terminate()));
+    },
+  };
+}

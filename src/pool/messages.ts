@@ -1,0 +1,17 @@
+import type { AnalysedArticle, RawDocument } from '../core/index.js';
+
+/** The analysis of one document: its article, or why it could not be analysed. */
+export type AnalysisOutcome =
+  { readonly ok: true; readonly article: AnalysedArticle } | { readonly ok: false; readonly error: string };
+
+/** Main thread → analysis thread. */
+export interface WorkerRequest {
+  readonly task: number;
+  readonly doc: RawDocument;
+}
+
+/** Analysis thread → main thread. */
+export type WorkerReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'broken'; readonly error: string }
+  | { readonly type: 'done'; readonly task: number; readonly outcome: AnalysisOutcome };

@@ -1,0 +1,10 @@
+export { openProducer, type ArticleJob, type ArticleProducer } from './article-jobs.js';
+export {
+  startArticleWorker,
+  type ArticleWorker,
+  type JobResult,
+  type WorkerNotice,
+  type WorkerOptions,
+} from './article-worker.js';
+export { DEFAULT_PREFIX, QUEUE_NAME, redisConnection } from './connection.js';
+export { readQueueStatus, type QueueStatus } from './queue-status.js';

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawDocument } from '../../src/core/index.js';
+import { buildPipeline } from '../../src/lexicons/index.js';
+import { createAnalysisPool, toAnalysed, type AnalysisPool } from '../../src/pool/index.js';
+
+const DEV_DIR = fileURLToPath(new URL('../../../shared/eval/dev/', import.meta.url));
+
+/** The dev articles as documents (their gold files are valid input). */
+function devDocs(): RawDocument[] {
+  return readdirSync(DEV_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => {
+      const g = JSON.parse(readFileSync(`${DEV_DIR}${f}`, 'utf8')) as Record<string, string>;
+      return {
+        id: g['id']!,
+        raw: g['text']!,
+        mediaType: 'text/plain',
+        ...(g['title'] ? { title: g['title'] } : {}),
+        ...(g['published'] ? { published: g['published'] } : {}),
+      };
+    });
+}
+
+describe('analysis pool', () => {
+  let pool: AnalysisPool;
+  beforeAll(async () => {
+    pool = createAnalysisPool({ threads: 2 });
+    await pool.ready();
+  }, 60_000);
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('gives every document the same analysis as the pipeline on this thread', async () => {
+    const docs = devDocs();
+    expect(docs.length).toBeGreaterThan(20);
+    const here = buildPipeline();
+    const outcomes = await Promise.all(docs.map((d) => pool.analyse(d)));
+    outcomes.forEach((outcome, i) => {
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) expect(outcome.article).toEqual(toAnalysed(here.run(docs[i]!)));
+    });
+  }, 60_000);
+
+  it('keeps no token layers or offset map in what it sends back', async () => {
+    const outcome = await pool.analyse({
+      id: 'x',
+      raw: 'Japan condemned Russia on Friday.',
+      mediaType: 'text/plain',
+    });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(Object.keys(outcome.article)).not.toContain('tokens');
+    expect(Object.keys(outcome.article)).not.toContain('offsets');
+    expect(outcome.article.text).toBe('Japan condemned Russia on Friday.');
+  });
+});
+
+describe('analysis pool set-up', () => {
+  it('rejects ready() with the file name when a dictionary cannot be read, and fails documents', async () => {
+    const pool = createAnalysisPool({ threads: 1, spec: { actorFiles: ['/nonexistent/actors.yaml'] } });
+    await expect(pool.ready()).rejects.toThrow(/actors\.yaml/);
+    const outcome = await pool.analyse({ id: 'x', raw: 'Japan condemned Russia.', mediaType: 'text/plain' });
+    expect(outcome.ok).toBe(false);
+    await pool.close();
+  }, 60_000);
+
+  it('analyses on the calling thread with threads: 0', async () => {
+    const pool = createAnalysisPool({ threads: 0 });
+    await pool.ready();
+    const outcome = await pool.analyse({
+      id: 'x',
+      raw: 'Japan condemned Russia on Friday.',
+      mediaType: 'text/plain',
+    });
+    expect(outcome.ok && outcome.article.events.map((e) => e.type)).toEqual(['ACCUSE']);
+    await pool.close();
+  });
+
+  it('refuses a negative or fractional thread count', () => {
+    expect(() => createAnalysisPool({ threads: -1 })).toThrow(/threads/);
+    expect(() => createAnalysisPool({ threads: 1.5 })).toThrow(/threads/);
+  });
+
+  it('fails documents given after close()', async () => {
+    const pool = createAnalysisPool({ threads: 1 });
+    await pool.ready();
+    await pool.close();
+    const outcome = await pool.analyse({ id: 'x', raw: 'Japan condemned Russia.', mediaType: 'text/plain' });
+    expect(outcome).toEqual({ ok: false, error: 'the analysis pool is closed' });
+  }, 60_000);
+});

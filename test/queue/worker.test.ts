@@ -1,0 +1,225 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../src/eval/index.js';
+import { openProducer, readQueueStatus } from '../../src/queue/index.js';
+import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
+import { findPostgres } from '../store/backends.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
+const RUN = `${process.pid}-${Date.now().toString(36)}`;
+
+/** A `demarche worker` process, as an operator starts it. */
+function startWorker(queue: string, db: string, prefix: string): ChildProcess {
+  const args = ['--import', 'tsx', 'src/main.ts', 'worker', '--queue', queue, '--db', db];
+  args.push('--prefix', prefix, '--threads', '1', '--lock-seconds', '2', '--quiet');
+  return spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+async function stopWorker(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const closed = new Promise((resolve) => child.once('close', resolve));
+  child.kill(signal);
+  await closed;
+}
+
+/** Polls until `done` holds, failing after `seconds`. */
+async function until(done: () => Promise<boolean>, seconds: number, what: string): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A fresh Postgres database for the run (the workers' store), or a SQLite file without a server. */
+async function freshDatabase(
+  name: string,
+): Promise<{ url: string; open: () => Promise<Store>; drop: () => Promise<void> }> {
+  const server = await findPostgres();
+  if (server === null) {
+    const dir = mkdtempSync(join(tmpdir(), 'demarche-queue-'));
+    const path = join(dir, `${name}.db`);
+    return {
+      url: path,
+      open: () => openSqliteStore({ path }),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = server.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    open: () => openPostgresStore({ url }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`drop database if exists "${name}" with (force)`);
+      await c.end();
+    },
+  };
+}
+
+const docs = generateCorpus({ seed: 7, bytes: 120_000 });
+
+describe('queue workers (BullMQ on Redis, Postgres store)', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let store: Store;
+  const stored = async () => (await store.counts()).articles;
+
+  beforeAll(async () => {
+    db = await freshDatabase(`demarche_queue_${RUN.replace(/-/g, '_')}`);
+    store = await db.open();
+  }, 60_000);
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  }, 60_000);
+
+  it('stores every article exactly once when a worker is killed mid-batch and another takes over', async () => {
+    const prefix = `demarche-test-kill-${RUN}`;
+    const producer = openProducer(REDIS, prefix);
+    await producer.add(docs.map((doc, i) => ({ doc, origin: `corpus:${i + 1}` })));
+    await producer.add(docs.slice(0, 5).map((doc, i) => ({ doc, origin: `again:${i + 1}` }))); // same jobs
+    await producer.close();
+
+    const first = startWorker(REDIS, db.url, prefix);
+    await until(async () => (await stored()) >= 5, 120, 'the first worker to store articles');
+    await stopWorker(first, 'SIGKILL');
+    const killedAt = await stored();
+    expect(killedAt).toBeLessThan(docs.length);
+
+    const second = startWorker(REDIS, db.url, prefix);
+    try {
+      await until(
+        async () => {
+          const s = await readQueueStatus(REDIS, { prefix });
+          return s.waiting + s.active + s.delayed === 0 && (await stored()) === docs.length;
+        },
+        240,
+        'the second worker to finish the queue',
+      );
+    } finally {
+      await stopWorker(second);
+    }
+    const status = await readQueueStatus(REDIS, { prefix });
+    expect(status.failed).toBe(0);
+    expect(await stored()).toBe(docs.length);
+  }, 420_000);
+
+  it('fails a poison article with its reason and goes on with the rest', async () => {
+    const prefix = `demarche-test-poison-${RUN}`;
+    const extra = generateCorpus({ seed: 8, bytes: 20_000 });
+    const before = await stored();
+    const producer = openProducer(REDIS, prefix);
+    await producer.add([
+      { doc: { id: 'poison', raw: ' \n\t ', mediaType: 'text/plain' }, origin: 'poison.jsonl:1' },
+      ...extra.map((doc, i) => ({ doc, origin: `extra:${i + 1}` })),
+    ]);
+    await producer.close();
+    const worker = startWorker(REDIS, db.url, prefix);
+    try {
+      await until(async () => (await stored()) === before + extra.length, 180, 'the rest to be stored');
+      await until(async () => (await readQueueStatus(REDIS, { prefix })).failed === 1, 30, 'the failure');
+    } finally {
+      await stopWorker(worker);
+    }
+    const status = await readQueueStatus(REDIS, { prefix });
+    expect(status.failures.map((f) => f.reason)).toEqual([expect.stringContaining('poison.jsonl:1')]);
+  }, 300_000);
+});
+
+/** A free TCP port on loopback. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** A Redis server of the test's own, appending every write to its log (as production should). */
+function startRedis(port: number, dir: string): Promise<ChildProcess> {
+  const child = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Ready to accept connections')) resolve(child);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${out}`)));
+  });
+}
+
+describe('queue across a Redis restart', () => {
+  it('loses nothing when Redis restarts while articles are enqueued and analysed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarche-redis-'));
+    const port = await freePort();
+    const url = `redis://127.0.0.1:${port}`;
+    const db = await freshDatabase(`demarche_restart_${RUN.replace(/-/g, '_')}`);
+    const store = await db.open();
+    let redis = await startRedis(port, dir);
+    const prefix = 'demarche-restart';
+    const worker = startWorker(url, db.url, prefix);
+    try {
+      const producer = openProducer(url, prefix);
+      const half = Math.floor(docs.length / 2);
+      await producer.add(docs.slice(0, half).map((doc, i) => ({ doc, origin: `corpus:${i + 1}` })));
+      await until(async () => (await store.counts()).articles >= 3, 120, 'the worker to start storing');
+      // Redis goes down hard and comes back; the producer's next batch waits for it
+      const exited = new Promise((r) => redis.once('exit', r));
+      redis.kill('SIGKILL');
+      await exited;
+      const adding = producer.add(
+        docs.slice(half).map((doc, i) => ({ doc, origin: `corpus:${half + i + 1}` })),
+      );
+      await new Promise((r) => setTimeout(r, 1000));
+      redis = await startRedis(port, dir);
+      await adding;
+      await producer.close();
+      await until(
+        async () => (await store.counts()).articles === docs.length,
+        240,
+        'every article to be stored',
+      );
+      expect((await readQueueStatus(url, { prefix })).failed).toBe(0);
+    } finally {
+      await stopWorker(worker);
+      redis.kill('SIGTERM');
+      await store.close();
+      await db.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 420_000);
+});
