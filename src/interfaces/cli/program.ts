@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { loadLexicons, readActorDictionaries, readVerbDictionaries } from '../../lexicons/index.js';
-import { createDefaultPipeline, type Pipeline } from '../../pipeline/index.js';
+import { buildPipeline, type PipelineSpec } from '../../lexicons/index.js';
+import type { Pipeline } from '../../pipeline/index.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerClean } from './commands/clean.js';
 import { registerEval } from './commands/eval.js';
@@ -8,7 +8,10 @@ import { registerExport } from './commands/export.js';
 import { registerExplain } from './commands/explain.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
+import { registerServe } from './commands/serve.js';
+import { registerQueue } from './commands/queue.js';
 import { registerStance } from './commands/stance.js';
+import { registerWorker } from './commands/worker.js';
 import type { CliContext, CliIo, RegisterCommand } from './context.js';
 
 /** Every subcommand, one module each (src/interfaces/cli/commands/). */
@@ -21,6 +24,9 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerQuery,
   registerStance,
   registerExport,
+  registerWorker,
+  registerQueue,
+  registerServe,
 ];
 
 const defaultIo: CliIo = {
@@ -58,20 +64,14 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       [] as string[],
     );
 
+  const spec = (): PipelineSpec => {
+    const { data, actors, verbs } = program.opts<{ data?: string; actors: string[]; verbs: string[] }>();
+    return { ...(data !== undefined ? { dataDir: data } : {}), actorFiles: actors, verbFiles: verbs };
+  };
   const context: CliContext = {
     io,
-    pipeline: () => {
-      const {
-        data: dataDir,
-        actors,
-        verbs,
-      } = program.opts<{ data?: string; actors: string[]; verbs: string[] }>();
-      return (pipeline ??= createDefaultPipeline(
-        dataDir ? loadLexicons(dataDir) : loadLexicons(),
-        actors.length > 0 ? readActorDictionaries(actors) : undefined,
-        readVerbDictionaries(verbs),
-      ));
-    },
+    spec,
+    pipeline: () => (pipeline ??= buildPipeline(spec())),
     fail: (code) => {
       exitCode = Math.max(exitCode, code);
     },

@@ -1,0 +1,109 @@
+import { createRoute, type z } from '@hono/zod-openapi';
+import { summariseStance } from '../../cli/format-stance.js';
+import { buildMatrix, buildNetwork, buildTimeline, stanceOfCounts } from '../aggregate.js';
+import type { ApiApp, ApiDeps } from '../context.js';
+import { apiError, eventFilterOf, problemResponse } from '../context.js';
+import type { PairFilter } from '../reads/read-model.js';
+import {
+  ErrorBody,
+  EventFilterQuery,
+  MatrixBody,
+  NetworkBody,
+  StanceBody,
+  StanceQuery,
+  TimelineBody,
+  TimelineQuery,
+} from '../schemas.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const badInput = json(ErrorBody, 'a parameter is invalid (the error names it)');
+
+const stanceRoute = createRoute({
+  method: 'get',
+  path: '/api/stance',
+  summary: "Each source actor's stance toward a target actor (or an issue, `text`) per day or month",
+  request: { query: StanceQuery },
+  responses: { 200: json(StanceBody, 'stance rows, by source then period'), 400: badInput },
+});
+
+const matrixRoute = createRoute({
+  method: 'get',
+  path: '/api/matrix',
+  summary: 'The stance matrix: events per (source, target), with the dominant type and stance',
+  request: { query: EventFilterQuery },
+  responses: { 200: json(MatrixBody, 'matrix cells'), 400: badInput },
+});
+
+const timelineRoute = createRoute({
+  method: 'get',
+  path: '/api/timeline',
+  summary: 'Events per period and type',
+  request: { query: TimelineQuery },
+  responses: { 200: json(TimelineBody, 'counts per period and type'), 400: badInput },
+});
+
+const networkRoute = createRoute({
+  method: 'get',
+  path: '/api/network',
+  summary:
+    'Who acts on whom: actors as nodes, (source, target) pairs as edges weighted by count and Goldstein',
+  request: { query: EventFilterQuery },
+  responses: { 200: json(NetworkBody, 'nodes and edges'), 400: badInput },
+});
+
+/** Most articles a full-text filter of the pair aggregates reads. */
+const TEXT_MATCHES = 100_000;
+
+/**
+ * Registers the aggregate routes: stance, matrix, timeline, network.
+ *
+ * @example
+ * registerAggregateRoutes(app, { store, reads, pipeline });
+ */
+export function registerAggregateRoutes(app: ApiApp, { store, reads }: ApiDeps): void {
+  /** The pair-aggregate filter of the query: a full-text filter becomes the matching article ids. */
+  const pairFilter = async (q: Partial<z.output<typeof EventFilterQuery>>): Promise<PairFilter> => {
+    const { text: _text, ...filter } = eventFilterOf(q);
+    if (q.text === undefined) return filter;
+    const hits = await store.searchArticles(q.text, { limit: TEXT_MATCHES });
+    return { ...filter, articleIds: hits.ok ? hits.value.map((h) => h.id) : [] };
+  };
+
+  app.openapi(stanceRoute, async (c) => {
+    const q = c.req.valid('query');
+    if (q.target === undefined && q.text === undefined)
+      return c.json(
+        apiError('INVALID_PARAMETER', 'target: give a target actor code or text (an issue)', 'target'),
+        400,
+      );
+    const about = { target: q.target ?? null, text: q.text ?? null, by: q.by };
+    if (q.reports === 'true') {
+      const counts = await store.countEvents(eventFilterOf(q), q.by);
+      if (!counts.ok) return problemResponse(c, counts.problem);
+      return c.json({ ...about, rows: summariseStance(counts.value) }, 200);
+    }
+    return c.json(
+      { ...about, rows: stanceOfCounts(await reads.countTypes(await pairFilter(q), q.by, true)) },
+      200,
+    );
+  });
+
+  app.openapi(matrixRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(buildMatrix(await reads.countPairs(await pairFilter(q))), 200);
+  });
+
+  app.openapi(networkRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json(buildNetwork(await reads.countPairs(await pairFilter(q))), 200);
+  });
+
+  app.openapi(timelineRoute, async (c) => {
+    const q = c.req.valid('query');
+    const counts = await reads.countTypes(await pairFilter(q), q.by, false);
+    return c.json({ by: q.by, ...buildTimeline(counts) }, 200);
+  });
+}

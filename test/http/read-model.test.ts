@@ -1,0 +1,92 @@
+import { Kysely } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identifyArticle } from '../../src/ingest/index.js';
+import { createKyselyReadModel, openReadModel, type ReadModel } from '../../src/interfaces/http/index.js';
+import { openPostgresStore, openStore, type Database, type Store } from '../../src/store/index.js';
+import { findPostgres } from '../store/backends.js';
+import { createPGliteDialect } from '../store/pglite-dialect.js';
+import { ARTICLES, testPipeline } from './api-fixture.js';
+
+interface Opened {
+  readonly store: Store;
+  readonly reads: ReadModel;
+  readonly cleanup: () => Promise<void>;
+}
+
+/** The read model over Postgres: the server of this machine or CI in a schema of its own, else PGlite. */
+async function openPostgres(): Promise<Opened> {
+  const url = await findPostgres();
+  if (url !== null) {
+    const schema = `demarche_reads_${process.pid}_${Date.now().toString(36)}`;
+    const target = `${url}${url.includes('?') ? '&' : '?'}schema=${schema}`;
+    const store = await openStore(target);
+    const reads = await openReadModel(target);
+    return {
+      store,
+      reads,
+      cleanup: async () => {
+        await reads.close();
+        await store.close();
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`drop schema if exists "${schema}" cascade`);
+        await client.end();
+      },
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const shared = new PGlite();
+  const store = await openPostgresStore({ dialect: createPGliteDialect(shared, { closeOnDestroy: false }) });
+  const reads = createKyselyReadModel(
+    new Kysely<Database>({ dialect: createPGliteDialect(shared, { closeOnDestroy: false }) }),
+  );
+  return {
+    store,
+    reads,
+    cleanup: async () => {
+      await reads.close();
+      await store.close();
+      await shared.close();
+    },
+  };
+}
+
+describe('the API read model on Postgres', () => {
+  let opened: Opened;
+  beforeAll(async () => {
+    opened = await openPostgres();
+    const pipeline = testPipeline();
+    await opened.store.putArticles(
+      ARTICLES.map((doc) => ({ article: pipeline.run(doc), ...identifyArticle(doc), origin: doc.id })),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await opened?.cleanup();
+  });
+
+  it('reads articles, people, quotes, actors and counts as on SQLite', async () => {
+    const { reads } = opened;
+    const articles = await reads.listArticles({ limit: 10 });
+    expect(articles.map((a) => a.docId)).toEqual(['aid-pledge', 'tokyo-rejects']);
+    const detail = await reads.articleDetail(articles[1]!.id);
+    expect(detail?.people.map((p) => p.name)).toEqual(['Hirokazu Matsuno']);
+    expect(detail?.reports.map((r) => r.event.type)).toEqual(['REJECT', 'COERCE', 'ACCUSE']);
+    expect((await reads.listPeople({ name: 'MATSU' }, { limit: 5 })).map((p) => p.actor)).toEqual(['JPN']);
+    expect((await reads.listQuotes({ text: '50%_' }, { limit: 5 })).length).toBe(0);
+    const actors = await reads.listActors(50);
+    expect(actors.find((a) => a.code === 'UKR')).toMatchObject({ asTarget: 3, name: 'Ukraine' });
+    const pairs = await reads.countPairs({ target: 'UKR' });
+    expect(pairs.map((p) => `${p.source} ${p.type} ${p.count}`)).toEqual([
+      'DEU AID 1',
+      'FRA CONSULT 1',
+      'JPN COERCE 1',
+    ]);
+    const types = await reads.countTypes({ actor: 'UKR' }, 'month', false);
+    expect(types.map((t) => `${t.period} ${t.type} ${t.count}`)).toEqual([
+      '2022-09 COERCE 1',
+      '2022-10 AID 1',
+      '2022-10 CONSULT 1',
+    ]);
+  });
+});
