@@ -39,3 +39,4 @@ export {
   type PloverRecord,
   type PolecatColumn,
 } from './export/index.js';
+export { eventConditions, type EventColumnFilter } from './event-conditions.js';

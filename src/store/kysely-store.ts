@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { PLOVER_TYPES, type ActorRef, type Event, type Modality, type PloverType } from '../core/index.js';
 import { createFingerprinter } from './dedup/minhash.js';
 import type { Database } from './schema.js';
+import { eventConditions } from './event-conditions.js';
 import {
   StoreError,
   type ArticleHit,
@@ -172,18 +173,7 @@ export function createKyselyStore(
   /** Events joined to their article, narrowed by every filter but `limit` and `after`; null when `text` matches no article. */
   async function filtered(f: EventFilter) {
     let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id');
-    if (f.actor !== undefined) {
-      const actor = f.actor;
-      q = q.where((eb) => eb.or([eb('e.source_code', '=', actor), eb('e.target_code', '=', actor)]));
-    }
-    if (f.source !== undefined) q = q.where('e.source_code', '=', f.source);
-    if (f.target !== undefined) q = q.where('e.target_code', '=', f.target);
-    if (f.type !== undefined) q = q.where('e.type', '=', f.type);
-    if (f.quad !== undefined) q = q.where('e.quad', '=', f.quad);
-    if (f.from !== undefined) q = q.where('e.date', '>=', f.from);
-    if (f.to !== undefined) q = q.where('e.date', '<=', f.to);
-    if (f.modality !== undefined) q = q.where('e.modality', '=', f.modality);
-    if (f.negated !== undefined) q = q.where('e.negated', '=', f.negated ? 1 : 0);
+    q = q.where((eb) => eventConditions(eb, f));
     if (f.text !== undefined) {
       const ids = (await matchIds(searchWords(f.text)!, 100_000).execute(db)).rows.map((r) => Number(r.id));
       if (ids.length === 0) return null;

@@ -1,7 +1,7 @@
 import { countInputs, identifyArticle, readInputs, type InputRecord } from '../../../ingest/index.js';
 import { createAnalysisPool, type AnalysisOutcome, type AnalysisPool } from '../../../pool/index.js';
 import { openProducer } from '../../../queue/index.js';
-import { openStore, type ArticleToStore, type Store } from '../../../store/index.js';
+import { openStore, type ArticleKey, type ArticleToStore, type Store } from '../../../store/index.js';
 import type { CliIo, RegisterCommand } from '../context.js';
 import {
   fetchReadOptions,
@@ -97,6 +97,8 @@ type ReadRecord = Extract<InputRecord, { ok: true }>;
 /** A batch on its way: the articles to analyse (not stored yet), and their analyses in progress. */
 interface Analysing {
   readonly fresh: readonly ReadRecord[];
+  /** Identity of each fresh article (content hash, canonical URL), computed once. */
+  readonly keys: readonly ArticleKey[];
   readonly outcomes: Promise<AnalysisOutcome[]>;
 }
 
@@ -114,20 +116,25 @@ async function analyseBatch(
   const known = await store.findKnown(keys);
   const seen = new Set<string>();
   const fresh: ReadRecord[] = [];
+  const freshKeys: ArticleKey[] = [];
   batch.forEach((rec, i) => {
     const key = keys[i]!;
     const repeated = seen.has(key.contentHash) || (key.canonicalUrl !== null && seen.has(key.canonicalUrl));
     seen.add(key.contentHash);
     if (key.canonicalUrl !== null) seen.add(key.canonicalUrl);
-    if (known[i] !== null || repeated) t.duplicates++;
-    else fresh.push(rec);
+    if (known[i] !== null || repeated) {
+      t.duplicates++;
+      return;
+    }
+    fresh.push(rec);
+    freshKeys.push(key);
   });
-  return { fresh, outcomes: Promise.all(fresh.map((rec) => pool.analyse(rec.doc))) };
+  return { fresh, keys: freshKeys, outcomes: Promise.all(fresh.map((rec) => pool.analyse(rec.doc))) };
 }
 
 /** Writes an analysed batch in one transaction; analyses that failed are reported and skipped. */
 async function storeBatch(
-  { fresh, outcomes }: Analysing,
+  { fresh, keys, outcomes }: Analysing,
   store: Store,
   report: (origin: string, message: string) => void,
   t: IngestTally,
@@ -142,7 +149,7 @@ async function storeBatch(
       t.bad++;
       return;
     }
-    items.push({ article: outcome.article, ...identifyArticle(rec.doc), origin: rec.origin });
+    items.push({ article: outcome.article, ...keys[i]!, origin: rec.origin });
     origins.push(rec.origin);
   });
   const stored = await store.putArticles(items);

@@ -9,7 +9,7 @@ import type {
   Quote,
   Span,
 } from '../../../core/index.js';
-import type { Database } from '../../../store/index.js';
+import { eventConditions, type Database } from '../../../store/index.js';
 import type {
   ActorRow,
   ArticleDetail,
@@ -128,18 +128,7 @@ export function createKyselyReadModel(db: Kysely<Database>): ReadModel {
   /** Events narrowed by every filter (parameterised; a text filter given as the matching article ids). */
   const filtered = (f: PairFilter) => {
     let q = db.selectFrom('events as e');
-    if (f.actor !== undefined) {
-      const actor = f.actor;
-      q = q.where((eb) => eb.or([eb('e.source_code', '=', actor), eb('e.target_code', '=', actor)]));
-    }
-    if (f.source !== undefined) q = q.where('e.source_code', '=', f.source);
-    if (f.target !== undefined) q = q.where('e.target_code', '=', f.target);
-    if (f.type !== undefined) q = q.where('e.type', '=', f.type);
-    if (f.quad !== undefined) q = q.where('e.quad', '=', f.quad);
-    if (f.from !== undefined) q = q.where('e.date', '>=', f.from);
-    if (f.to !== undefined) q = q.where('e.date', '<=', f.to);
-    if (f.modality !== undefined) q = q.where('e.modality', '=', f.modality);
-    if (f.negated !== undefined) q = q.where('e.negated', '=', f.negated ? 1 : 0);
+    q = q.where((eb) => eventConditions(eb, f));
     if (f.articleIds !== undefined) {
       const ids = f.articleIds;
       q = q.where('e.id', 'in', (eb) =>
