@@ -30,6 +30,8 @@
  * @example
  * npx tsx scripts/bench-quotes.ts            # prints P/R/F1 and speaker accuracy
  * npx tsx scripts/bench-quotes.ts --verbose  # also lists missed (with the gold source and <cue>), spurious and wrong-speaker attributions
+ * npx tsx scripts/bench-quotes.ts --misses   # lists only the missed gold attributions
+ * npx tsx scripts/bench-quotes.ts --fp       # lists only the spurious (false-positive) predictions
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -241,6 +243,8 @@ export function matchAttributions(
 
 function main(argv: readonly string[]): void {
   const verbose = argv.includes('--verbose') || argv.includes('-v');
+  const listMisses = verbose || argv.includes('--misses');
+  const listSpurious = verbose || argv.includes('--fp');
   const dirArg = argv.find((a) => !a.startsWith('-'));
   const dir = resolve(
     dirArg ?? join(import.meta.dirname, '..', '..', 'shared', 'eval', 'peers', 'polnear', 'dev'),
@@ -294,18 +298,18 @@ function main(argv: readonly string[]): void {
         );
       }
     }
-    if (verbose) {
+    if (listMisses || listSpurious) {
       const mg = new Set(pairs.map((p) => p[0]));
       const mp = new Set(pairs.map((p) => p[1]));
       gold.forEach((g, gi) => {
-        if (mg.has(gi)) return;
+        if (!listMisses || mg.has(gi)) return;
         const text = g.content.map(([s, e]) => raw.slice(s, e)).join(' … ');
         console.log(
           `${name}  MISSED  [${g.sourceText ?? '-'}] <${g.cueText ?? '-'}> ${text.slice(0, 140).replace(/\s+/g, ' ')}`,
         );
       });
       predicted.forEach((p, pi) => {
-        if (mp.has(pi)) return;
+        if (!listSpurious || mp.has(pi)) return;
         const text = p.content.map(([s, e]) => raw.slice(s, e)).join(' … ');
         console.log(
           `${name}  SPURIOUS ${p.kind} [${p.speakerName ?? '-'}] ${text.slice(0, 140).replace(/\s+/g, ' ')}`,

@@ -14,6 +14,8 @@ export interface Cue {
   readonly text: string;
   /** "-ing" forms take the subject of the clause they hang on ("…, adding that"). */
   readonly participle: boolean;
+  /** A predicative adjective after a form of "be" ("was sure that …", "is critical of …"). */
+  readonly adjective: boolean;
   readonly unit: number;
 }
 
@@ -25,6 +27,24 @@ const POSSESSIVE_MARK = /^['’]s?$/;
 const SUBJECT_WORDS = 4;
 /** Verb forms taken as cues whatever the tagger says about them. */
 const ALWAYS = new Set(['said', 'says', 'told', 'added']);
+/** Verbs that, like "be", link a subject to an adjective of view ("remained confident that …"). */
+const REMAIN = new Set(['remain', 'remains', 'remained', 'remaining', 'become', 'became', 'becomes']);
+/** Subjects that hold no view of their own ("it is certain that …", "there is sure to be …"). */
+const NO_HOLDER = new Set(['it', 'there', 'this', 'what']);
+/** Prepositions opening the object of an adjective of view ("critical of", "worried about", "upset over"). */
+const ABOUT = new Set(['about', 'of', 'over']);
+/** Words opening a clause of cause or time after a cue's object ("… because they felt …"). */
+const CAUSE = new Set([
+  'because',
+  'while',
+  'although',
+  'though',
+  'since',
+  'after',
+  'before',
+  'until',
+  'unless',
+]);
 /** Modals that make a cue hypothetical or not yet done ("can brag", "will announce"). */
 const MODALS = new Set([
   'can',
@@ -86,9 +106,23 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
             .map((x) => x.lower)
             .join(' '),
           participle: false,
+          adjective: false,
           unit: u,
         });
         i += phrase - 1;
+        continue;
+      }
+      if (predicative(i, end)) {
+        byUnit[u]!.push({
+          kind: 'verb',
+          token: i,
+          end: i + 1,
+          head: i,
+          text: lower,
+          participle: false,
+          adjective: true,
+          unit: u,
+        });
         continue;
       }
       if (!lexicon.verbs.has(lower) && topicAt(i) === -1 && !besideQuote(i)) continue;
@@ -97,6 +131,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
       if (article.text[t.span[0] - 1] === '-' || article.text[t.span[1]] === '-') continue;
       // "a declining role", "the growing concern": an -ing form after a determiner or adjective modifies a noun
       if (lower.endsWith('ing') && /^(DET|ADJ)$/.test(tokens[i - 1]?.pos ?? '')) continue;
+      // "the mayor's warning of …", "his warning": an -ing form after a possessive is a noun
+      if (lower.endsWith('ing') && possessed(i)) continue;
       if (hypothetical(i)) continue; // "things he can brag about", "might suggest": nothing was said
       const before = tokens[i - 1];
       // "invited to observe the vote": an infinitive is a cue only when reported words follow ("went on to say that …")
@@ -120,6 +156,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
           head: i - 1,
           text: `quoted as ${lower}`,
           participle: false,
+          adjective: false,
           unit: u,
         });
         quoted = -1;
@@ -132,12 +169,58 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         head: i,
         text: lower,
         participle: lower.endsWith('ing') && !progressive(i),
+        adjective: false,
         unit: u,
       });
     }
   }
   for (const cues of byUnit) cues.sort((a, b) => a.token - b.token);
   return byUnit;
+
+  /**
+   * "she was sure (that) the bill would pass", "is determined to win", "were critical of the plan": an adjective of
+   * view after a form of "be" whose subject is someone ("it is certain that …" holds no one's view), with its
+   * content right after it. Without content ("he was sure.", "a critical vote") it is no cue.
+   */
+  function predicative(i: number, unitEnd: number): boolean {
+    const t = tokens[i]!;
+    const clause = lexicon.clauseAdjectives.has(t.lower);
+    const infinitive = lexicon.infinitiveAdjectives.has(t.lower);
+    const topic = lexicon.topicAdjectives.has(t.lower);
+    if ((!clause && !infinitive && !topic) || !/^(ADJ|VERB)$/.test(t.pos)) return false;
+    let k = i - 1;
+    while (k >= 0 && i - k <= 4 && layout.quoteOf[k] === -1 && /^(ADV|PART)$/.test(tokens[k]!.pos)) k--;
+    const be = tokens[k];
+    if (be === undefined || layout.quoteOf[k] !== -1 || !(BE.has(be.lower) || REMAIN.has(be.lower)))
+      return false;
+    // "if he can be convinced that …", "may be reluctant to …": a view no one holds yet
+    if (hypothetical(k)) return false;
+    let s = k - 1;
+    while (s >= 0 && /^(AUX|ADV|PART)$/.test(tokens[s]!.pos) && layout.quoteOf[s] === -1) s--;
+    const subject = tokens[s];
+    if (subject === undefined || NO_HOLDER.has(subject.lower) || layout.quoteOf[s] !== -1) return false;
+    const next = tokens[i + 1];
+    if (next === undefined || i + 2 >= unitEnd || layout.quoteOf[i + 1] !== -1) return false;
+    if (clause && (next.lower === 'that' || next.lower === 'whether')) return true;
+    if (infinitive && next.lower === 'to') return /^(VERB|AUX)$/.test(tokens[i + 2]!.pos);
+    if (topic && ABOUT.has(next.lower)) return true;
+    if (!clause || !/^(PRON|PROPN|DET|NOUN|NUM)$/.test(next.pos)) return false;
+    // "she was sure Trump would win": a bare clause needs its own finite verb before any punctuation
+    for (let j = i + 2; j < unitEnd && j - i <= 8; j++) {
+      const w = tokens[j]!;
+      if (layout.quoteOf[j] !== -1 || w.pos === 'PUNCT' || w.pos === 'ADP' || w.pos === 'SCONJ') return false;
+      if (w.pos === 'AUX' || (w.pos === 'VERB' && !w.lower.endsWith('ing'))) return true;
+    }
+    return false;
+  }
+
+  /** Token `i` follows a possessive "'s" (not "’s" for "is") or a possessive determiner ("his", "their"). */
+  function possessed(i: number): boolean {
+    const prev = tokens[i - 1];
+    if (prev === undefined || layout.quoteOf[i - 1] !== -1) return false;
+    if (lexicon.possessives.has(prev.lower)) return true;
+    return POSSESSIVE_MARK.test(prev.text) && prev.pos !== 'AUX' && prev.pos !== 'VERB';
+  }
 
   /** "The White House is saying that …": an -ing form after a form of "be" is the finite verb, not a participle. */
   function progressive(i: number): boolean {
@@ -297,6 +380,8 @@ export function nestsIn(article: Article, layout: QuoteLayout, outer: Cue, inner
     // "said that the ad “wrongly” suggests …": words quoted inside the reported clause stay in it
     if (layout.quoteOf[i] !== -1 && that) continue;
     if (layout.quoteOf[i] !== -1 || t.pos === 'CCONJ') return false;
+    // "called the hearing because they felt …": a clause of cause or time is no part of what was said
+    if (!that && CAUSE.has(t.lower)) return false;
     // only punctuation that ends or splits a clause keeps the cues apart ("$374 billion" does not)
     if (t.pos !== 'PUNCT' || POSSESSIVE_MARK.test(t.text) || !CLAUSE_MARK.test(t.text)) continue;
     if (t.text === ',' && comma) {

@@ -42,14 +42,20 @@ export function findImpersonalViews(ctx: SpeakerContext): Quote[] {
   const { article, layout, lexicon } = ctx;
   const { tokens, text } = article;
   const quotes: Quote[] = [];
-  if (lexicon.seemVerbs.size === 0 && lexicon.passiveViews.size === 0) return quotes;
+  if (
+    lexicon.seemVerbs.size === 0 &&
+    lexicon.passiveViews.size === 0 &&
+    lexicon.impersonalAdjectives.size === 0
+  )
+    return quotes;
   for (const [unitStart, unitEnd] of layout.units) {
     for (let i = unitStart; i < unitEnd; i++) {
       const lower = tokens[i]!.lower;
       const seem = lexicon.seemVerbs.has(lower);
-      if (!seem && !lexicon.passiveViews.has(lower)) continue;
+      const adjective = lexicon.impersonalAdjectives.has(lower);
+      if (!seem && !adjective && !lexicon.passiveViews.has(lower)) continue;
       if (layout.quoteOf[i] !== -1) continue;
-      const verbStart = seem ? seemView(i) : passiveView(i);
+      const verbStart = adjective ? adjectiveView(i) : seem ? seemView(i) : passiveView(i);
       if (verbStart === -1) continue;
       add(i, verbStart, unitStart, unitEnd);
     }
@@ -82,6 +88,26 @@ export function findImpersonalViews(ctx: SpeakerContext): Quote[] {
     // "is considered a threat", "was deemed unconstitutional"
     const complement = NAMING.has(tokens[i]!.lower);
     return complement && /^(DET|ADJ)$/.test(next.pos) ? start : -1;
+  }
+
+  /** "it is clear that …", "it was unclear whether …", "it was clear Clinton is …": the first token of "it", else -1. */
+  function adjectiveView(i: number): number {
+    if (tokens[i]!.pos !== 'ADJ') return -1;
+    const start = auxiliariesBefore(i);
+    let be = false;
+    for (let k = start; k < i && !be; k++) be = BE.has(tokens[k]!.lower) || /^['’]s$/.test(tokens[k]!.text);
+    if (!be || tokens[start - 1]?.lower !== 'it' || layout.quoteOf[start - 1] !== -1) return -1;
+    const next = tokens[i + 1];
+    if (next === undefined || layout.quoteOf[i + 1] !== -1) return -1;
+    if (next.lower === 'that' || next.lower === 'whether') return start;
+    // a bare clause: a subject and its own finite verb before any punctuation
+    if (!/^(PRON|PROPN|DET|NOUN|NUM)$/.test(next.pos)) return -1;
+    for (let j = i + 2; j < tokens.length && j - i <= 8; j++) {
+      const w = tokens[j]!;
+      if (layout.quoteOf[j] !== -1 || w.pos === 'PUNCT' || w.pos === 'ADP') return -1;
+      if (w.pos === 'AUX' || (w.pos === 'VERB' && !w.lower.endsWith('ing'))) return start;
+    }
+    return -1;
   }
 
   /** The first of the auxiliaries, adverbs and "not" right before token `i` ("could be", "is not"). */

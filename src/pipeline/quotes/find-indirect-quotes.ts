@@ -35,6 +35,8 @@ const CUE_CLAUSE = new Set([
   'though',
   'although',
 ]);
+/** Words opening a subordinate clause before the main one ("When X noted that …, Y replied"). */
+const SUBORDINATE = new Set([...CUE_CLAUSE, 'if', 'once', 'unless', 'whereas']);
 const PART_OF_DAY = /^(morning|afternoon|evening|night)$/;
 
 /**
@@ -67,10 +69,12 @@ export function findIndirectQuotes(
       if (c > 0 && pronounSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
       // "saying anyone who complains about it is …": a relative clause inside the content is part of it
       if (c > 0 && relativeSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
+      // "experts say some judges are eager to …": an adjective of view inside another cue's content is part of it
+      if (c > 0 && cue.adjective && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
       // "he said he hoped it would …": a cue inside the content (its subject there too) nests in it
       let n = c + 1;
       while (cue.kind === 'verb' && n < cues.length && nestsIn(article, layout, cue, cues[n]!)) n++;
-      const limit = cues[n]?.token ?? unitEnd;
+      const limit = subordinateEnd(cue, unitStart, cues[n]?.token ?? unitEnd);
       if (cue.kind === 'according') {
         add(cue, accordingContent(cue, unitStart, unitEnd));
         add(cue, accordingRest(cue, unitStart, unitEnd));
@@ -83,7 +87,7 @@ export function findIndirectQuotes(
         else if (as !== null) {
           add(cue, as[0]);
           add(cue, as[1]);
-        } else {
+        } else if (!cue.adjective) {
           // "C, X said." / "C1, X said, C2." — the content around a cue that closes or interrupts it
           const around = aroundContent(cue, unitStart, limit, unitEnd);
           if (around !== null) {
@@ -95,6 +99,23 @@ export function findIndirectQuotes(
     }
   }
   return quotes;
+
+  /**
+   * "When X noted that C, Y boasted …", "While a judge found C, the ruling was …": a cue in a clause opened by a
+   * subordinating word before its subject reports no further than the comma that closes that clause.
+   */
+  function subordinateEnd(cue: Cue, unitStart: number, limit: number): number {
+    if (cue.kind !== 'verb') return limit;
+    const first = layout.firstWord[cue.unit]!;
+    if (first < unitStart || first >= cue.token || !SUBORDINATE.has(tokens[first]!.lower)) return limit;
+    for (let k = first + 1; k < cue.token; k++) {
+      if (tokens[k]!.text === ',' && layout.quoteOf[k] === -1) return limit;
+    }
+    for (let k = cue.end; k < limit; k++) {
+      if (tokens[k]!.text === ',' && layout.quoteOf[k] === -1) return k;
+    }
+    return limit;
+  }
 
   function named(from: number, to: number): boolean {
     for (let k = from; k < to; k++) {
@@ -248,7 +269,25 @@ export function findIndirectQuotes(
     return finite ? [before, [tail + 1, unitEnd]] : before === null ? null : [before, null];
   }
 
+  /** "was sure (that) C", "is determined to V", "were critical of X": the content right after an adjective of view. */
+  function adjectiveContent(cue: Cue, limit: number): [number, number] | null {
+    const i = cue.end;
+    const next = tokens[i];
+    if (next === undefined || i + 1 >= limit) return null;
+    if (next.lower === 'that') return [i + 1, limit];
+    if (next.lower === 'whether' || next.lower === 'to') return [i, limit];
+    if (lexicon.topicAdjectives.has(cue.text) && /^(about|of|over)$/.test(next.lower)) {
+      const start = tokens[i + 1]!;
+      const gerund = start.pos === 'VERB' && start.lower.endsWith('ing');
+      if (!OBJECT_START.has(start.pos) && !gerund && !WH.has(start.lower)) return null;
+      objectContent = true;
+      return [i + 1, limit];
+    }
+    return lexicon.clauseAdjectives.has(cue.text) ? [i, limit] : null;
+  }
+
   function verbContent(cue: Cue, unitStart: number, limit: number): [number, number] | null {
+    if (cue.adjective) return adjectiveContent(cue, limit);
     // "C, said X, a senior official …": the speaker follows the cue, the content came before it
     if (!cue.participle && isInverted(article, layout, cue)) return null;
     // "X said (that) C", "X told reporters that C"

@@ -8,6 +8,8 @@ import type { Resolved, SpeakerContext } from './resolve-speaker.js';
 /** Longest run of modifiers between a possessor or light verb and the cue noun ("his repeated public call"). */
 const MODIFIERS_MAX = 4;
 const POSSESSIVE = /^['’]s?$/;
+/** Words opening an embedded question after a noun's preposition ("questions about whether …"). */
+const WH = new Set(['whether', 'how', 'why', 'what', 'who', 'when', 'where']);
 
 /**
  * Finds reported speech and views carried by a noun: "Trump's claim that C", "the council's decision
@@ -29,9 +31,10 @@ export function findNounQuotes(ctx: SpeakerContext, cuesByUnit: readonly (readon
     const cues = cuesByUnit[u] ?? [];
     for (let i = unitStart; i + 1 < unitEnd; i++) {
       const t = tokens[i]!;
-      if (layout.quoteOf[i] !== -1 || t.pos !== 'NOUN' || !lexicon.nouns.has(t.lower)) continue;
+      if (layout.quoteOf[i] !== -1 || t.pos !== 'NOUN') continue;
       const next = tokens[i + 1]!;
-      if (layout.quoteOf[i + 1] !== -1) continue;
+      const topic = lexicon.nounTopics.get(next.lower)?.has(t.lower) === true;
+      if ((!topic && !lexicon.nouns.has(t.lower)) || layout.quoteOf[i + 1] !== -1) continue;
       let limit = unitEnd;
       for (const cue of cues) {
         if (cue.token > i) {
@@ -40,7 +43,13 @@ export function findNounQuotes(ctx: SpeakerContext, cuesByUnit: readonly (readon
         }
       }
       let range: [number, number] | null = null;
-      if (
+      let speaker: Resolved | null | undefined;
+      if (topic) {
+        // "Trump's warning of a recession", "voiced concerns about the cost": the object, when someone holds it
+        range = topicObject(i + 2, limit);
+        speaker = range === null ? null : speakerOf(i);
+        if (speaker === null) continue;
+      } else if (
         next.lower === 'that' &&
         i + 2 < limit &&
         /^(DET|PRON|PROPN|NOUN|NUM|ADJ)$/.test(tokens[i + 2]!.pos)
@@ -61,11 +70,33 @@ export function findNounQuotes(ctx: SpeakerContext, cuesByUnit: readonly (readon
         span,
         kind: 'indirect',
         cue: t.lower,
-        speaker: speakerOf(i)?.speaker ?? null,
+        speaker: (speaker === undefined ? speakerOf(i) : speaker)?.speaker ?? null,
       });
     }
   }
   return quotes;
+
+  /**
+   * The object of a noun's preposition from token `start`: a noun phrase or gerund up to a punctuation mark,
+   * relative or finite verb ("concerns about the cost, which …"), or an embedded question to `limit`.
+   */
+  function topicObject(start: number, limit: number): [number, number] | null {
+    const first = tokens[start];
+    if (first === undefined || start >= limit || layout.quoteOf[start] !== -1) return null;
+    if (WH.has(first.lower)) return [start, limit];
+    const gerund = first.pos === 'VERB' && first.lower.endsWith('ing');
+    if (!gerund && !/^(DET|PROPN|NOUN|NUM|ADJ|PRON)$/.test(first.pos)) return null;
+    let end = start + 1;
+    for (; end < limit; end++) {
+      const w = tokens[end]!;
+      if (layout.quoteOf[end] !== -1) continue;
+      if (w.pos === 'PUNCT' && !POSSESSIVE.test(w.text) && w.text !== '-') break;
+      if (lexicon.relatives.has(w.lower) || w.lower === 'that' || w.pos === 'SCONJ') break;
+      const bare = w.lower.endsWith('ing') || tokens[end - 1]!.lower === 'to';
+      if ((w.pos === 'VERB' || w.pos === 'AUX') && !bare) break;
+    }
+    return [start, end];
+  }
 
   /** "Trump's claim", "his call", "the council made a call": the possessor, else the light verb's subject. */
   function speakerOf(noun: number): Resolved | null {

@@ -45,7 +45,7 @@ export function createQuotesStage(lexicon: QuotesLexicon): Stage {
       const quotes: Quote[] = [
         ...withHeadlineSpeakers(withNounSpeakers(direct, nouns), headlines),
         ...indirect.filter((q) => !headlines.some((h) => inside(q, h))),
-        ...nouns,
+        ...nouns.filter((n) => !indirect.some((q) => objectOf(article.text, q, n))),
         ...views.filter((q) => !headlines.some((h) => inside(q, h))),
         // content wholly quoted is the quote itself
         ...headlines.filter((h) => !direct.some((q) => covers(q, h))),
@@ -65,6 +65,15 @@ function withNounSpeakers(direct: readonly Quote[], nouns: readonly Quote[]): Qu
     );
     return host === undefined ? q : { ...q, cue: host.cue, speaker: host.speaker };
   });
+}
+
+/** Most words between a verb's object and the content of the noun opening it ("voiced serious concerns about"). */
+const OBJECT_NOUN_WORDS = 4;
+
+/** "voiced concerns about C": the noun cue opens the verb's content, which already reports it, noun and all. */
+function objectOf(text: string, verb: Quote, noun: Quote): boolean {
+  if (noun.speaker === null || noun.span[0] <= verb.span[0] || noun.span[1] > verb.span[1] + 1) return false;
+  return text.slice(verb.span[0], noun.span[0]).split(/\s+/).filter(Boolean).length <= OBJECT_NOUN_WORDS;
 }
 
 /** Whether quote `q` lies within the content of `host` (a closing mark's width either side). */

@@ -13,6 +13,8 @@ export interface QuotesLexicon {
   readonly infinitiveVerbs: ReadonlySet<string>;
   /** Nouns that carry reported speech or a view before "that" or "to": "claim that …", "decision to …". */
   readonly nouns: ReadonlySet<string>;
+  /** By preposition, nouns whose object after it is what was said or held ("warning of …", "concerns about …"). */
+  readonly nounTopics: ReadonlyMap<string, ReadonlySet<string>>;
   /** Verbs whose object noun carries the subject's own speech or view: "made a call for", "voiced concerns about". */
   readonly lightVerbs: ReadonlySet<string>;
   /** Possessive determiners: true when they stand for a person (his, her), false for a group or body (their, its). */
@@ -60,6 +62,14 @@ export interface QuotesLexicon {
   readonly seemVerbs: ReadonlySet<string>;
   /** Participles that after a form of "be" report an unnamed holder's view ("is expected to …", "was viewed as …"). */
   readonly passiveViews: ReadonlySet<string>;
+  /** Predicative adjectives whose subject holds the view of a "that", "whether" or bare clause ("she was sure the bill would pass"). */
+  readonly clauseAdjectives: ReadonlySet<string>;
+  /** Predicative adjectives whose content is an infinitive ("is determined to win"). */
+  readonly infinitiveAdjectives: ReadonlySet<string>;
+  /** Predicative adjectives whose content is the object of "about", "of" or "over" ("was critical of the plan"). */
+  readonly topicAdjectives: ReadonlySet<string>;
+  /** Adjectives that after "it is" report a view no one is named for ("it was unclear whether …"). */
+  readonly impersonalAdjectives: ReadonlySet<string>;
   /** Every word that may open a cue (verbs, topic and quote verbs, first words of `according`): one lookup per token. */
   readonly cueWords: ReadonlySet<string>;
 }
@@ -111,6 +121,13 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
   const quoteVerbs = optionalSet(cues['quoteVerbs'], 'quoteVerbs');
   const topicVerbs = optionalSet(cues['topicVerbs'], 'topicVerbs');
   const phrases = (according as string[][]).map((p) => p.map((w) => w.toLowerCase()));
+  const nounTopics = cues['nounTopics'] ?? {};
+  check(isRecord(nounTopics), `${WHERE} nounTopics`, 'must be an object of word arrays by preposition');
+  const adjectives = cues['adjectives'] ?? {};
+  check(isRecord(adjectives), `${WHERE} adjectives`, 'must be an object with clause, infinitive, topic');
+  const clauseAdjectives = optionalSet(adjectives['clause'], 'adjectives.clause');
+  const infinitiveAdjectives = optionalSet(adjectives['infinitive'], 'adjectives.infinitive');
+  const topicAdjectives = optionalSet(adjectives['topic'], 'adjectives.topic');
   return {
     verbs,
     objectVerbs: lowerSet(cues['objectVerbs'], 'objectVerbs'),
@@ -123,6 +140,9 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
     passiveViews: optionalSet(cues['passiveViews'], 'passiveViews'),
     nouns: optionalSet(cues['nouns'], 'nouns'),
     lightVerbs: optionalSet(cues['lightVerbs'], 'lightVerbs'),
+    nounTopics: new Map(
+      Object.entries(nounTopics).map(([p, words]) => [p.toLowerCase(), lowerSet(words, `nounTopics.${p}`)]),
+    ),
     possessives: new Map([
       ...[...optionalSet(pronouns['personPossessive'], 'pronouns.personPossessive')].map(
         (w) => [w, true] as const,
@@ -160,6 +180,18 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
     quantifiers: optionalSet(cues['quantifiers'], 'quantifiers'),
     relatives: lowerSet(cues['relatives'], 'relatives'),
     abbreviations: lowerSet(cues['abbreviations'], 'abbreviations'),
-    cueWords: new Set([...verbs, ...quoteVerbs, ...topicVerbs, ...phrases.map((p) => p[0]!)]),
+    clauseAdjectives,
+    impersonalAdjectives: optionalSet(adjectives['impersonal'], 'adjectives.impersonal'),
+    infinitiveAdjectives,
+    topicAdjectives,
+    cueWords: new Set([
+      ...verbs,
+      ...quoteVerbs,
+      ...topicVerbs,
+      ...phrases.map((p) => p[0]!),
+      ...clauseAdjectives,
+      ...infinitiveAdjectives,
+      ...topicAdjectives,
+    ]),
   };
 }
