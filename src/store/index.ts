@@ -2,6 +2,8 @@ export type {
   ArticleHit,
   ArticleKey,
   ArticleToStore,
+  CountDimension,
+  CountOptions,
   EventCount,
   EventCursor,
   EventFilter,
@@ -22,6 +24,7 @@ export { openStore } from './open-store.js';
 export { openSqliteStore, DEFAULT_SQLITE_PATH } from './open-sqlite-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './open-postgres-store.js';
 export type { Database } from './schema.js';
+export { EVENT_COUNTS_BACKFILL } from './migrations.js';
 export {
   CAMEO_COLUMNS,
   EXPORT_FORMATS,

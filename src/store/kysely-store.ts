@@ -1,12 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { PLOVER_TYPES, type ActorRef, type Event, type Modality, type PloverType } from '../core/index.js';
+import { PLOVER_TYPES, type ActorRef, type Event, type Modality } from '../core/index.js';
 import { createFingerprinter } from './dedup/minhash.js';
 import type { Database } from './schema.js';
+import { countFromEvents, countFromRollup, rollupMonths } from './count-events.js';
 import { eventConditions } from './event-conditions.js';
 import {
   StoreError,
   type ArticleHit,
   type ArticleKey,
+  type CountDimension,
   type EventCount,
   type EventFilter,
   type EventSource,
@@ -23,6 +25,7 @@ import { prepareBatch, writeBatch } from './write/put-batch.js';
 
 type Dialect = Store['dialect'];
 
+const DIMENSIONS: readonly CountDimension[] = ['source', 'target', 'period'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MODALITIES: readonly Modality[] = ['asserted', 'future', 'hypothetical', 'historical'];
 /** Rows per multi-row insert: well under SQLite's and Postgres's bound-parameter limits. */
@@ -170,10 +173,9 @@ export function createKyselyStore(
     return null;
   }
 
-  /** Events joined to their article, narrowed by every filter but `limit` and `after`; null when `text` matches no article. */
+  /** Events narrowed by every filter but `limit` and `after`; null when `text` matches no article. */
   async function filtered(f: EventFilter) {
-    let q = db.selectFrom('events as e').innerJoin('articles as a', 'a.id', 'e.article_id');
-    q = q.where((eb) => eventConditions(eb, f));
+    let q = db.selectFrom('events as e').where((eb) => eventConditions(eb, f));
     if (f.text !== undefined) {
       const ids = (await matchIds(searchWords(f.text)!, 100_000).execute(db)).rows.map((r) => Number(r.id));
       if (ids.length === 0) return null;
@@ -274,7 +276,7 @@ export function createKyselyStore(
       if (bad !== null) return problem('INVALID_FILTER', bad);
       const scoped = await filtered(f);
       if (scoped === null) return { ok: true, value: [] };
-      let q = scoped;
+      let q = scoped.innerJoin('articles as a', 'a.id', 'e.article_id');
       if (f.after !== undefined) {
         const { date, row } = f.after;
         q = q.where((eb) =>
@@ -351,50 +353,21 @@ export function createKyselyStore(
       };
     },
 
-    async countEvents(f, by): Promise<Result<EventCount[]>> {
+    async countEvents(f, options = {}): Promise<Result<EventCount[]>> {
       live();
       const bad = checkFilter(f);
       if (bad !== null) return problem('INVALID_FILTER', bad);
-      if (by !== 'day' && by !== 'month') return problem('INVALID_FILTER', `"by" must be day or month`);
+      const { by = ['source', 'period'], period = 'month', reports = false } = options;
+      if (period !== 'day' && period !== 'month')
+        return problem('INVALID_FILTER', `the period must be day or month`);
+      if (!by.every((d) => DIMENSIONS.includes(d)))
+        return problem('INVALID_FILTER', `count dimensions are ${DIMENSIONS.join(', ')}`);
+      const request = { by: new Set(by), period, reports };
+      const months = rollupMonths(f, request);
+      if (months !== null) return { ok: true, value: await countFromRollup(db, f, months, request) };
       const scoped = await filtered(f);
       if (scoped === null) return { ok: true, value: [] };
-      // A literal length (never a bound parameter), so that both dialects see the same grouped expression.
-      const period = sql<string | null>`substr(e.date, 1, ${sql.lit(by === 'day' ? 10 : 7)})`;
-      // One row per report: events counted once, reports and (event, story) pairs summed.
-      const rows = await scoped
-        .innerJoin('event_sources as s', 's.event_id', 'e.id')
-        .select([
-          'e.source_code as source',
-          period.as('period'),
-          'e.type as type',
-          sql<number>`count(distinct e.id)`.as('n'),
-          (eb) => eb.fn.countAll().as('reports'),
-          sql<number>`count(distinct cast(e.id as text) || ':' || cast(coalesce(s.story_id, s.article_id) as text))`.as(
-            'stories',
-          ),
-        ])
-        .groupBy(['e.source_code', period, 'e.type'])
-        .execute();
-      // Sorted here, by code unit, so that both dialects (whose collations differ) give one order.
-      const key = (c: EventCount) => [c.source, c.period ?? '\uffff', c.type];
-      const byKey = (a: EventCount, b: EventCount) => {
-        const [x, y] = [key(a), key(b)];
-        for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-        return 0;
-      };
-      return {
-        ok: true,
-        value: rows
-          .map((r) => ({
-            source: r.source,
-            period: r.period,
-            type: r.type as PloverType,
-            count: Number(r.n),
-            articles: Number(r.reports),
-            stories: Number(r.stories),
-          }))
-          .sort(byKey),
-      };
+      return { ok: true, value: await countFromEvents(scoped, request) };
     },
 
     async counts(): Promise<StoreCounts> {

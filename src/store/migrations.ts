@@ -255,8 +255,72 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '0004_event_counts': {
+      // Events counted per month and filter key, kept in step by every batch write, so that the
+      // dashboard's stance, timeline and matrix read one row per month and key instead of one per
+      // event (docs/store.md, "Monthly event counts").
+      async up(db: Db) {
+        let counts = db.schema.createTable('event_counts');
+        for (const column of EVENT_COUNT_KEY as readonly string[])
+          counts = counts.addColumn(
+            column,
+            column === 'quad' || column === 'negated' ? 'integer' : 'text',
+            (c) => c.notNull(),
+          );
+        counts = counts
+          .addColumn('events', 'integer', (c) => c.notNull())
+          .addColumn('goldstein', float, (c) => c.notNull())
+          .addPrimaryKeyConstraint('event_counts_pk', [...EVENT_COUNT_KEY] as never[]);
+        if (!pg) counts = counts.modifyEnd(sql`without rowid`);
+        await counts.execute();
+        // The primary key serves a target (its groups in source, month, type order); this one a
+        // source or an actor (source or target), covering the sums.
+        await db.schema
+          .createIndex('event_counts_source')
+          .on('event_counts')
+          .columns([
+            'source_code',
+            'month',
+            'target_code',
+            'type',
+            'quad',
+            'modality',
+            'negated',
+            'events',
+            'goldstein',
+          ])
+          .execute();
+        await sql.raw(EVENT_COUNTS_BACKFILL).execute(db);
+        // A prefix of events_target_date: one index fewer to update per event written.
+        await db.schema.dropIndex('events_target_code').execute();
+      },
+    },
   };
 }
+
+/**
+ * The key of an `event_counts` row, in primary-key order: the month of the event date (`YYYY-MM`,
+ * or '' when undated) and every column an event filter can test.
+ */
+export const EVENT_COUNT_KEY = [
+  'target_code',
+  'source_code',
+  'month',
+  'type',
+  'quad',
+  'modality',
+  'negated',
+] as const;
+
+/**
+ * Fills `event_counts` from the stored events (the same statement in both dialects): run by the
+ * migration on an existing database, and by anything that writes events without `putArticles`.
+ */
+export const EVENT_COUNTS_BACKFILL = `insert into event_counts (${EVENT_COUNT_KEY.join(', ')}, events, goldstein)
+  select target_code, source_code, coalesce(substr(date, 1, 7), ''), type, quad, modality, negated,
+    count(*), sum(goldstein)
+  from events
+  group by target_code, source_code, coalesce(substr(date, 1, 7), ''), type, quad, modality, negated`;
 
 /**
  * Brings the schema up to date (idempotent; safe to run on every open): applies, in one

@@ -127,6 +127,20 @@ export interface StoryEventsTable {
   event_id: number;
 }
 
+/** Events counted per month and filter key (migration 0004), kept in step by `putArticles`. */
+export interface EventCountsTable {
+  target_code: string;
+  source_code: string;
+  /** `YYYY-MM` of the event date, or '' for undated events. */
+  month: string;
+  type: string;
+  quad: number;
+  modality: string;
+  negated: number;
+  events: number;
+  goldstein: number;
+}
+
 /** The database as Kysely sees it (both dialects). */
 export interface Database {
   articles: ArticlesTable;
@@ -137,4 +151,5 @@ export interface Database {
   events: EventsTable;
   event_sources: EventSourcesTable;
   story_events: StoryEventsTable;
+  event_counts: EventCountsTable;
 }

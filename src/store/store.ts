@@ -108,20 +108,38 @@ export interface EventCursor {
   readonly row: number;
 }
 
-/** How `countEvents` groups: by calendar day or month of the event date (undated events: `period` null). */
+/** The period length `countEvents` groups by: calendar day or month of the event date. */
 export type EventPeriod = 'day' | 'month';
 
-/** One group of `countEvents`: events of one source actor and type in one period. */
+/** What `countEvents` can group by, besides the event type (always a group key). */
+export type CountDimension = 'source' | 'target' | 'period';
+
+/** How `countEvents` groups and what it sums. */
+export interface CountOptions {
+  /** Grouped by type and these dimensions (default: source and period). */
+  readonly by?: readonly CountDimension[];
+  /** The period length when grouping by period (default month; undated events: `period` null). */
+  readonly period?: EventPeriod;
+  /** Also sum each group's reports (`articles`) and independent stories (read from every report: slower). */
+  readonly reports?: boolean;
+}
+
+/** One group of `countEvents`: events of one type (and source, target, period when grouped by them). */
 export interface EventCount {
-  readonly source: string;
-  /** `YYYY-MM-DD` (by day) or `YYYY-MM` (by month); null for undated events. */
+  /** The source actor; null when not grouped by source. */
+  readonly source: string | null;
+  /** The target actor; null when not grouped by target. */
+  readonly target: string | null;
+  /** `YYYY-MM-DD` (by day) or `YYYY-MM` (by month); null for undated events or when not grouped by period. */
   readonly period: string | null;
   readonly type: PloverType;
   /** Events (each merged event once). */
   readonly count: number;
-  /** Reports of those events: the articles reporting each, summed. */
+  /** The events' Goldstein weights summed (rounded to two decimals). */
+  readonly goldstein: number;
+  /** Reports of those events: the articles reporting each, summed (0 unless `reports`). */
   readonly articles: number;
-  /** Independent stories reporting each (copies in one story cluster count once), summed. */
+  /** Independent stories reporting each (copies in one story cluster count once), summed (0 unless `reports`). */
   readonly stories: number;
 }
 
@@ -204,10 +222,12 @@ export interface Store {
   /** Events matching every filter: dated ones first by date, then undated, each by id. */
   queryEvents(filter: EventFilter): Promise<Result<StoredEvent[]>>;
   /**
-   * Events matching the filter (its `limit` and `after` ignored) counted per source actor, period and
-   * type, ordered by source, then period (undated last), then type.
+   * Events matching the filter (its `limit` and `after` ignored) counted per type and the requested
+   * dimensions (default source and month), ordered by source, target, period (undated last), type.
+   * Answered from the monthly `event_counts` rollup when the filter allows (no text, month periods,
+   * whole-month date bounds, no report sums), else from the events; the answers are the same.
    */
-  countEvents(filter: EventFilter, by: EventPeriod): Promise<Result<EventCount[]>>;
+  countEvents(filter: EventFilter, options?: CountOptions): Promise<Result<EventCount[]>>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
 }

@@ -66,7 +66,7 @@ describe('the API read model on Postgres', () => {
   });
 
   it('reads articles, people, quotes, actors and counts as on SQLite', async () => {
-    const { reads } = opened;
+    const { reads, store } = opened;
     const articles = await reads.listArticles({ limit: 10 });
     expect(articles.map((a) => a.docId)).toEqual(['aid-pledge', 'tokyo-rejects']);
     const detail = await reads.articleDetail(articles[1]!.id);
@@ -76,14 +76,14 @@ describe('the API read model on Postgres', () => {
     expect((await reads.listQuotes({ text: '50%_' }, { limit: 5 })).length).toBe(0);
     const actors = await reads.listActors(50);
     expect(actors.find((a) => a.code === 'UKR')).toMatchObject({ asTarget: 3, name: 'Ukraine' });
-    const pairs = await reads.countPairs({ target: 'UKR' });
-    expect(pairs.map((p) => `${p.source} ${p.type} ${p.count}`)).toEqual([
+    const pairs = await store.countEvents({ target: 'UKR' }, { by: ['source', 'target'] });
+    expect(pairs.ok && pairs.value.map((p) => `${p.source} ${p.type} ${p.count}`)).toEqual([
       'DEU AID 1',
       'FRA CONSULT 1',
       'JPN COERCE 1',
     ]);
-    const types = await reads.countTypes({ actor: 'UKR' }, 'month', false);
-    expect(types.map((t) => `${t.period} ${t.type} ${t.count}`)).toEqual([
+    const types = await store.countEvents({ actor: 'UKR' }, { by: ['period'] });
+    expect(types.ok && types.value.map((t) => `${t.period} ${t.type} ${t.count}`)).toEqual([
       '2022-09 COERCE 1',
       '2022-10 AID 1',
       '2022-10 CONSULT 1',

@@ -261,7 +261,7 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
       for (const ev of e!.article.events) expect(ev.modality).not.toBe('asserted');
       const counted = await store.countEvents(
         { source: 'JPN', target: 'RUS', type: 'ACCUSE', modality: 'asserted' },
-        'month',
+        { reports: true },
       );
       expect(
         counted.ok && counted.value.find((x) => x.period === '2022-09' && x.type === 'ACCUSE'),
@@ -389,7 +389,7 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
         return [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
       };
       const run = async (filter: Parameters<Store['countEvents']>[0], by: 'day' | 'month') => {
-        const r = await store.countEvents(filter, by);
+        const r = await store.countEvents(filter, { period: by, reports: true });
         if (!r.ok) throw new Error(r.problem.message);
         return r.value;
       };
@@ -422,14 +422,116 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
         ).length,
       );
       expect(await run({ text: 'zzzxqy' }, 'month')).toEqual([]);
-      expect(await store.countEvents({ target: 'RUS' }, 'week' as never)).toMatchObject({
+      expect(await store.countEvents({ target: 'RUS' }, { period: 'week' as never })).toMatchObject({
         ok: false,
         problem: { code: 'INVALID_FILTER' },
       });
-      expect(await store.countEvents({ from: 'soon' }, 'day')).toMatchObject({
+      expect(await store.countEvents({ from: 'soon' }, { period: 'day' })).toMatchObject({
         ok: false,
         problem: { code: 'INVALID_FILTER' },
       });
+    });
+
+    it('answers counts from the monthly rollup exactly as from the events, after batches that merge', async () => {
+      const { items } = await analysedDevSet();
+      const store = await open();
+      const conds = analyseDocs([
+        {
+          id: 'roll-b',
+          published: '2022-10-01',
+          url: 'https://b.example.com/1',
+          raw: 'Japan condemned Russia on Saturday.\n',
+        },
+        { id: 'roll-a', published: '2022-09-30', raw: 'Japan condemned Russia on Friday.\n' },
+        { id: 'roll-c', published: '2022-10-05', raw: 'Japan condemned Russia on Wednesday.\n' },
+        { id: 'roll-d', raw: 'Japan condemned Russia.\n' },
+        { id: 'roll-e', published: '2022-09-30', raw: 'Japan will condemn Russia on Friday.\n' },
+      ]);
+      const copies = seedWithCopies();
+      // Several batches: a report dated 2022-10-01 first, then an earlier-published one that becomes
+      // its event's representative and moves it to 2022-09; copies of the seed join its events.
+      const batches = [
+        [conds[0]!, ...items.slice(0, 10)],
+        [copies[1]!, conds[1]!, conds[3]!],
+        [...items.slice(10), conds[2]!],
+        [copies[0]!, copies[2]!, conds[4]!],
+      ];
+      for (const batch of batches) await store.putArticles(batch);
+      const moved = await store.queryEvents({
+        source: 'JPN',
+        target: 'RUS',
+        type: 'ACCUSE',
+        modality: 'asserted',
+      });
+      if (!moved.ok) throw new Error(moved.problem.message);
+      expect(moved.value.find((r) => r.docId === 'roll-a')).toMatchObject({
+        articles: 2,
+        event: { date: '2022-09-30' },
+      });
+      expect((await store.counts()).eventSources).toBeGreaterThan((await store.counts()).events);
+
+      const everything = await store.queryEvents({ limit: 10_000 });
+      if (!everything.ok) throw new Error(everything.problem.message);
+      const all = everything.value.map((r) => r.event);
+      type Dim = 'source' | 'target' | 'period';
+      /** The counts computed here from the events' representative fields. */
+      const expected = (pred: (e: (typeof all)[number]) => boolean, by: readonly Dim[]) => {
+        const m = new Map<string, { key: string[]; count: number; goldstein: number }>();
+        for (const e of all.filter(pred)) {
+          const key = [
+            by.includes('source') ? e.source.code : '',
+            by.includes('target') ? e.target.code : '',
+            by.includes('period') ? (e.date?.slice(0, 7) ?? '~') : '',
+            e.type,
+          ];
+          const id = key.join('|');
+          const g = m.get(id) ?? m.set(id, { key, count: 0, goldstein: 0 }).get(id)!;
+          g.count += 1;
+          g.goldstein += e.goldstein;
+        }
+        return [...m.values()]
+          .sort((a, b) => (a.key.join('\u0000') < b.key.join('\u0000') ? -1 : 1))
+          .map((g) => [g.key.join('|'), g.count, Math.round(g.goldstein * 100) / 100]);
+      };
+      const keyed = (counts: EventCount[], by: readonly Dim[]) =>
+        counts.map((c) => [
+          [
+            by.includes('source') ? c.source : '',
+            by.includes('target') ? c.target : '',
+            by.includes('period') ? (c.period ?? '~') : '',
+            c.type,
+          ].join('|'),
+          c.count,
+          c.goldstein,
+        ]);
+      const inRange = (from: string | null, to: string | null) => (e: (typeof all)[number]) =>
+        e.date !== null && (from === null || e.date >= from) && (to === null || e.date <= to);
+      const filters: [Parameters<Store['countEvents']>[0], (e: (typeof all)[number]) => boolean][] = [
+        [{}, () => true],
+        [{ target: 'RUS' }, (e) => e.target.code === 'RUS'],
+        [{ source: 'JPN' }, (e) => e.source.code === 'JPN'],
+        [{ actor: 'RUS' }, (e) => e.source.code === 'RUS' || e.target.code === 'RUS'],
+        [{ type: 'ACCUSE', quad: 3 }, (e) => e.type === 'ACCUSE' && e.quad === 3],
+        [{ modality: 'asserted', negated: false }, (e) => e.modality === 'asserted' && !e.negated],
+        [{ from: '2022-09-01', to: '2022-09-30' }, inRange('2022-09-01', '2022-09-30')],
+        [{ from: '2022-10-01' }, inRange('2022-10-01', null)],
+        [{ to: '2022-09-30' }, inRange(null, '2022-09-30')],
+        // Bounds inside a month: answered from the events.
+        [{ from: '2022-09-30', to: '2022-10-01' }, inRange('2022-09-30', '2022-10-01')],
+      ];
+      const shapes: Dim[][] = [['source', 'period'], ['period'], ['source', 'target'], ['target'], []];
+      for (const [filter, pred] of filters)
+        for (const by of shapes) {
+          const rollup = await store.countEvents(filter, { by });
+          const events = await store.countEvents(filter, { by, reports: true });
+          if (!rollup.ok || !events.ok) throw new Error('count refused');
+          const want = expected(pred, by);
+          expect(keyed(rollup.value, by), JSON.stringify({ filter, by })).toEqual(want);
+          expect(keyed(events.value, by), JSON.stringify({ filter, by })).toEqual(want);
+          expect(rollup.value).toEqual(events.value.map((c) => ({ ...c, articles: 0, stories: 0 })));
+        }
+      expect(all.some((e) => e.date === null)).toBe(true);
+      expect(all.some((e) => e.date?.startsWith('2022-10'))).toBe(true);
     });
 
     it('searches titles and texts, stemmed, best first', async () => {

@@ -43,6 +43,9 @@ export interface StanceRow {
   readonly types: Readonly<Partial<Record<PloverType, number>>>;
 }
 
+/** The part of an `EventCount` (grouped by source and period) a stance row is folded from. */
+export type StanceCount = Pick<EventCount, 'source' | 'period' | 'type' | 'count' | 'articles' | 'stories'>;
+
 /**
  * Folds per-type counts (`Store.countEvents`, ordered by source and period) into one stance row
  * per source and period: `supportive` or `hostile` when that side has more events (each merged
@@ -53,11 +56,13 @@ export interface StanceRow {
  * summariseStance([{ source: 'JPN', period: '2022-09', type: 'REJECT', count: 2, articles: 5, stories: 2 }]);
  * // [{ source: 'JPN', period: '2022-09', supportive: 0, hostile: 2, other: 0, reports: 5, stories: 2, stance: 'hostile', types: { REJECT: 2 } }]
  */
-export function summariseStance(counts: readonly EventCount[]): StanceRow[] {
-  const groups = new Map<string, EventCount[]>();
+export function summariseStance(counts: readonly StanceCount[]): StanceRow[] {
+  const groups = new Map<string, StanceCount[]>();
   for (const c of counts) {
     const key = `${c.source}\u0000${c.period ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [c]);
+    else group.push(c);
   }
   return [...groups.values()].map((group) => {
     const sum = (types: readonly PloverType[]) =>
@@ -81,7 +86,7 @@ export function summariseStance(counts: readonly EventCount[]): StanceRow[] {
         .map((c) => [c.type, c.count]),
     ) as Partial<Record<PloverType, number>>;
     return {
-      source: group[0]!.source,
+      source: group[0]!.source ?? '',
       period: group[0]!.period,
       supportive,
       hostile,

@@ -1,6 +1,9 @@
 import type { PloverType } from '../../core/index.js';
 import { HOSTILE_TYPES, SUPPORTIVE_TYPES, summariseStance, type Stance } from '../cli/format-stance.js';
-import type { PairCount, TypeCount } from './reads/read-model.js';
+import type { EventCount } from '../../store/index.js';
+
+/** Events of one (source, target, type) and their Goldstein sum (`Store.countEvents` by source and target). */
+export type PairCount = Pick<EventCount, 'source' | 'target' | 'type' | 'count' | 'goldstein'>;
 
 /** One cell of the stance matrix: what one source actor did to one target. */
 export interface MatrixCell {
@@ -34,8 +37,8 @@ function cellOf(group: readonly PairCount[]): MatrixCell {
   const supportive = sum(SUPPORTIVE_TYPES);
   const hostile = sum(HOSTILE_TYPES);
   return {
-    source: group[0]!.source,
-    target: group[0]!.target,
+    source: group[0]!.source ?? '',
+    target: group[0]!.target ?? '',
     count,
     supportive,
     hostile,
@@ -114,17 +117,8 @@ export function buildNetwork(pairs: readonly PairCount[]) {
  * @example
  * stanceOfCounts([{ source: 'JPN', period: '2022-09', type: 'REJECT', count: 2 }])[0]?.stance; // 'hostile'
  */
-export function stanceOfCounts(counts: readonly TypeCount[]) {
-  const rows = summariseStance(
-    counts.map((c) => ({
-      source: c.source ?? '',
-      period: c.period,
-      type: c.type,
-      count: c.count,
-      articles: 0,
-      stories: 0,
-    })),
-  );
+export function stanceOfCounts(counts: readonly Pick<EventCount, 'source' | 'period' | 'type' | 'count'>[]) {
+  const rows = summariseStance(counts.map((c) => ({ ...c, articles: 0, stories: 0 })));
   return rows.map(({ reports: _reports, stories: _stories, ...row }) => row);
 }
 

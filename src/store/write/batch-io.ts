@@ -109,6 +109,24 @@ export const COLUMNS = {
 } as const satisfies Record<string, readonly (readonly [string, ColumnType])[]>;
 
 export type BatchTable = keyof typeof COLUMNS;
+
+/**
+ * The columns of an `event_counts` change: the key (as `EVENT_COUNT_KEY` in migrations.ts orders
+ * it), then the events and Goldstein sum to add (negative to take away).
+ */
+export const COUNT_COLUMNS = [
+  ['target_code', 'text'],
+  ['source_code', 'text'],
+  ['month', 'text'],
+  ['type', 'text'],
+  ['quad', 'int4'],
+  ['modality', 'text'],
+  ['negated', 'int4'],
+  ['events', 'int4'],
+  ['goldstein', 'float8'],
+] as const satisfies readonly (readonly [string, ColumnType])[];
+/** How many leading `COUNT_COLUMNS` are the key. */
+export const COUNT_KEY_WIDTH = 7;
 /** Tables written with plain inserts (no ids needed back). */
 export type RowTable = 'mentions' | 'people' | 'quotes' | 'article_bands' | 'event_sources' | 'story_events';
 /** Tables whose rows may already be stored (a pair seen before): those rows are skipped. */
@@ -147,6 +165,9 @@ export interface EventHit {
   readonly mode: string | null;
   readonly date: string | null;
   readonly published: string | null;
+  /** The stored event's QuadClass and Goldstein weight (its `event_counts` row before the batch). */
+  readonly quad: number;
+  readonly goldstein: number;
   readonly sameStory: boolean;
 }
 
@@ -174,6 +195,11 @@ export interface BatchIo {
   insertEvents(rows: readonly Row[]): Promise<number[]>;
   /** Rewrites stored events' columns (a new representative report). */
   updateEvents(ids: readonly number[], rows: readonly Row[]): Promise<void>;
+  /**
+   * Adds changes (rows of `COUNT_COLUMNS`, one per key) to `event_counts`; a row whose events fall
+   * to zero is removed.
+   */
+  addCounts(rows: readonly Row[]): Promise<void>;
 }
 
 /**
@@ -183,7 +209,7 @@ export interface BatchIo {
  * costs one row per event, not one per copy).
  */
 export const MATCH_EVENTS_SELECT = `
-  select k.report, e.id, e.uid, e.mode, e.date, a.published,
+  select k.report, e.id, e.uid, e.mode, e.date, e.quad, e.goldstein, a.published,
     case when exists (select 1 from story_events se where se.story_id = k.story and se.event_id = e.id)
       then 1 else 0 end as same_story
   from k cross join events e cross join articles a
@@ -191,7 +217,7 @@ export const MATCH_EVENTS_SELECT = `
     and e.date between k.date_from and k.date_to
     and e.modality = k.modality and e.negated = k.negated and a.id = e.article_id
   union all
-  select k.report, e.id, e.uid, e.mode, e.date, a.published, 1 as same_story
+  select k.report, e.id, e.uid, e.mode, e.date, e.quad, e.goldstein, a.published, 1 as same_story
   from k cross join story_events se cross join events e cross join articles a
   where se.story_id = k.story and e.id = se.event_id
     and e.source_code = k.source and e.target_code = k.target and e.type = k.type
@@ -232,6 +258,8 @@ export function toHit(r: Record<string, unknown>): EventHit {
     mode: (r['mode'] as string | null) ?? null,
     date: (r['date'] as string | null) ?? null,
     published: (r['published'] as string | null) ?? null,
+    quad: Number(r['quad']),
+    goldstein: Number(r['goldstein']),
     sameStory: Number(r['same_story']) === 1,
   };
 }

@@ -2,6 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import {
   COLUMNS,
+  COUNT_COLUMNS,
+  COUNT_KEY_WIDTH,
   IGNORE_CONFLICTS,
   LOOKUP_COLUMNS,
   MATCH_EVENTS_SELECT,
@@ -36,6 +38,8 @@ function unnestRows(columns: Columns, rows: readonly Row[], extra: Columns = [])
     all.map(([name]) => name).join(', '),
   )})`;
 }
+
+const COUNT_KEY = COUNT_COLUMNS.slice(0, COUNT_KEY_WIDTH).map(([n]) => n);
 
 const names = (table: BatchTable) => sql.raw(COLUMNS[table].map(([n]) => n).join(', '));
 
@@ -157,6 +161,20 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
           eventRows.map((r, i) => [ids[i], ...r]),
           COLUMNS.events,
         )}) as u where events.id = u.id`.execute(db);
+    },
+
+    async addCounts(countRows) {
+      if (countRows.length === 0) return;
+      // One row per key in a batch (ON CONFLICT may touch a row once per statement).
+      const key = sql.raw(COUNT_KEY.join(', '));
+      await sql`insert into event_counts (${sql.raw(COUNT_COLUMNS.map(([n]) => n).join(', '))})
+        ${unnestRows(COUNT_COLUMNS, countRows)}
+        on conflict (${key}) do update set events = event_counts.events + excluded.events,
+          goldstein = event_counts.goldstein + excluded.goldstein`.execute(db);
+      const emptied = countRows.filter((r) => (r[COUNT_KEY_WIDTH] as number) < 0);
+      if (emptied.length > 0)
+        await sql`delete from event_counts where events = 0 and (${key}) in
+          (${unnestRows(COUNT_COLUMNS.slice(0, COUNT_KEY_WIDTH), emptied)})`.execute(db);
     },
   };
 }

@@ -208,6 +208,50 @@ async function clusterStories(
   return stories;
 }
 
+/** The fields of an event that place it in `event_counts`. */
+interface Counted {
+  readonly source: string;
+  readonly target: string;
+  readonly type: string;
+  readonly date: string | null;
+  readonly quad: number;
+  readonly modality: string;
+  readonly negated: boolean;
+  readonly goldstein: number;
+}
+
+const counted = (e: Event): Counted => ({
+  source: e.source.code,
+  target: e.target.code,
+  type: e.type,
+  date: e.date,
+  quad: e.quad,
+  modality: e.modality,
+  negated: e.negated,
+  goldstein: e.goldstein,
+});
+
+/** Net `event_counts` changes (rows of `COUNT_COLUMNS`) of events added (+1) and taken away (-1). */
+function countChanges(changes: readonly (readonly [Counted, 1 | -1])[]): Row[] {
+  const byKey = new Map<string, unknown[]>();
+  for (const [e, sign] of changes) {
+    const key = [
+      e.target,
+      e.source,
+      e.date?.slice(0, 7) ?? '',
+      e.type,
+      e.quad,
+      e.modality,
+      e.negated ? 1 : 0,
+    ];
+    const id = JSON.stringify(key);
+    const row = byKey.get(id) ?? byKey.set(id, [...key, 0, 0]).get(id)!;
+    row[7] = (row[7] as number) + sign;
+    row[8] = (row[8] as number) + sign * e.goldstein;
+  }
+  return [...byKey.values()].filter((r) => r[7] !== 0 || r[8] !== 0);
+}
+
 /** Merges the new articles' events into stored ones or new ones, and writes every report. */
 async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promise<boolean[]> {
   const hits = await io.matchEvents(
@@ -253,6 +297,24 @@ async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promis
       const r = reports[plan.events[i]!.representative!]!;
       return eventRow(r.event, r.articleId);
     }),
+  );
+  // Counted per month: a new event adds its key; a new representative moves its event from the
+  // stored representative's key (date, quad, Goldstein may differ) to its own.
+  const stored = new Map(hits.map((h) => [h.id, h]));
+  const representative = (i: number) => reports[plan.events[i]!.representative!]!.event;
+  await io.addCounts(
+    countChanges([
+      ...created.map((i) => [counted(representative(i)), 1] as const),
+      ...changed.flatMap((i) => {
+        const was = stored.get(idOf[i]!)!;
+        const key = reports[was.report]!.event;
+        const old: Counted = { ...counted(key), date: was.date, quad: was.quad, goldstein: was.goldstein };
+        return [
+          [old, -1],
+          [counted(representative(i)), 1],
+        ] as const;
+      }),
+    ]),
   );
   await io.insertRows(
     'event_sources',

@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   COLUMNS,
+  COUNT_COLUMNS,
+  COUNT_KEY_WIDTH,
   IGNORE_CONFLICTS,
   LOOKUP_COLUMNS,
   MATCH_EVENTS_SELECT,
@@ -24,6 +26,15 @@ const insertSql = (table: BatchTable, tail = '', rows = 1) => {
 const ROWS_PER_INSERT = 32;
 /** Articles are wide (their texts): fewer per statement. */
 const ARTICLES_PER_INSERT = 8;
+
+const COUNT_KEY = COUNT_COLUMNS.slice(0, COUNT_KEY_WIDTH).map(([name]) => name);
+/** Adds one change to its `event_counts` row (made when missing). */
+const ADD_COUNT = `insert into event_counts (${COUNT_COLUMNS.map(([name]) => name).join(', ')})
+  values (${COUNT_COLUMNS.map(() => '?').join(', ')})
+  on conflict (${COUNT_KEY.join(', ')}) do update
+  set events = events + excluded.events, goldstein = goldstein + excluded.goldstein`;
+/** Removes a key's row once it counts no event. */
+const DROP_EMPTY_COUNT = `delete from event_counts where ${COUNT_KEY.map((k) => `${k} = ?`).join(' and ')} and events = 0`;
 
 /** One lookup as the relation `k`, from its bound values (one prepared statement, run per lookup). */
 const LOOKUP_CTE = `with k as (select ${LOOKUP_COLUMNS.map(([name]) => `? as ${name}`).join(', ')})`;
@@ -167,6 +178,13 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
           .join(', ')} where id = ?`,
       );
       ids.forEach((id, i) => s.run([...rows[i]!, id]));
+    },
+
+    async addCounts(rows) {
+      const add = prepared(ADD_COUNT);
+      for (const r of rows) add.run(r as unknown[]);
+      const drop = prepared(DROP_EMPTY_COUNT);
+      for (const r of rows) if ((r[COUNT_KEY_WIDTH] as number) < 0) drop.run(r.slice(0, COUNT_KEY_WIDTH));
     },
   };
 }

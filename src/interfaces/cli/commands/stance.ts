@@ -47,7 +47,7 @@ export const registerStance: RegisterCommand = (program, { io, fail }) => {
           ...(opts.to !== undefined ? { to: opts.to } : {}),
           ...(opts.modality !== undefined ? { modality: opts.modality } : {}),
         };
-        const counts = await store.countEvents(filter, opts.by);
+        const counts = await store.countEvents(filter, { period: opts.by, reports: true });
         if (!counts.ok) {
           io.err(`demarche: stance: ${counts.problem.message}\n`);
           fail(2);

@@ -9,19 +9,16 @@ import type {
   Quote,
   Span,
 } from '../../../core/index.js';
-import { eventConditions, type Database } from '../../../store/index.js';
+import type { Database } from '../../../store/index.js';
 import type {
   ActorRow,
   ArticleDetail,
   ArticleEvent,
   ArticleSummary,
   IdPage,
-  PairCount,
-  PairFilter,
   PersonRow,
   QuoteRow,
   ReadModel,
-  TypeCount,
 } from './read-model.js';
 
 /** SQLite returns JSON columns as text, Postgres (jsonb) as parsed values. */
@@ -123,19 +120,6 @@ export function createKyselyReadModel(db: Kysely<Database>): ReadModel {
         },
       }))
       .sort((a, b) => a.evidence.span[0] - b.evidence.span[0] || a.trigger.span[0] - b.trigger.span[0]);
-  };
-
-  /** Events narrowed by every filter (parameterised; a text filter given as the matching article ids). */
-  const filtered = (f: PairFilter) => {
-    let q = db.selectFrom('events as e');
-    q = q.where((eb) => eventConditions(eb, f));
-    if (f.articleIds !== undefined) {
-      const ids = f.articleIds;
-      q = q.where('e.id', 'in', (eb) =>
-        eb.selectFrom('event_sources as s').select('s.event_id').where('s.article_id', 'in', ids),
-      );
-    }
-    return q;
   };
 
   return {
@@ -306,77 +290,6 @@ export function createKyselyReadModel(db: Kysely<Database>): ReadModel {
         }))
         .sort((a, b) => b.asSource + b.asTarget - (a.asSource + a.asTarget) || (a.code < b.code ? -1 : 1))
         .slice(0, limit);
-    },
-
-    async countPairs(f: PairFilter): Promise<PairCount[]> {
-      if (f.articleIds !== undefined && f.articleIds.length === 0) return [];
-      const q = filtered(f);
-      const rows = await q
-        .select([
-          'e.source_code as source',
-          'e.target_code as target',
-          'e.type as type',
-          (eb) => eb.fn.countAll().as('n'),
-          (eb) => eb.fn.sum('e.goldstein').as('g'),
-        ])
-        .groupBy(['e.source_code', 'e.target_code', 'e.type'])
-        .execute();
-      return rows
-        .map((r) => ({
-          source: r.source,
-          target: r.target,
-          type: r.type as PloverType,
-          count: Number(r.n),
-          goldstein: Math.round(Number(r.g) * 100) / 100,
-        }))
-        .sort((a, b) =>
-          a.source !== b.source
-            ? a.source < b.source
-              ? -1
-              : 1
-            : a.target !== b.target
-              ? a.target < b.target
-                ? -1
-                : 1
-              : a.type < b.type
-                ? -1
-                : a.type > b.type
-                  ? 1
-                  : 0,
-        );
-    },
-
-    async countTypes(f, by, bySource): Promise<TypeCount[]> {
-      if (f.articleIds !== undefined && f.articleIds.length === 0) return [];
-      // A literal length (never a bound parameter), so that the grouped expression is the selected one.
-      const period = sql<string | null>`substr(e.date, 1, ${sql.lit(by === 'day' ? 10 : 7)})`;
-      const rows = bySource
-        ? await filtered(f)
-            .select([
-              'e.source_code as source',
-              period.as('period'),
-              'e.type as type',
-              (eb) => eb.fn.countAll().as('n'),
-            ])
-            .groupBy(['e.source_code', period, 'e.type'])
-            .execute()
-        : await filtered(f)
-            .select([period.as('period'), 'e.type as type', (eb) => eb.fn.countAll().as('n')])
-            .groupBy([period, 'e.type'])
-            .execute();
-      const key = (c: TypeCount) => [c.source ?? '', c.period ?? '\uffff', c.type];
-      return rows
-        .map((r) => ({
-          source: 'source' in r ? String(r.source) : null,
-          period: r.period,
-          type: r.type as PloverType,
-          count: Number(r.n),
-        }))
-        .sort((a, b) => {
-          const [x, y] = [key(a), key(b)];
-          for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
-          return 0;
-        });
     },
 
     async close() {

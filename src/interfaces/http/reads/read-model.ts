@@ -1,8 +1,8 @@
-import type { ActorKind, Edit, Event, PloverType, Quote, Span } from '../../../core/index.js';
-import type { EventFilter, EventPeriod } from '../../../store/index.js';
+import type { ActorKind, Edit, Event, Quote, Span } from '../../../core/index.js';
 
 /**
- * Reads the HTTP API needs beyond the Store port (article detail, listings, pair aggregates).
+ * Reads the HTTP API needs beyond the Store port (article detail, listings); the aggregates are
+ * `Store.countEvents`.
  * Kept here, beside the API, until the store grows the same methods (see docs/api.md).
  */
 export interface ReadModel {
@@ -16,13 +16,6 @@ export interface ReadModel {
   listQuotes(filter: QuoteFilter, page: IdPage): Promise<QuoteRow[]>;
   /** Actor codes seen in events, with their counts as source and target, most active first. */
   listActors(limit: number): Promise<ActorRow[]>;
-  /** Events matching the filter counted per (source, target, type), with their Goldstein sum. */
-  countPairs(filter: PairFilter): Promise<PairCount[]>;
-  /**
-   * Events matching the filter counted per period and type (and source actor, with `bySource`):
-   * events only, each merged event once, no report or story counts (`Store.countEvents` adds those).
-   */
-  countTypes(filter: PairFilter, by: EventPeriod, bySource: boolean): Promise<TypeCount[]>;
   close(): Promise<void>;
 }
 
@@ -32,12 +25,6 @@ export interface IdPage {
   readonly before?: number;
   readonly after?: number;
 }
-
-/** The filters of `countPairs`: the event filter without paging, the text resolved to article ids. */
-export type PairFilter = Omit<EventFilter, 'limit' | 'after' | 'text'> & {
-  /** Only events reported by these articles (a full-text search resolved by the store). */
-  readonly articleIds?: readonly number[];
-};
 
 export interface PeopleFilter {
   readonly actor?: string;
@@ -128,21 +115,4 @@ export interface ActorRow {
   readonly kind: ActorKind | null;
   readonly asSource: number;
   readonly asTarget: number;
-}
-
-export interface PairCount {
-  readonly source: string;
-  readonly target: string;
-  readonly type: PloverType;
-  readonly count: number;
-  readonly goldstein: number;
-}
-
-export interface TypeCount {
-  /** The source actor, or null when not counted by source. */
-  readonly source: string | null;
-  /** `YYYY-MM-DD` or `YYYY-MM`; null for undated events. */
-  readonly period: string | null;
-  readonly type: PloverType;
-  readonly count: number;
 }

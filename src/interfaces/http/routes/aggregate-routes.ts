@@ -3,7 +3,7 @@ import { summariseStance } from '../../cli/format-stance.js';
 import { buildMatrix, buildNetwork, buildTimeline, stanceOfCounts } from '../aggregate.js';
 import type { ApiApp, ApiDeps } from '../context.js';
 import { apiError, eventFilterOf, problemResponse } from '../context.js';
-import type { PairFilter } from '../reads/read-model.js';
+import type { CountOptions } from '../../../store/index.js';
 import {
   ErrorBody,
   EventFilterQuery,
@@ -54,22 +54,20 @@ const networkRoute = createRoute({
   responses: { 200: json(NetworkBody, 'nodes and edges'), 400: badInput },
 });
 
-/** Most articles a full-text filter of the pair aggregates reads. */
-const TEXT_MATCHES = 100_000;
-
 /**
  * Registers the aggregate routes: stance, matrix, timeline, network.
  *
  * @example
- * registerAggregateRoutes(app, { store, reads, pipeline });
+ * registerAggregateRoutes(app, { store, pipeline });
  */
-export function registerAggregateRoutes(app: ApiApp, { store, reads }: ApiDeps): void {
-  /** The pair-aggregate filter of the query: a full-text filter becomes the matching article ids. */
-  const pairFilter = async (q: Partial<z.output<typeof EventFilterQuery>>): Promise<PairFilter> => {
-    const { text: _text, ...filter } = eventFilterOf(q);
-    if (q.text === undefined) return filter;
-    const hits = await store.searchArticles(q.text, { limit: TEXT_MATCHES });
-    return { ...filter, articleIds: hits.ok ? hits.value.map((h) => h.id) : [] };
+export function registerAggregateRoutes(app: ApiApp, { store }: ApiDeps): void {
+  /**
+   * Event counts for an aggregate; a search text with no words matches no event (the store refuses
+   * it as a filter, and the other filters were checked by the query schema).
+   */
+  const countsOf = async (q: Partial<z.output<typeof EventFilterQuery>>, options: CountOptions) => {
+    const counts = await store.countEvents(eventFilterOf(q), options);
+    return counts.ok ? counts.value : [];
   };
 
   app.openapi(stanceRoute, async (c) => {
@@ -81,29 +79,27 @@ export function registerAggregateRoutes(app: ApiApp, { store, reads }: ApiDeps):
       );
     const about = { target: q.target ?? null, text: q.text ?? null, by: q.by };
     if (q.reports === 'true') {
-      const counts = await store.countEvents(eventFilterOf(q), q.by);
+      const counts = await store.countEvents(eventFilterOf(q), { period: q.by, reports: true });
       if (!counts.ok) return problemResponse(c, counts.problem);
       return c.json({ ...about, rows: summariseStance(counts.value) }, 200);
     }
-    return c.json(
-      { ...about, rows: stanceOfCounts(await reads.countTypes(await pairFilter(q), q.by, true)) },
-      200,
-    );
+    const counts = await countsOf(q, { by: ['source', 'period'], period: q.by });
+    return c.json({ ...about, rows: stanceOfCounts(counts) }, 200);
   });
 
   app.openapi(matrixRoute, async (c) => {
     const q = c.req.valid('query');
-    return c.json(buildMatrix(await reads.countPairs(await pairFilter(q))), 200);
+    return c.json(buildMatrix(await countsOf(q, { by: ['source', 'target'] })), 200);
   });
 
   app.openapi(networkRoute, async (c) => {
     const q = c.req.valid('query');
-    return c.json(buildNetwork(await reads.countPairs(await pairFilter(q))), 200);
+    return c.json(buildNetwork(await countsOf(q, { by: ['source', 'target'] })), 200);
   });
 
   app.openapi(timelineRoute, async (c) => {
     const q = c.req.valid('query');
-    const counts = await reads.countTypes(await pairFilter(q), q.by, false);
+    const counts = await countsOf(q, { by: ['period'], period: q.by });
     return c.json({ by: q.by, ...buildTimeline(counts) }, 200);
   });
 }
