@@ -176,6 +176,13 @@ async function main(): Promise<void> {
     `${counts.events.toLocaleString('en')} events, ${counts.articles.toLocaleString('en')} articles; ${RUNS} requests per shape`,
   );
 
+  // The cursor of the top actor's fifth page of stance rows (pages of the default 500 rows).
+  let laterPage = '';
+  for (let page = 0; page < 4; page++) {
+    const res = await app.request(`/api/stance?target=A000${page > 0 ? `&cursor=${laterPage}` : ''}`);
+    laterPage = ((await res.json()) as { next: string }).next;
+  }
+
   // Actors drawn uniformly (any actor a user may look at) and by activity (busy actors more often).
   const shapes: [string, () => string][] = [
     ['stance   target=<any actor>', () => `/api/stance?target=${anyActor()}`],
@@ -188,6 +195,7 @@ async function main(): Promise<void> {
     ['stance   target=<actor by activity>', () => `/api/stance?target=${pickActor()}`],
     ['timeline target=<actor by activity>', () => `/api/timeline?target=${pickActor()}`],
     ['stance   target=A000 (top actor, 14% of events)', () => '/api/stance?target=A000'],
+    ['stance   target=A000, a later page (cursor)', () => `/api/stance?target=A000&cursor=${laterPage}`],
   ];
   const uniform: number[] = [];
   for (const [name, path] of shapes) {

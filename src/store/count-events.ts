@@ -1,14 +1,22 @@
 import { sql, type AliasedRawBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { PloverType } from '../core/index.js';
+import { PLOVER_TYPES, type PloverType } from '../core/index.js';
+import { UNDATED_MONTH } from './migrations.js';
 import type { Database } from './schema.js';
-import type { CountDimension, EventCount, EventFilter, EventPeriod } from './store.js';
+import type { CountDimension, CountKey, EventCount, EventFilter, EventPeriod } from './store.js';
 
 /** A checked `countEvents` request. */
 export interface CountRequest {
   readonly by: ReadonlySet<CountDimension>;
   readonly period: EventPeriod;
   readonly reports: boolean;
+  /** At most this many groups of the `by` dimensions (each with its types). */
+  readonly limit?: number;
+  /** Only groups after this one, in the answer's order. */
+  readonly after?: CountKey;
 }
+
+/** The dimensions in the answer's order (then the type). */
+const ORDER: readonly CountDimension[] = ['source', 'target', 'period'];
 
 /** `YYYY-MM-DD` → the number of days in its month (`00` months and days out of range included). */
 const daysIn = (date: string) =>
@@ -37,39 +45,78 @@ export function rollupMonths(
   };
 }
 
-/** The count groups of rows (aliased source, target, period, type, n, g, reports, stories), ordered by source, target, period (undated last), type by code unit. */
-function countsOf(rows: readonly Record<string, unknown>[], r: CountRequest, undated: unknown): EventCount[] {
+/**
+ * The count groups of rows (aliased source, target, period, type, n, g, reports, stories), ordered
+ * by source, target, period (undated last), type by code unit, cut to `limit` groups of the `by`
+ * dimensions.
+ */
+function countsOf(rows: readonly Record<string, unknown>[], r: CountRequest): EventCount[] {
   const keyed = rows.map((row) => {
     const period = (row['period'] ?? null) as string | null;
     const count: EventCount = {
       source: r.by.has('source') ? String(row['source']) : null,
       target: r.by.has('target') ? String(row['target']) : null,
-      period: period === undated ? null : period,
+      period: period === UNDATED_MONTH ? null : period,
       type: row['type'] as PloverType,
       count: Number(row['n']),
       goldstein: Math.round(Number(row['g']) * 100) / 100,
       articles: r.reports ? Number(row['reports']) : 0,
       stories: r.reports ? Number(row['stories']) : 0,
     };
-    // One string per group compares as the tuple does: codes never hold U+0000, the lowest unit.
-    const key = `${count.source ?? ''}\u0000${count.target ?? ''}\u0000${count.period ?? '\uffff'}\u0000${count.type}`;
-    return { key, count };
+    // One string per group compares as the tuple does: codes never hold U+0000, the lowest unit;
+    // the undated period sorts last, as in SQL.
+    const group = `${count.source ?? ''}\u0000${count.target ?? ''}\u0000${period ?? ''}`;
+    return { group, key: `${group}\u0000${count.type}`, count };
   });
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.count);
+  if (r.limit === undefined) return keyed.map((k) => k.count);
+  const out: EventCount[] = [];
+  let groups = 0;
+  for (let i = 0; i < keyed.length; i++) {
+    if (i === 0 || keyed[i]!.group !== keyed[i - 1]!.group) groups += 1;
+    if (groups > r.limit) break;
+    out.push(keyed[i]!.count);
+  }
+  return out;
 }
 
-/** The grouped columns, in select and group order: `[expression, alias]`. */
-function groups(r: CountRequest, columns: { source: string; target: string }, period: RawBuilder<unknown>) {
-  const out: [RawBuilder<unknown>, string][] = [];
-  if (r.by.has('source')) out.push([sql.ref(columns.source), 'source']);
-  if (r.by.has('target')) out.push([sql.ref(columns.target), 'target']);
-  if (r.by.has('period')) out.push([period, 'period']);
+/** A grouped count query of either source relation, as `paged` narrows it. */
+type Grouped = SelectQueryBuilder<Database, keyof Database, Record<string, unknown>>;
+
+/** The grouped columns, in select, group and order order: `[expression, alias, dimension]`. */
+function groups(r: CountRequest, columns: Record<CountDimension, RawBuilder<unknown>>) {
+  return ORDER.filter((d) => r.by.has(d)).map((d) => [columns[d], d] as const);
+}
+
+/**
+ * Narrows a grouped query to the page `r.limit` and `r.after` ask for: groups after `after` in the
+ * `by` order (a row-value comparison the key's index serves), the first `limit` of them. Each group
+ * has at most one row per type, so `limit` groups are within the first `limit × types` rows.
+ */
+function paged(
+  q: Grouped,
+  grouped: readonly (readonly [RawBuilder<unknown>, CountDimension])[],
+  r: CountRequest,
+  type: RawBuilder<unknown>,
+): Grouped {
+  let out = q;
+  for (const [e] of grouped) out = out.orderBy(e);
+  out = out.orderBy(type);
+  const after = r.after;
+  if (after !== undefined && grouped.length > 0) {
+    const values = grouped.map(([, d]) =>
+      d === 'period' ? (after.period ?? UNDATED_MONTH) : (after[d] ?? ''),
+    );
+    out = out.where(sql<boolean>`(${sql.join(grouped.map(([e]) => e))}) > (${sql.join(values)})`);
+  }
+  if (r.limit !== undefined) out = out.limit(r.limit * PLOVER_TYPES.length);
   return out;
 }
 
 /**
  * Counts from `event_counts` (one row per month and filter key), for a filter `rollupMonths` allows.
+ * Its key columns sort by byte in both dialects, so a page of groups by target or source reads one
+ * range of the key's or the source index.
  *
  * @example
  * await countFromRollup(db, { target: 'RUS' }, {}, request);
@@ -91,10 +138,15 @@ export async function countFromRollup(
   if (f.quad !== undefined) q = q.where('c.quad', '=', f.quad);
   if (f.modality !== undefined) q = q.where('c.modality', '=', f.modality);
   if (f.negated !== undefined) q = q.where('c.negated', '=', f.negated ? 1 : 0);
-  // Undated events are the '' month: below every `from`, excluded from any `to`.
-  if (months.from !== undefined) q = q.where('c.month', '>=', months.from);
-  if (months.to !== undefined) q = q.where('c.month', '<=', months.to).where('c.month', '<>', '');
-  const grouped = groups(r, { source: 'c.source_code', target: 'c.target_code' }, sql.ref('c.month'));
+  // Undated events are the UNDATED_MONTH, above every month: excluded from any date bound.
+  if (months.from !== undefined)
+    q = q.where('c.month', '>=', months.from).where('c.month', '<>', UNDATED_MONTH);
+  if (months.to !== undefined) q = q.where('c.month', '<=', months.to);
+  const grouped = groups(r, {
+    source: sql.ref('c.source_code'),
+    target: sql.ref('c.target_code'),
+    period: sql.ref('c.month'),
+  });
   const query = q
     .select([
       ...grouped.map(([e, alias]) => e.as(alias)),
@@ -103,22 +155,27 @@ export async function countFromRollup(
       sql<number>`sum(c.goldstein)`.as('g'),
     ])
     .groupBy([...grouped.map(([e]) => e), 'c.type']);
-  return countsOf((await query.execute()) as Record<string, unknown>[], r, '');
+  const rows = await paged(query as unknown as Grouped, grouped, r, sql.ref('c.type')).execute();
+  return countsOf(rows, r);
 }
 
 /**
  * Counts from the events themselves (any filter): `events` is the filtered events relation `e`.
+ * Codes are compared byte by byte in both dialects (Postgres: the "C" collation), as the rollup's.
  *
  * @example
- * await countFromEvents(db.selectFrom('events as e').where('e.target_code', '=', 'RUS'), request);
+ * await countFromEvents(db.selectFrom('events as e').where('e.target_code', '=', 'RUS'), 'sqlite', request);
  */
 export async function countFromEvents(
   events: SelectQueryBuilder<Database & { e: Database['events'] }, 'e', object>,
+  dialect: 'sqlite' | 'postgres',
   r: CountRequest,
 ): Promise<EventCount[]> {
+  const code = (column: string) =>
+    dialect === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
   // A literal length (never a bound parameter), so that both dialects see the same grouped expression.
-  const period = sql`substr(e.date, 1, ${sql.lit(r.period === 'day' ? 10 : 7)})`;
-  const grouped = groups(r, { source: 'e.source_code', target: 'e.target_code' }, period);
+  const period = sql`coalesce(substr(e.date, 1, ${sql.lit(r.period === 'day' ? 10 : 7)}), ${sql.lit(UNDATED_MONTH)})`;
+  const grouped = groups(r, { source: code('e.source_code'), target: code('e.target_code'), period });
   const sums: AliasedRawBuilder<unknown, string>[] = [sql`count(*)`.as('n'), sql`sum(e.goldstein)`.as('g')];
   if (r.reports)
     sums.push(
@@ -129,5 +186,6 @@ export async function countFromEvents(
   const query = events
     .select([...grouped.map(([e, alias]) => e.as(alias)), 'e.type as type', ...(sums as never[])])
     .groupBy([...grouped.map(([e]) => e), 'e.type']);
-  return countsOf((await query.execute()) as Record<string, unknown>[], r, null);
+  const rows = await paged(query as unknown as Grouped, grouped, r, sql.ref('e.type')).execute();
+  return countsOf(rows, r);
 }

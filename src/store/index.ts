@@ -3,6 +3,7 @@ export type {
   ArticleKey,
   ArticleToStore,
   CountDimension,
+  CountKey,
   CountOptions,
   EventCount,
   EventCursor,

@@ -357,17 +357,25 @@ export function createKyselyStore(
       live();
       const bad = checkFilter(f);
       if (bad !== null) return problem('INVALID_FILTER', bad);
-      const { by = ['source', 'period'], period = 'month', reports = false } = options;
+      const { by = ['source', 'period'], period = 'month', reports = false, limit, after } = options;
       if (period !== 'day' && period !== 'month')
         return problem('INVALID_FILTER', `the period must be day or month`);
       if (!by.every((d) => DIMENSIONS.includes(d)))
         return problem('INVALID_FILTER', `count dimensions are ${DIMENSIONS.join(', ')}`);
-      const request = { by: new Set(by), period, reports };
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+        return problem('INVALID_FILTER', `limit must be a positive integer`);
+      const request = {
+        by: new Set(by),
+        period,
+        reports,
+        ...(limit !== undefined ? { limit } : {}),
+        ...(after !== undefined ? { after } : {}),
+      };
       const months = rollupMonths(f, request);
       if (months !== null) return { ok: true, value: await countFromRollup(db, f, months, request) };
       const scoped = await filtered(f);
       if (scoped === null) return { ok: true, value: [] };
-      return { ok: true, value: await countFromEvents(scoped, request) };
+      return { ok: true, value: await countFromEvents(scoped, dialect, request) };
     },
 
     async counts(): Promise<StoreCounts> {

@@ -265,7 +265,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           counts = counts.addColumn(
             column,
             column === 'quad' || column === 'negated' ? 'integer' : 'text',
-            (c) => c.notNull(),
+            // Postgres: byte order, as SQLite and JavaScript compare codes, so that the key's
+            // index serves the ordered, paged counts of both dialects alike.
+            (c) =>
+              (pg && column !== 'quad' && column !== 'negated'
+                ? c.modifyFront(sql`collate "C"`)
+                : c
+              ).notNull(),
           );
         counts = counts
           .addColumn('events', 'integer', (c) => c.notNull())
@@ -298,9 +304,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   };
 }
 
+/** The `month` of undated events in `event_counts`: sorts after every `YYYY-MM`. */
+export const UNDATED_MONTH = 'undated';
+
 /**
  * The key of an `event_counts` row, in primary-key order: the month of the event date (`YYYY-MM`,
- * or '' when undated) and every column an event filter can test.
+ * or `UNDATED_MONTH`) and every column an event filter can test.
  */
 export const EVENT_COUNT_KEY = [
   'target_code',
@@ -317,10 +326,11 @@ export const EVENT_COUNT_KEY = [
  * migration on an existing database, and by anything that writes events without `putArticles`.
  */
 export const EVENT_COUNTS_BACKFILL = `insert into event_counts (${EVENT_COUNT_KEY.join(', ')}, events, goldstein)
-  select target_code, source_code, coalesce(substr(date, 1, 7), ''), type, quad, modality, negated,
-    count(*), sum(goldstein)
+  select target_code, source_code, coalesce(substr(date, 1, 7), '${UNDATED_MONTH}'), type, quad, modality,
+    negated, count(*), sum(goldstein)
   from events
-  group by target_code, source_code, coalesce(substr(date, 1, 7), ''), type, quad, modality, negated`;
+  group by target_code, source_code, coalesce(substr(date, 1, 7), '${UNDATED_MONTH}'), type, quad, modality,
+    negated`;
 
 /**
  * Brings the schema up to date (idempotent; safe to run on every open): applies, in one

@@ -122,7 +122,17 @@ export interface CountOptions {
   readonly period?: EventPeriod;
   /** Also sum each group's reports (`articles`) and independent stories (read from every report: slower). */
   readonly reports?: boolean;
+  /**
+   * At most this many groups of the `by` dimensions (a group's types all come together): a page.
+   * A full page's last group, passed as `after`, gives the next page.
+   */
+  readonly limit?: number;
+  /** Only groups after this one in the answer's order (its values of the `by` dimensions are read). */
+  readonly after?: CountKey;
 }
+
+/** A group's position in `countEvents` order: its source, target and period (null: undated). */
+export type CountKey = Pick<EventCount, 'source' | 'target' | 'period'>;
 
 /** One group of `countEvents`: events of one type (and source, target, period when grouped by them). */
 export interface EventCount {

@@ -178,6 +178,26 @@ describe('GET /api/stance, /api/matrix, /api/timeline, /api/network', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.parameter).toBe('target');
     expect((await call('/api/stance?target=RUS&by=week')).body.error.parameter).toBe('by');
+    expect(body.next).toBeNull();
+  });
+
+  it('pages stance rows with a cursor, each page after the last row of the one before', async () => {
+    for (const reports of ['false', 'true']) {
+      const whole = await call(`/api/stance?target=RUS&reports=${reports}`);
+      const first = await call(`/api/stance?target=RUS&reports=${reports}&limit=1`);
+      expect(first.body.rows).toHaveLength(1);
+      expect(first.body.next).toEqual(expect.any(String));
+      const second = await call(
+        `/api/stance?target=RUS&reports=${reports}&limit=1&cursor=${first.body.next}`,
+      );
+      const last = await call(`/api/stance?target=RUS&reports=${reports}&limit=1&cursor=${second.body.next}`);
+      expect([...first.body.rows, ...second.body.rows]).toEqual(whole.body.rows);
+      expect(last.body).toMatchObject({ rows: [], next: null });
+    }
+    const bad = await call('/api/stance?target=RUS&cursor=eyJpZCI6MX0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.parameter).toBe('cursor');
+    expect((await call('/api/stance?target=RUS&limit=0')).body.error.parameter).toBe('limit');
   });
 
   it('builds the stance matrix coloured by the dominant type', async () => {

@@ -27,6 +27,10 @@ export function apiError(code: string, message: string, parameter?: string): Api
   return { error: { code, message, ...(parameter !== undefined ? { parameter } : {}) } };
 }
 
+/** The error body of a `cursor` parameter no page of this API returned. */
+export const badCursor = () =>
+  apiError('INVALID_PARAMETER', 'cursor: not a cursor this API returned', 'cursor');
+
 /** The 400 response for a filter the store refused (`INVALID_FILTER`), with its message. */
 export function problemResponse(c: Context, problem: StoreProblem) {
   return c.json(apiError(problem.code, problem.message), 400);

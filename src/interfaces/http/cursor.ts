@@ -36,3 +36,13 @@ export function idCursorOf(cursor: string): number | null {
   const { id } = v as { id?: unknown };
   return typeof id === 'number' && Number.isInteger(id) ? id : null;
 }
+
+/** The stance-row cursor (`{ source, period }`: the last row of a page) a page cursor holds, or null. */
+export function stanceCursorOf(cursor: string): { source: string; period: string | null } | null {
+  const v = decodeCursor(cursor);
+  if (typeof v !== 'object' || v === null) return null;
+  const { source, period } = v as { source?: unknown; period?: unknown };
+  return typeof source === 'string' && (period === null || typeof period === 'string')
+    ? { source, period: period as string | null }
+    : null;
+}

@@ -79,6 +79,8 @@ export const StanceQuery = EventFilterQuery.omit({ target: true, actor: true }).
   reports: z.enum(['true', 'false']).optional().openapi({
     description: 'also sum the reports and independent stories of each row (slower on large stores)',
   }),
+  limit: limit(MAX_LIMIT),
+  cursor,
 });
 
 export const TimelineQuery = EventFilterQuery.extend(PeriodQuery.shape);
@@ -327,6 +329,7 @@ export const StanceBody = z
         types: TypeCounts,
       }),
     ),
+    next: z.string().nullable().openapi({ description: 'the cursor of the next page; null on the last' }),
   })
   .openapi('Stance');
 

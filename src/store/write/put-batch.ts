@@ -8,6 +8,7 @@ import {
 import { dateWindow, planEventMerge, type EventReport } from '../dedup/merge-events.js';
 import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
+import { UNDATED_MONTH } from '../migrations.js';
 import type { BatchIo, BandMatch, Row } from './batch-io.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -238,7 +239,7 @@ function countChanges(changes: readonly (readonly [Counted, 1 | -1])[]): Row[] {
     const key = [
       e.target,
       e.source,
-      e.date?.slice(0, 7) ?? '',
+      e.date?.slice(0, 7) ?? UNDATED_MONTH,
       e.type,
       e.quad,
       e.modality,

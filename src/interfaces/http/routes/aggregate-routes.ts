@@ -2,7 +2,8 @@ import { createRoute, type z } from '@hono/zod-openapi';
 import { summariseStance } from '../../cli/format-stance.js';
 import { buildMatrix, buildNetwork, buildTimeline, stanceOfCounts } from '../aggregate.js';
 import type { ApiApp, ApiDeps } from '../context.js';
-import { apiError, eventFilterOf, problemResponse } from '../context.js';
+import { apiError, badCursor, eventFilterOf, problemResponse } from '../context.js';
+import { encodeCursor, stanceCursorOf } from '../cursor.js';
 import type { CountOptions } from '../../../store/index.js';
 import {
   ErrorBody,
@@ -77,14 +78,28 @@ export function registerAggregateRoutes(app: ApiApp, { store }: ApiDeps): void {
         apiError('INVALID_PARAMETER', 'target: give a target actor code or text (an issue)', 'target'),
         400,
       );
+    const after = q.cursor === undefined ? undefined : stanceCursorOf(q.cursor);
+    if (after === null) return c.json(badCursor(), 400);
     const about = { target: q.target ?? null, text: q.text ?? null, by: q.by };
+    // A page of rows (source, period), each with all its types: the store pages by those groups.
+    const page: CountOptions = {
+      by: ['source', 'period'],
+      period: q.by,
+      limit: q.limit,
+      ...(after !== undefined ? { after: { ...after, target: null } } : {}),
+    };
+    const next = (rows: readonly { source: string; period: string | null }[]) =>
+      rows.length === q.limit
+        ? encodeCursor({ source: rows.at(-1)!.source, period: rows.at(-1)!.period })
+        : null;
     if (q.reports === 'true') {
-      const counts = await store.countEvents(eventFilterOf(q), { period: q.by, reports: true });
+      const counts = await store.countEvents(eventFilterOf(q), { ...page, reports: true });
       if (!counts.ok) return problemResponse(c, counts.problem);
-      return c.json({ ...about, rows: summariseStance(counts.value) }, 200);
+      const rows = summariseStance(counts.value);
+      return c.json({ ...about, rows, next: next(rows) }, 200);
     }
-    const counts = await countsOf(q, { by: ['source', 'period'], period: q.by });
-    return c.json({ ...about, rows: stanceOfCounts(counts) }, 200);
+    const rows = stanceOfCounts(await countsOf(q, page));
+    return c.json({ ...about, rows, next: next(rows) }, 200);
   });
 
   app.openapi(matrixRoute, async (c) => {

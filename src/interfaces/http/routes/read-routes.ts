@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ApiApp, ApiDeps } from '../context.js';
-import { apiError, eventFilterOf, problemResponse } from '../context.js';
+import { apiError, badCursor, eventFilterOf, problemResponse } from '../context.js';
 import { encodeCursor, eventCursorOf, idCursorOf } from '../cursor.js';
 import {
   ActorRow,
@@ -94,8 +94,6 @@ const statsRoute = createRoute({
   summary: 'Row counts of the store',
   responses: { 200: json(StatsBody, 'counts') },
 });
-
-const badCursor = () => apiError('INVALID_PARAMETER', 'cursor: not a cursor this API returned', 'cursor');
 
 /** The id-keyed page cursor of a listing, or a 400 body when it is malformed. */
 function idPage(cursor: string | undefined) {
