@@ -25,12 +25,19 @@ export interface Roles {
   readonly targetPrep: string | null;
 }
 
+/** Token positions (a sentence's other trigger heads): only asked whether they hold a position. */
+export interface HeadSet {
+  has(i: number): boolean;
+}
+
 /** Token range `[left, right)` of the clause around a trigger. */
 export interface Clause {
   readonly left: number;
   readonly right: number;
 }
 
+const UPPER_FIRST = /^\p{Lu}/u;
+const LOWER_FIRST = /^\p{Ll}/u;
 const SKIPPABLE_BEFORE: ReadonlySet<string> = new Set(['DET', 'ADJ', 'NUM']);
 /** Types that react to a proposition: "…, which Havana refused / welcomed / condemned". */
 const REACTION_TYPES: ReadonlySet<string> = new Set(['REJECT', 'AGREE', 'SUPPORT', 'ACCUSE']);
@@ -188,13 +195,13 @@ function isSubjectLike(
   const am = ctx.actorMentions[m]!;
   // a name may follow the nouns that class it ("the Russian mercenary company Wagner"): they are
   // read through to what stands before the whole phrase
-  const named = /^\p{Lu}/u.test(ctx.tokens[am.tokenStart]!.text);
+  const named = UPPER_FIRST.test(ctx.tokens[am.tokenStart]!.text);
   let p = am.tokenStart - 1;
   for (let skipped = 0; p >= left && skipped < 5; skipped++, p--) {
     const tok = ctx.tokens[p]!;
     if (SKIPPABLE_BEFORE.has(tok.pos) || POSSESSIVE_PRONOUNS.has(tok.lower) || QUOTE_MARKS.has(tok.lower))
       continue;
-    if (named && tok.pos === 'NOUN' && /^\p{Ll}/u.test(tok.text)) continue;
+    if (named && tok.pos === 'NOUN' && LOWER_FIRST.test(tok.text)) continue;
     // an adjectival demonym ("the Russian company Wagner")
     const before = ctx.mentionOfToken[p]!;
     if (named && before !== -1 && ctx.actorMentions[before]!.mention.kind === 'demonym') continue;
@@ -412,7 +419,7 @@ function findSubject(
   before: number,
   clause: Clause,
   cues: EventCues,
-  otherHeads: ReadonlySet<number>,
+  otherHeads: HeadSet,
   stopAtHeads: boolean,
 ): number {
   const ownQuote = ctx.directQuoteOfToken[before] ?? -1;
@@ -478,11 +485,11 @@ function scanTargets(
   let issueAt = -1;
   let issuePlace = -1;
   let object = false;
-  const inMatch = new Set(match.words);
+  const inMatch = match.words; // one to three positions
   // after a passive verb only a close "to/against X" can be the target ("aid was sent to Ukraine by …")
   const limit = Math.min(clause.right, match.end + (passive ? 5 : 16));
   for (let i = match.head + 1; i < limit; i++) {
-    if (!inMatch.has(i) && i >= match.end && isStop(ctx, i, match.entry.complement, nominal)) break;
+    if (!inMatch.includes(i) && i >= match.end && isStop(ctx, i, match.entry.complement, nominal)) break;
     // "blocking the delivery of aid in an attempt to force the U.S.": a purpose clause after the object
     if (
       object &&
@@ -512,17 +519,17 @@ function scanTargets(
       continue;
     }
     const tok = ctx.tokens[i]!;
-    const particle = i > match.end && ctx.tokens[i - 1]!.pos === 'VERB' && !inMatch.has(i - 1); // "head off", "set up"
+    const particle = i > match.end && ctx.tokens[i - 1]!.pos === 'VERB' && !inMatch.includes(i - 1); // "head off", "set up"
     if (particle) {
       continue;
-    } else if (cues.locativePrepositions.has(tok.lower) && !inMatch.has(i)) {
+    } else if (cues.locativePrepositions.has(tok.lower) && !inMatch.includes(i)) {
       // a preposition the trigger names ("fire … shells at") introduces its target, not a place
       locative = true;
       prep = tok.lower;
     } else if (cues.targetPrepositions.has(tok.lower)) {
       if (tok.lower !== 'of') locative = false;
       prep = tok.lower;
-    } else if (issueAt === -1 && !inMatch.has(i) && issueKey(ctx, i) !== null) {
+    } else if (issueAt === -1 && !inMatch.includes(i) && issueKey(ctx, i) !== null) {
       issueAt = i;
     }
   }
@@ -553,7 +560,7 @@ function sentenceSubject(
   ctx: ArticleContext,
   sentence: Sentence,
   cues: EventCues,
-  otherHeads: ReadonlySet<number>,
+  otherHeads: HeadSet,
 ): number {
   const whole = { left: sentence.tokenStart, right: sentence.tokenEnd };
   return findSubject(ctx, firstVerb(ctx, sentence), whole, cues, otherHeads, false);
@@ -616,7 +623,7 @@ function nounTakesSubject(
   ctx: ArticleContext,
   match: TriggerMatch,
   clause: Clause,
-  otherHeads: ReadonlySet<number>,
+  otherHeads: HeadSet,
 ): boolean {
   let determiner = false;
   for (let p = match.start - 1, n = 0; p >= clause.left && n < 6; p--, n++) {
@@ -656,7 +663,7 @@ export function assignRoles(
   match: TriggerMatch,
   clause: Clause,
   cues: EventCues,
-  otherHeads: ReadonlySet<number>,
+  otherHeads: HeadSet,
 ): Roles {
   const how: string[] = [];
   let confidence = 1;
@@ -917,7 +924,7 @@ function crowdSource(
   clause: Clause,
   cues: EventCues,
   targets: readonly RoleArgument[],
-  otherHeads: ReadonlySet<number>,
+  otherHeads: HeadSet,
 ): { source: RoleArgument; target: RoleArgument | null; how: string } | null {
   const protest = match.entry.type === 'PROTEST';
   let crowd = -1;
@@ -956,7 +963,7 @@ function crowdSource(
 function placeOf(
   ctx: ArticleContext,
   sentence: Sentence,
-  otherHeads: ReadonlySet<number>,
+  otherHeads: HeadSet,
   cues: EventCues,
 ): RoleArgument | null {
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {

@@ -1,7 +1,6 @@
 import type { Article, Mention, Quote, Sentence, Span, Token } from '../../core/index.js';
 import { readSenses } from './index-words.js';
 import type { WordIndex, WordSense } from './index-words.js';
-import { lemmaKey } from './match-triggers.js';
 
 /** An actor mention with the actor code it stands for and the tokens it covers. */
 export interface ActorMention {
@@ -47,8 +46,7 @@ export interface ArticleContext {
 export function buildArticleContext(article: Article, index: WordIndex): ArticleContext {
   const tokens = article.tokens;
   // one flat list per article: a list of keys per token, kept for the whole article, cost more than the lookups
-  const lemmas = tokens.map(lemmaKey);
-  const senses = readSenses(tokens, lemmas, index);
+  const { lemmas, senses } = readSenses(tokens, index);
   const mentionOfToken = new Int32Array(tokens.length).fill(-1);
   const actorMentions: ActorMention[] = [];
   const sorted = [...article.mentions].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);

@@ -1,8 +1,9 @@
 import type { Article, Diagnostic, Event, PloverType, Token } from '../../core/index.js';
 import type { Stage } from '../stage.js';
 import { assignRoles, findClause, frameOf } from './assign-roles.js';
-import type { RoleArgument, Roles } from './assign-roles.js';
+import type { HeadSet, RoleArgument, Roles } from './assign-roles.js';
 import { bridgeToCameo } from './bridge-to-cameo.js';
+import type { CameoBridge } from './bridge-to-cameo.js';
 import { buildArticleContext } from './build-article-context.js';
 import type { ArticleContext } from './build-article-context.js';
 import { detectContexts, indexContexts } from './detect-contexts.js';
@@ -11,7 +12,7 @@ import { hashEventId } from './hash-event-id.js';
 import { indexWords } from './index-words.js';
 import { matchTriggersAt } from './match-triggers.js';
 import type { TriggerMatch } from './match-triggers.js';
-import { mergeDuplicateEvents } from './merge-duplicate-events.js';
+import { EventMerger } from './merge-duplicate-events.js';
 import type { EventsLexicon } from './parse-events-lexicon.js';
 import { dateEvent, parseDates, readDateline } from './resolve-event-date.js';
 
@@ -36,12 +37,13 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
     run(article) {
       const ctx = buildArticleContext(article, wordIndex);
       const diagnostics: Diagnostic[] = [];
-      const events: Event[] = [];
+      const merger = new EventMerger();
       const dateline = readDateline(article.published);
       const publishedYear = dateline ? dateline.date.getUTCFullYear() : null;
       for (const sentence of article.sentences) {
         const matches = matchTriggersAt(
           ctx.tokens,
+          ctx.lemmas,
           ctx.senses,
           sentence.tokenStart,
           sentence.tokenEnd,
@@ -52,7 +54,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
         let evidence: Event['evidence'] | null = null;
         // dates are read per clause (one parse for the triggers that share a clause)
         const datesByClause = new Map<string, ReturnType<typeof parseDates>>();
-        const heads = new Set(matches.map((m) => m.head));
+        const otherHeads = new OtherHeads(matches);
         for (const match of matches) {
           const frame = frameOf(ctx, match);
           const governor = governingTrigger(matches, match, frame, ctx.tokens);
@@ -63,8 +65,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
             continue;
           }
           const clause = findClause(ctx, sentence, match, lexicon.cues);
-          const otherHeads = new Set(heads);
-          otherHeads.delete(match.head);
+          otherHeads.except = match.head;
           const fact = detectModality(
             ctx,
             sentence,
@@ -105,114 +106,146 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
               ),
             );
           if (pairs.length === 0) continue;
-          const contexts = detectContexts(
-            ctx,
-            clause.left,
-            Math.max(clause.left + 1, clause.right),
-            contextIndex,
-          );
-          const bridge = bridgeToCameo(type, type === entry.type ? entry.cameo : null, lexicon);
-          const trigger = triggerOf(ctx, match);
-          evidence ??= {
-            sentence: article.text.slice(sentence.span[0], sentence.span[1]),
-            span: sentence.span,
-            raw: article.offsets.toRawSpan(sentence.span),
-          };
-          const sentenceText = evidence.sentence;
-          const past = isPast(ctx, match, fact.modality);
-          // a quotation's act is dated by the sentence that reports it ("…,” she said on Monday)
-          const clauseChars =
-            roles.quote !== null
-              ? ([0, sentenceText.length] as const)
-              : ([
-                  ctx.tokens[clause.left]!.span[0] - sentence.span[0],
-                  ctx.tokens[Math.max(clause.left, clause.right - 1)]!.span[1] - sentence.span[0],
-                ] as const);
-          const clauseKey = `${clauseChars[0]}:${clauseChars[1]}`;
-          let dates = datesByClause.get(clauseKey);
-          if (dates === undefined) {
-            dates = parseDates(sentenceText, article.published, clauseChars);
-            datesByClause.set(clauseKey, dates);
-          }
-          const date = dateEvent(
-            sentenceText,
-            trigger.span[0] - sentence.span[0],
-            dateline,
-            past,
-            clauseChars,
-            dates,
-          );
-          const rule = [
-            `${entry.type.toLowerCase()}${flipped ? `>${type.toLowerCase()}` : type !== entry.type ? `>${type.toLowerCase()}` : ''}`,
-            `${frame}:${entry.label}`,
-            roles.how.join('+') || 'active',
-            ...(fact.cue !== null ? [`cue:${fact.cue}`] : []),
-          ].join('/');
-          const confidence = round(
-            entry.confidence * roles.confidence * (flipped ? 0.9 : 1) * (pairs.length > 6 ? 0.9 : 1),
-          );
+          // only the first report of a fact becomes an event: a repeat adds its sentence to `mentions`
+          // and needs no date, description or id
+          let body: EventBody | null = null;
           for (const [source, target] of pairs) {
-            events.push({
-              id: hashEventId(article.id, type, source.code, target.code, trigger.span[0]),
+            if (merger.repeats(source.code, type, target.code, fact.modality, false, sentence.span)) continue;
+            if (body === null) {
+              const contexts = detectContexts(
+                ctx,
+                clause.left,
+                Math.max(clause.left + 1, clause.right),
+                contextIndex,
+              );
+              const trigger = triggerOf(ctx, match);
+              evidence ??= {
+                sentence: article.text.slice(sentence.span[0], sentence.span[1]),
+                span: sentence.span,
+                raw: article.offsets.toRawSpan(sentence.span),
+              };
+              const sentenceText = evidence.sentence;
+              const past = isPast(ctx, match, fact.modality);
+              // a quotation's act is dated by the sentence that reports it ("…,” she said on Monday)
+              const clauseChars =
+                roles.quote !== null
+                  ? ([0, sentenceText.length] as const)
+                  : ([
+                      ctx.tokens[clause.left]!.span[0] - sentence.span[0],
+                      ctx.tokens[Math.max(clause.left, clause.right - 1)]!.span[1] - sentence.span[0],
+                    ] as const);
+              const clauseKey = `${clauseChars[0]}:${clauseChars[1]}`;
+              let dates = datesByClause.get(clauseKey);
+              if (dates === undefined) {
+                dates = parseDates(sentenceText, article.published, clauseChars);
+                datesByClause.set(clauseKey, dates);
+              }
+              body = {
+                contexts,
+                bridge: bridgeToCameo(type, type === entry.type ? entry.cameo : null, lexicon),
+                trigger,
+                evidence,
+                date: dateEvent(
+                  sentenceText,
+                  trigger.span[0] - sentence.span[0],
+                  dateline,
+                  past,
+                  clauseChars,
+                  dates,
+                ),
+                rule: [
+                  `${entry.type.toLowerCase()}${flipped ? `>${type.toLowerCase()}` : type !== entry.type ? `>${type.toLowerCase()}` : ''}`,
+                  `${frame}:${entry.label}`,
+                  roles.how.join('+') || 'active',
+                  ...(fact.cue !== null ? [`cue:${fact.cue}`] : []),
+                ].join('/'),
+                confidence: round(
+                  entry.confidence * roles.confidence * (flipped ? 0.9 : 1) * (pairs.length > 6 ? 0.9 : 1),
+                ),
+              };
+            }
+            merger.keep({
+              id: hashEventId(article.id, type, source.code, target.code, body.trigger.span[0]),
               type,
               mode: type === entry.type ? entry.mode : null,
               source,
               target,
               negated: false,
               modality: fact.modality,
-              date,
-              cameo: bridge.cameo,
-              goldstein: bridge.goldstein,
-              quad: bridge.quad,
-              contexts,
-              trigger,
-              evidence,
+              date: body.date,
+              cameo: body.bridge.cameo,
+              goldstein: body.bridge.goldstein,
+              quad: body.bridge.quad,
+              contexts: body.contexts,
+              trigger: body.trigger,
+              evidence: body.evidence,
               quote: roles.quote,
-              confidence,
-              rule,
+              confidence: body.confidence,
+              rule: body.rule,
             });
           }
         }
       }
-      return { events: mergeDuplicateEvents(events), diagnostics };
+      return { events: merger.events(), diagnostics };
     },
   };
 }
 
+/**
+ * The heads of a sentence's triggers but one (`except`): what the clause readers must not take
+ * for a subject or a place. One per sentence, pointed at each trigger in turn.
+ */
+class OtherHeads implements HeadSet {
+  except = -1;
+
+  /** The matches of a sentence: a few, so a scan beats a set. */
+  constructor(private readonly matches: readonly TriggerMatch[]) {}
+
+  has(i: number): boolean {
+    if (i === this.except) return false;
+    for (const m of this.matches) if (m.head === i) return true;
+    return false;
+  }
+}
+
+/** What the events of one trigger share: all but their actors and ids. */
+interface EventBody {
+  readonly contexts: string[];
+  readonly bridge: CameoBridge;
+  readonly trigger: Event['trigger'];
+  readonly evidence: Event['evidence'];
+  readonly date: string | null;
+  readonly rule: string;
+  readonly confidence: number;
+}
+
 function pairRoles(roles: Roles, mutual: 'none' | 'group' | 'all'): [RoleArgument, RoleArgument][] {
   const pairs: [RoleArgument, RoleArgument][] = [];
-  const seen = new Set<string>();
   if (mutual === 'all') {
     // a compound subject acts together; a further party joins only "with" / "between" them or as object
     // one actor doing it "to"/"for" another is one-way ("agreed to Kyiv's request")
     const withParty = roles.targetPrep === 'with' || roles.targetPrep === 'between';
     if (roles.sources.length === 1 && roles.targetPrep !== null && !withParty) {
-      for (const a of roles.sources) for (const b of roles.targets) addPair(pairs, seen, a, b);
+      for (const a of roles.sources) for (const b of roles.targets) addPair(pairs, a, b);
       return pairs;
     }
     const joins = roles.sources.length < 2 || roles.targetPrep === null || withParty;
     const parties = joins ? [...roles.sources, ...roles.targets] : [...roles.sources];
-    for (const a of parties) for (const b of parties) addPair(pairs, seen, a, b);
+    for (const a of parties) for (const b of parties) addPair(pairs, a, b);
     return pairs;
   }
   if (mutual === 'group' && roles.targets.length === 0) {
-    for (const a of roles.sources) for (const b of roles.sources) addPair(pairs, seen, a, b);
+    for (const a of roles.sources) for (const b of roles.sources) addPair(pairs, a, b);
     return pairs;
   }
-  for (const a of roles.sources) for (const b of roles.targets) addPair(pairs, seen, a, b);
+  for (const a of roles.sources) for (const b of roles.targets) addPair(pairs, a, b);
   return pairs;
 }
 
-function addPair(
-  pairs: [RoleArgument, RoleArgument][],
-  seen: Set<string>,
-  a: RoleArgument,
-  b: RoleArgument,
-): void {
+/** Adds the pair of `a` and `b` unless `pairs` (a few) has one of their codes already. */
+function addPair(pairs: [RoleArgument, RoleArgument][], a: RoleArgument, b: RoleArgument): void {
   if (a.code === b.code) return; // same actor, or parts of the same state
-  const key = `${a.code}\u0000${b.code}`;
-  if (seen.has(key)) return;
-  seen.add(key);
+  for (const [x, y] of pairs) if (x.code === a.code && y.code === b.code) return;
   pairs.push([a, b]);
 }
 

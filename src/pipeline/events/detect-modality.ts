@@ -1,6 +1,6 @@
 import type { Modality, Sentence } from '../../core/index.js';
 import type { ArticleContext } from './build-article-context.js';
-import type { Clause } from './assign-roles.js';
+import type { Clause, HeadSet } from './assign-roles.js';
 import type { Frame } from './parse-events-lexicon.js';
 import type { TriggerMatch } from './match-triggers.js';
 import type { EventCues } from './parse-events-lexicon.js';
@@ -31,7 +31,7 @@ export function detectModality(
   cues: EventCues,
   publishedYear: number | null,
   frame: Frame,
-  otherHeads: ReadonlySet<number>,
+  otherHeads: HeadSet,
 ): Factuality {
   const tokens = ctx.tokens;
   let negated = false;

@@ -11,6 +11,8 @@ export interface TriggerMatch {
 }
 
 const MAX_GAP = 5;
+/** The code unit of 's'. */
+const S = 0x73;
 
 /**
  * Lemma, lower-case text and lower-case text without a plural -s: the keys a pattern word is matched on.
@@ -55,6 +57,29 @@ export function hasKey(token: Token, words: ReadonlySet<string>): boolean {
   return lower.length > 3 && lower.endsWith('s') && words.has(lower.slice(0, -1));
 }
 
+/**
+ * hasKey for token `i` of an article with its lemma key read already (`lemmas[i]`, lemmaKey) and the
+ * plurals of `words` (pluralsOf): no string is made per lookup.
+ *
+ * @example
+ * hasKeyAt(tokens, lemmas, i, item.alts, item.plurals); // true for "airstrikes" and 'airstrike'
+ */
+export function hasKeyAt(
+  tokens: readonly Token[],
+  lemmas: readonly string[],
+  i: number,
+  words: ReadonlySet<string>,
+  plurals: ReadonlySet<string>,
+): boolean {
+  const lower = tokens[i]!.lower;
+  if (words.has(lower)) return true;
+  const lemma = lemmas[i]!;
+  // a plural ends in -s: most words need no third lookup
+  return (
+    (lemma !== lower && words.has(lemma)) || (lower.charCodeAt(lower.length - 1) === S && plurals.has(lower))
+  );
+}
+
 function posFits(
   item: Extract<PatternItem, { kind: 'word' }>,
   token: Token,
@@ -76,14 +101,6 @@ function posFits(
   }
 }
 
-function wordFits(
-  item: Extract<PatternItem, { kind: 'word' }>,
-  token: Token,
-  prev: Token | undefined,
-): boolean {
-  return posFits(item, token, prev) && hasKey(token, item.alts);
-}
-
 /**
  * Finds every trigger of the lexicon in tokens `[from, to)` (one sentence) and keeps the longest
  * non-overlapping ones: "imposed sanctions on" wins over the bare noun "sanctions".
@@ -100,7 +117,7 @@ export function matchTriggers(
   const starts: { triggers: readonly TriggerEntry[] }[] = [];
   for (let i = from; i < to; i++)
     starts[i] = { triggers: triggersStartingAt(tokenKeys(tokens[i]!), lexicon) };
-  return matchTriggersAt(tokens, starts, from, to, lexicon);
+  return matchTriggersAt(tokens, tokens.map(lemmaKey), starts, from, to, lexicon);
 }
 
 /**
@@ -123,17 +140,18 @@ export function triggersStartingAt(keys: readonly string[], lexicon: EventsLexic
  * word of the article.
  *
  * @example
- * matchTriggersAt(ctx.tokens, ctx.senses, 0, 12, lexicon);
+ * matchTriggersAt(ctx.tokens, ctx.lemmas, ctx.senses, 0, 12, lexicon);
  */
 export function matchTriggersAt(
   tokens: readonly Token[],
+  lemmas: readonly string[],
   starts: readonly ({ readonly triggers: readonly TriggerEntry[] } | undefined)[],
   from: number,
   to: number,
   lexicon: EventsLexicon,
 ): TriggerMatch[] {
   const found: TriggerMatch[] = [];
-  // the word tokens of the pattern being tried: one list, copied into each match found
+  // the word tokens of the pattern being tried, by word item: one list, copied into each match found
   const words: number[] = [];
   let titleCase: boolean | null = null;
   for (let i = from; i < to; i++) {
@@ -149,15 +167,16 @@ export function matchTriggersAt(
     )
       continue;
     for (const entry of entries) {
-      words.length = 0;
-      const end = matchFrom(entry.items, 0, i, to, tokens, lexicon.cues.hardBoundaries, words);
+      const end = matchFrom(entry.items, 0, i, to, tokens, lemmas, lexicon.cues.hardBoundaries, words, 0);
       if (end < 0) continue;
       if (excluded(entry, end, to, tokens)) continue;
-      const head = words[entry.headWord] ?? i;
+      const matched = words.slice(0, wordCount(entry.items));
+      const head = matched[entry.headWord] ?? i;
       if (isAttributiveParticiple(tokens, head, from)) continue;
-      found.push({ entry, start: i, end, head, words: [...words] });
+      found.push({ entry, start: i, end, head, words: matched });
     }
   }
+  if (found.length < 2) return found; // most sentences: nothing to choose between
   // longest pattern first (by matched words), then a user's trigger, then a verb over a noun it governs ("drop … tariffs"
   // over "tariffs on": the act is done to the noun), then the most compact; keep non-overlapping
   found.sort(byPreference);
@@ -193,9 +212,12 @@ function matchFrom(
   i: number,
   to: number,
   tokens: readonly Token[],
+  lemmas: readonly string[],
   boundaries: ReadonlySet<string>,
   words: number[],
+  w: number,
 ): number {
+  // `words[w]` is where the next word item goes: a failed branch is overwritten, never popped
   if (k === items.length) return i;
   const item = items[k]!;
   if (item.kind === 'gap') {
@@ -208,18 +230,22 @@ function matchFrom(
         if (!glued) skipped++;
         if (skipped > MAX_GAP) return -1;
       }
-      const mark = words.length;
-      const end = matchFrom(items, k + 1, i + skip, to, tokens, boundaries, words);
+      const end = matchFrom(items, k + 1, i + skip, to, tokens, lemmas, boundaries, words, w);
       if (end >= 0) return end;
-      words.length = mark;
     }
     return -1;
   }
-  if (i >= to || !wordFits(item, tokens[i]!, tokens[i - 1])) return -1;
-  words.push(i);
-  const end = matchFrom(items, k + 1, i + 1, to, tokens, boundaries, words);
-  if (end < 0) words.pop();
-  return end;
+  if (i >= to || !posFits(item, tokens[i]!, tokens[i - 1])) return -1;
+  if (!hasKeyAt(tokens, lemmas, i, item.alts, item.plurals)) return -1;
+  words[w] = i;
+  return matchFrom(items, k + 1, i + 1, to, tokens, lemmas, boundaries, words, w + 1);
+}
+
+/** How many word items (not gaps) a pattern has: the words a match of it lists. */
+function wordCount(items: readonly PatternItem[]): number {
+  let n = 0;
+  for (const item of items) if (item.kind === 'word') n++;
+  return n;
 }
 
 /** A headline in title case ("Iran Summons British Diplomat") tags its verbs as names. */

@@ -8,27 +8,85 @@ import type { Event, Span } from '../../core/index.js';
  * mergeDuplicateEvents([rejectInTitle, rejectInBody]); // [{ …rejectInTitle, mentions: [bodySentenceSpan] }]
  */
 export function mergeDuplicateEvents(events: readonly Event[]): Event[] {
-  const first = new Map<string, number>();
-  const extra = new Map<number, Span[]>();
-  const out: Event[] = [];
+  const merger = new EventMerger();
   for (const event of events) {
-    const key = `${event.source.code}\u0000${event.type}\u0000${event.target.code}\u0000${event.modality}\u0000${event.negated}`;
-    const at = first.get(key);
-    if (at === undefined) {
-      first.set(key, out.length);
-      out.push(event);
-      continue;
-    }
-    const spans = extra.get(at) ?? [];
-    if (
-      !spans.some((s) => s[0] === event.evidence.span[0]) &&
-      out[at]!.evidence.span[0] !== event.evidence.span[0]
-    )
-      spans.push(event.evidence.span);
-    extra.set(at, spans);
+    const { source, type, target, modality, negated, evidence } = event;
+    if (!merger.repeats(source.code, type, target.code, modality, negated, evidence.span)) merger.keep(event);
   }
-  return out.map((event, i) => {
-    const spans = extra.get(i);
-    return spans && spans.length > 0 ? { ...event, mentions: spans } : event;
-  });
+  return merger.events();
+}
+
+/**
+ * mergeDuplicateEvents done while events are found: a repeated report of a known fact costs a
+ * lookup and adds its sentence span, so the stage need not date, describe and hash it. Events kept
+ * and spans added are those mergeDuplicateEvents gives for the same sequence of events. The kept
+ * events are found by source code (no key strings are made per event).
+ *
+ * @example
+ * const merger = new EventMerger();
+ * if (!merger.repeats('JPN', 'REJECT', 'RUS', 'asserted', false, sentence.span)) merger.keep(event);
+ * merger.events(); // the events, with `mentions` where repeated
+ */
+export class EventMerger {
+  private readonly kept: Event[] = [];
+  /** Source code → positions in `kept` of the events with that source. */
+  private readonly bySource = new Map<string, number[]>();
+  // per kept event: the spans later reports add (null until one does)
+  private readonly extra: (Span[] | null)[] = [];
+
+  /**
+   * Whether an event of this source, type, target, modality and negation is kept already; if so,
+   * records `span` (the repeat's evidence span) as a further mention.
+   */
+  repeats(
+    source: string,
+    type: string,
+    target: string,
+    modality: string,
+    negated: boolean,
+    span: Span,
+  ): boolean {
+    const at = this.find(source, type, target, modality, negated);
+    if (at === -1) return false;
+    if (this.kept[at]!.evidence.span[0] === span[0]) return true;
+    const spans = this.extra[at];
+    if (spans === null || spans === undefined) this.extra[at] = [span];
+    else if (!hasStart(spans, span[0])) spans.push(span);
+    return true;
+  }
+
+  /** Keeps an event that `repeats` did not know. */
+  keep(event: Event): void {
+    const list = this.bySource.get(event.source.code);
+    if (list === undefined) this.bySource.set(event.source.code, [this.kept.length]);
+    else list.push(this.kept.length);
+    this.kept.push(event);
+    this.extra.push(null);
+  }
+
+  /** The kept events in order, with the spans of their repeats as `mentions`. */
+  events(): Event[] {
+    const out = this.kept;
+    for (let i = 0; i < out.length; i++) {
+      const spans = this.extra[i];
+      if (spans) out[i] = { ...out[i]!, mentions: spans };
+    }
+    return out;
+  }
+
+  private find(source: string, type: string, target: string, modality: string, negated: boolean): number {
+    const list = this.bySource.get(source);
+    if (list === undefined) return -1;
+    for (const at of list) {
+      const e = this.kept[at]!;
+      if (e.type === type && e.target.code === target && e.modality === modality && e.negated === negated)
+        return at;
+    }
+    return -1;
+  }
+}
+
+function hasStart(spans: readonly Span[], start: number): boolean {
+  for (const s of spans) if (s[0] === start) return true;
+  return false;
 }

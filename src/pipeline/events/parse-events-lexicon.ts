@@ -5,7 +5,13 @@ import type { LexiconFiles } from '../lexicon.js';
 
 /** One item of a trigger pattern: a word with alternatives, or a gap of up to four tokens. */
 export type PatternItem =
-  | { readonly kind: 'word'; readonly alts: ReadonlySet<string>; readonly pos: 'N' | 'V' | 'A' | null }
+  | {
+      readonly kind: 'word';
+      readonly alts: ReadonlySet<string>;
+      /** Each alternative of three or more letters with a plural -s: the words whose singular (tokenKeys) is an alternative. */
+      readonly plurals: ReadonlySet<string>;
+      readonly pos: 'N' | 'V' | 'A' | null;
+    }
   | { readonly kind: 'gap' };
 
 export type Frame = 'verb' | 'noun';
@@ -405,9 +411,22 @@ function parsePattern(match: string, where: string): { items: PatternItem[]; hea
       .map((w) => w.toLowerCase())
       .filter((w) => w !== '');
     check(alts.length > 0, where, `empty pattern item "${part}"`);
-    items.push({ kind: 'word', alts: new Set(alts), pos });
+    items.push({ kind: 'word', alts: new Set(alts), plurals: pluralsOf(alts), pos });
     words++;
   }
   check(items[items.length - 1]?.kind === 'word', where, 'a pattern cannot end with "*"');
   return { items, headWord: head === -1 ? 0 : head };
+}
+
+/**
+ * The words whose singular key (`tokenKeys`: a lower-case word of four or more letters less its
+ * final -s) is one of `words`: matching looks a plural up as it is instead of cutting the -s off.
+ *
+ * @example
+ * pluralsOf(['sanction', 'ban', 'go']); // Set { 'sanctions', 'bans' }
+ */
+export function pluralsOf(words: Iterable<string>): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const word of words) if (word.length >= 3) out.add(`${word}s`);
+  return out;
 }

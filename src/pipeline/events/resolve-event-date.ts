@@ -7,6 +7,8 @@ const PAST_LEAD =
   /\b(?:said|told|met|held|was|were|had|did|began|came|took|gave|made|sent|spoke|[a-z]+ed)\s+(?:(?:on|last)\s+)?$/i;
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
+
 /**
  * Parses an ISO date (or date-time) into a UTC date at noon, or null.
  *
@@ -15,7 +17,7 @@ const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 
  */
 export function parsePublished(published: string | undefined): Date | null {
   if (!published) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  const m = ISO_DAY.exec(published);
   if (!m) return null;
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
 }
@@ -31,6 +33,42 @@ DATES.parsers = DATES.parsers.filter(
   (p) => !/^EN(?:Casual)?Time(?:Expression)?Parser$|^ENTimeUnitWithinFormatParser$/.test(p.constructor.name),
 );
 DATES.refiners = DATES.refiners.filter((r) => !/Timezone|DateTime|DateRange/.test(r.constructor.name));
+
+/**
+ * Parsers of DATES that find nothing in a text without a given stem, and that stem: every month
+ * name and abbreviation chrono knows holds one of the month stems, every weekday one of the
+ * weekday stems (or "week": "weekend"); the relative-date parser needs its modifier word, the
+ * end-of-month one "month", the numeric formats ASCII digits. A parser whose pattern finds nothing
+ * adds no result, so reading a text without those parsers gives the same results, for less: most
+ * windows ("issued on Monday", "next week") need half of the parsers.
+ */
+const NEEDS: readonly { readonly parsers: RegExp; readonly stem: RegExp }[] = [
+  {
+    parsers: /^EN(?:MonthNameLittleEndian|MonthNameMiddleEndian|MonthName|YearMonthName)Parser$/,
+    stem: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+  },
+  { parsers: /^(?:ENYearMonthDay|ISOFormat|SlashDateFormat|ENSlashMonthFormat)Parser$/, stem: /[0-9]/ },
+  { parsers: /^ENWeekdayParser$/, stem: /sun|mon|tue|wed|thu|fri|sat|week/i },
+  { parsers: /^ENRelativeDateFormatParser$/, stem: /this|last|past|next|after/i },
+  { parsers: /^ENEndOfCurrentMonthParser$/, stem: /month/i },
+];
+
+/** DATES without the parsers whose stems a text lacks, by the bit set of those NEEDS; made when first needed. */
+const WITHOUT: (chrono.Chrono | undefined)[] = [];
+
+function parserFor(text: string): chrono.Chrono {
+  let missing = 0;
+  for (let k = 0; k < NEEDS.length; k++) if (!NEEDS[k]!.stem.test(text)) missing |= 1 << k;
+  return (WITHOUT[missing] ??= without(missing));
+}
+
+function without(missing: number): chrono.Chrono {
+  const parser = DATES.clone();
+  parser.parsers = parser.parsers.filter(
+    (p) => !NEEDS.some((need, k) => (missing & (1 << k)) !== 0 && need.parsers.test(p.constructor.name)),
+  );
+  return parser;
+}
 
 const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec';
 const UNIT = 'day|days|week|weeks|weekend|month|months|year|years|decade|decades|century';
@@ -102,13 +140,61 @@ export function parseDates(
     if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
     else windows.push([start, end]);
   }
-  const ref = parsePublished(published) ?? new Date(0);
+  const ref = referenceDate(published);
   const out: DateMention[] = [];
   for (const [start, end] of windows) {
-    for (const r of DATES.parse(part.slice(start, end), ref, { forwardDate: false }))
+    for (const r of readWindow(part.slice(start, end), ref))
       out.push({ index: r.index + start + from, text: r.text, start: r.start });
   }
   return out;
+}
+
+/** What chrono-node read in one window: offsets relative to the window. */
+type WindowDates = readonly {
+  readonly index: number;
+  readonly text: string;
+  readonly start: chrono.ParsedComponents;
+}[];
+
+/**
+ * chrono's reading of each window against each reference day, kept across calls: chrono is a pure
+ * function of the text and the reference date, and the same phrases ("on Monday", "last week",
+ * a dateline) recur across the clauses of an article and across the articles of a day. Bounded:
+ * emptied when full. The parsed components are only read, never changed.
+ */
+const WINDOW_CACHE = new Map<string, WindowDates>();
+const WINDOW_CACHE_SIZE = 4096;
+
+function readWindow(text: string, ref: number): WindowDates {
+  const key = `${ref}\u0000${text}`;
+  let dates = WINDOW_CACHE.get(key);
+  if (dates === undefined) {
+    dates = parserFor(text)
+      .parse(text, new Date(ref), PARSE_OPTIONS)
+      .map((r) => ({
+        index: r.index,
+        text: r.text,
+        start: r.start,
+      }));
+    if (WINDOW_CACHE.size >= WINDOW_CACHE_SIZE) WINDOW_CACHE.clear();
+    WINDOW_CACHE.set(key, dates);
+  }
+  return dates;
+}
+
+const PARSE_OPTIONS = { forwardDate: false } as const;
+
+/** The last publication date read, and its reference date: an article's clauses share one. */
+let lastPublished: string | undefined;
+let lastRef = 0;
+
+/** The reference date of a publication date, in milliseconds (the epoch without one). */
+function referenceDate(published: string | undefined): number {
+  if (published !== lastPublished || published === undefined) {
+    lastRef = parsePublished(published)?.getTime() ?? 0;
+    lastPublished = published;
+  }
+  return lastRef;
 }
 
 /** Characters read on each side of a date word: enough for "on the morning of Tuesday, 27 September". */
