@@ -1,4 +1,5 @@
 import type { Mention, Token } from '../../core/index.js';
+import { WORD_CLASS } from './classify-words.js';
 import { createMention, withActor } from './create-mention.js';
 
 /** Kinds of mention that, right before a crowd word, say whose crowd it is ("KKE protesters", "Malian demonstrators"). */
@@ -9,6 +10,8 @@ const STATES = new Set<Mention['kind']>(['country', 'capital', 'institution']);
 
 /** How many words before a crowd noun a blocker ("lodged a formal protest") may stand. */
 const BLOCKER_WINDOW = 3;
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const CROWD_NOUN = WORD_CLASS.crowdNoun;
 
 /** The crowd code and the nouns of a crowd's act, built once per lexicon. */
 export interface CrowdLexicon {
@@ -24,7 +27,8 @@ export interface CrowdLexicon {
  * - a crowd mention right after a group, demonym or state ("KKE protesters", "Malian
  *   demonstrators") stands for that actor, and so does every later crowd mention ("the
  *   protesters") when the article stated only one affiliation so far.
- * Returns a new array, in text order.
+ * Returns a new array, in text order. `classes` (the tokens' `WORD_CLASS` bits), when given, spare
+ * reading the tokens that are no crowd noun.
  *
  * @example
  * affiliateCrowds(mentions, text, tokens, keys, lexicon); // "KKE protesters … The protesters" → both NSA:KKE
@@ -35,9 +39,10 @@ export function affiliateCrowds(
   tokens: readonly Token[],
   keys: readonly string[],
   lexicon: CrowdLexicon,
+  classes?: Uint16Array,
 ): Mention[] {
   const crowd = lexicon.code;
-  const nouns = crowdNouns(mentions, text, tokens, keys, lexicon);
+  const nouns = crowdNouns(mentions, text, tokens, keys, lexicon, classes);
   const all = nouns.length === 0 ? mentions : [...mentions, ...nouns].sort((a, b) => a.span[0] - b.span[0]);
   if (!all.some((m) => m.actor === crowd)) return [...all];
   const stated: string[] = [];
@@ -64,10 +69,12 @@ function crowdNouns(
   tokens: readonly Token[],
   keys: readonly string[],
   lexicon: CrowdLexicon,
+  classes: Uint16Array | undefined,
 ): Mention[] {
   const out: Mention[] = [];
   let m = 0;
   for (let i = 0; i < tokens.length; i++) {
+    if (classes !== undefined && (classes[i]! & CROWD_NOUN) === 0) continue;
     const token = tokens[i]!;
     if (token.pos !== 'NOUN' || !lexicon.nouns.has(keys[i]!)) continue;
     while (m < mentions.length && mentions[m]!.span[1] <= token.span[0]) m++;

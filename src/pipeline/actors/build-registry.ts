@@ -19,6 +19,8 @@ export interface RegistryEntry {
   readonly kind: ActorKindOfMention;
   /** Words of the alias as written, for the case check. */
   readonly words: readonly string[];
+  /** The case check of each word, read from `words` once (`CASE_RULE`). */
+  readonly cases: Uint8Array;
   /** An acronym ("US", "WHO"): matches only when written in capitals. */
   readonly acronym: boolean;
   /** Only stands for the actor when no other actor mention precedes it ("the Security Council"). */
@@ -84,10 +86,11 @@ export function buildRegistry(lexicon: ActorsLexicon, user: UserActors = NO_USER
     const acronym = words.every((w) => isAllUpper(w) && w.replace(/[^A-Za-z]/g, '').length <= 6);
     const key = words.map(normaliseKey).join(' ');
     const entry = { code, dated, sector, kind, acronym, organ, personLike: personLike.has(key), priority };
-    insert(root, words, { ...entry, words });
+    insert(root, words, { ...entry, words, cases: caseRules(words, acronym) });
     // the tokenizer keeps some hyphenated words whole ("anti-balaka"): store that form too
     const joined = words.join(' ').replace(/ - /g, '-').split(' ');
-    if (joined.length < words.length) insert(root, joined, { ...entry, words: joined });
+    if (joined.length < words.length)
+      insert(root, joined, { ...entry, words: joined, cases: caseRules(joined, acronym) });
   };
 
   for (const country of countries) {
@@ -153,12 +156,14 @@ export function buildRegistry(lexicon: ActorsLexicon, user: UserActors = NO_USER
   ];
   for (const [body, sector] of bodyList) {
     const words = splitAlias(body);
+    const lower = words.map((w) => w.toLowerCase());
     insert(bodies, words, {
       code: '',
       dated: [],
       sector,
       kind: 'institution',
-      words: words.map((w) => w.toLowerCase()),
+      words: lower,
+      cases: caseRules(lower, false),
       acronym: false,
       organ: false,
       personLike: false,
@@ -224,6 +229,9 @@ export function caseMatches(entry: RegistryEntry, texts: readonly string[]): boo
   return true;
 }
 
+/** What the case check asks of a text word: nothing, a capital first letter, or capitals only. */
+const CASE_RULE = { any: 0, capitalised: 1, allUpper: 2 } as const;
+
 /**
  * `caseMatches` against the tokens of a match starting at token `start`, with no array made.
  *
@@ -235,13 +243,27 @@ export function caseMatchesTokens(
   tokens: readonly { readonly text: string }[],
   start: number,
 ): boolean {
-  for (let k = 0; k < entry.words.length; k++) {
-    if (!wordCaseMatches(entry, k, tokens[start + k]?.text ?? '')) return false;
+  const { cases } = entry;
+  for (let k = 0; k < cases.length; k++) {
+    const rule = cases[k]!;
+    if (rule === CASE_RULE.any) continue;
+    const text = tokens[start + k]?.text ?? '';
+    if (rule === CASE_RULE.capitalised ? !isCapitalised(text) : !isAllUpper(text)) return false;
   }
   return true;
 }
 
 const LATIN_LETTER = /[A-Za-z]/;
+
+/** The `CASE_RULE` of each word of an alias (what `wordCaseMatches` asks of it). */
+function caseRules(words: readonly string[], acronym: boolean): Uint8Array {
+  const rules = new Uint8Array(words.length);
+  words.forEach((word, k) => {
+    if (acronym) rules[k] = LATIN_LETTER.test(word) ? CASE_RULE.allUpper : CASE_RULE.any;
+    else rules[k] = isCapitalised(word) ? CASE_RULE.capitalised : CASE_RULE.any;
+  });
+  return rules;
+}
 
 function wordCaseMatches(entry: RegistryEntry, k: number, text: string): boolean {
   const word = entry.words[k] ?? '';

@@ -1,20 +1,27 @@
 import type { Mention, Person, Span } from '../../core/index.js';
 import type { Stage } from '../stage.js';
 import { affiliateCrowds } from './affiliate-crowds.js';
+import { ArrayPool } from './array-pool.js';
 import { buildNameLexicon } from './build-name-lexicon.js';
 import { buildRegistry } from './build-registry.js';
-import { buildWordClasses, classifyWords, WORD_CLASS } from './classify-words.js';
+import type { TrieNode } from './build-registry.js';
+import { buildWordClasses, readWords, tableSlot, WORD_CLASS } from './classify-words.js';
 import { collectActors } from './collect-actors.js';
 import { createMention } from './create-mention.js';
 import { findActorMentions, titleCaseSentences } from './find-actor-mentions.js';
 import { findPeople, toPeople } from './find-people.js';
 import { indexSentenceMentions } from './index-sentence-mentions.js';
 import { buildGroupMemberLexicon, resolveGroupMembers } from './resolve-group-members.js';
-import { keysOf, normaliseKey } from './normalise-key.js';
+import { normaliseKey } from './normalise-key.js';
 import { buildActLexicon, resolveActReferences } from './resolve-act-references.js';
 import { resolvePluralPronouns } from './resolve-plural-pronouns.js';
 import { buildCollectiveLexicon, resolveCollectiveReferences } from './resolve-collective-references.js';
-import { actorsLearned, DESCRIPTION_WORDS, resolveDescriptions } from './resolve-descriptions.js';
+import {
+  actorsLearned,
+  COLLECTIVE_NOUNS,
+  DESCRIPTION_WORDS,
+  resolveDescriptions,
+} from './resolve-descriptions.js';
 import type { ActorsLexicon } from './parse-actors-lexicon.js';
 import { NO_USER_ACTORS, roleOn } from './parse-user-actors.js';
 import type { UserActors, UserPerson } from './parse-user-actors.js';
@@ -58,16 +65,27 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
     [WORD_CLASS.actorStart, registry.root.keys()],
     [WORD_CLASS.collectiveOpener, collective.openers],
     [WORD_CLASS.descriptionWord, DESCRIPTION_WORDS],
+    [WORD_CLASS.crowdNoun, crowds?.nouns ?? []],
+    [WORD_CLASS.forceNoun, members.forceNouns],
+    [WORD_CLASS.memberNoun, [...members.organiserNouns, ...members.oppositionNouns]],
+    [WORD_CLASS.actNoun, [...acts.actNouns, ...acts.references]],
+    [WORD_CLASS.pluralPronoun, pluralPronouns],
+    [WORD_CLASS.nameStop, [...names.nonNames, ...names.honorifics]],
+    [WORD_CLASS.titleStart, names.titles.keys()],
+    [WORD_CLASS.collectiveNoun, COLLECTIVE_NOUNS],
+    [WORD_CLASS.bodyStart, registry.bodies.keys()],
   ]);
+  // the registry's root node of each key, by its slot in the class table
+  const rootNodes = new Array<TrieNode | undefined>(wordClasses.keys.length).fill(undefined);
+  for (const [key, node] of registry.root) rootNodes[tableSlot(wordClasses, key)] = node;
   return {
     name: 'actors',
     requires: ['tokens'],
     provides: ['mentions', 'people', 'actors'],
     run(article) {
       const { text, tokens, sentences } = article;
-      const keys = keysOf(tokens);
-      const classes = classifyWords(keys, wordClasses);
-      const titleCase = titleCaseSentences(tokens, sentences);
+      const { keys, classes, shapes, slots, starts } = readWords(tokens, wordClasses);
+      const titleCase = titleCaseSentences(tokens, sentences, shapes);
       const found = findActorMentions(
         text,
         tokens,
@@ -77,9 +95,21 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
         article.published,
         titleCase,
         classes,
+        { slots, nodes: rootNodes },
       );
-      const actorMentions = crowds === null ? found : affiliateCrowds(found, text, tokens, keys, crowds);
-      const view = createTokenView(text, tokens, keys, sentences, actorMentions, titleCase, classes);
+      const actorMentions =
+        crowds === null ? found : affiliateCrowds(found, text, tokens, keys, crowds, classes);
+      const view = createTokenView(
+        text,
+        tokens,
+        keys,
+        sentences,
+        actorMentions,
+        titleCase,
+        classes,
+        shapes,
+        starts,
+      );
       const drafts = findPeople(view, names);
       const descriptions = resolveDescriptions(view, drafts, names, isCountry);
       const people = toPeople(drafts, actorsLearned(descriptions, drafts.length)).map((person) =>
@@ -116,11 +146,12 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
           }
         });
       }
-      const mentions: Mention[] = [...actorMentions];
+      // mentions the resolvers add to the actor mentions (which are in text order already)
+      const extra: Mention[] = [];
       for (const d of descriptions) {
         const actor =
           d.person !== null ? (people[d.person]!.actor ?? (d.nationality ? null : d.actor)) : d.actor;
-        mentions.push(
+        extra.push(
           createMention(
             d.span,
             text.slice(d.span[0], d.span[1]),
@@ -145,12 +176,12 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
         );
       for (const ref of resolveCollectiveReferences(view, collective, isCountry, home)) {
         if (descriptions.some((d) => d.span[0] < ref.span[1] && ref.span[0] < d.span[1])) continue;
-        mentions.push(reference(ref, ref.sector ?? undefined));
+        extra.push(reference(ref, ref.sector ?? undefined));
       }
-      for (const ref of resolveGroupMembers(view, members)) mentions.push(reference(ref));
+      for (const ref of resolveGroupMembers(view, members)) extra.push(reference(ref));
       people.forEach((person, index) => {
         for (const run of drafts[index]!.runs) {
-          mentions.push(
+          extra.push(
             createMention(
               run.span,
               text.slice(run.span[0], run.span[1]),
@@ -163,7 +194,7 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
           );
         }
       });
-      mentions.sort(byPosition);
+      const mentions = mergeByPosition(actorMentions, extra);
       const index = indexSentenceMentions(view, mentions);
       const refs = [
         ...resolveActReferences(view, mentions, acts, index),
@@ -176,6 +207,8 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
   };
 }
 
+const ACTOR_AT = new ArrayPool((n) => new Int32Array(n));
+
 function createTokenView(
   text: string,
   tokens: TokenView['tokens'],
@@ -183,19 +216,42 @@ function createTokenView(
   sentences: TokenView['sentences'],
   mentions: TokenView['mentions'],
   titleCase: Uint8Array,
-  classes: Uint8Array,
+  classes: Uint16Array,
+  shapes: Uint8Array,
+  starts: Int32Array,
 ): TokenView {
-  const actorAt = new Int32Array(tokens.length).fill(-1);
+  const actorAt = ACTOR_AT.take(tokens.length, -1);
   const mentionTokens: (readonly [number, number])[] = new Array<readonly [number, number]>(mentions.length);
   let t = 0;
   for (let index = 0; index < mentions.length; index++) {
     const span = mentions[index]!.span;
-    while (t < tokens.length && tokens[t]!.span[0] < span[0]) t++;
+    while (t < tokens.length && starts[t]! < span[0]) t++;
     const start = t;
     while (t < tokens.length && tokens[t]!.span[1] <= span[1]) actorAt[t++] = index;
     mentionTokens[index] = [start, t];
   }
-  return { text, tokens, keys, sentences, mentions, actorAt, mentionTokens, titleCase, classes };
+  return { text, tokens, keys, sentences, mentions, actorAt, mentionTokens, titleCase, classes, shapes };
+}
+
+/**
+ * `[...sorted, ...extra].sort(byPosition)`, with only `extra` sorted: as that stable sort does,
+ * a mention of `sorted` comes before an `extra` one at the same position.
+ */
+function mergeByPosition(sorted: readonly Mention[], extra: Mention[]): Mention[] {
+  for (let k = 1; k < sorted.length; k++) {
+    if (byPosition(sorted[k - 1]!, sorted[k]!) > 0) return [...sorted, ...extra].sort(byPosition);
+  }
+  extra.sort(byPosition);
+  const out = new Array<Mention>(sorted.length + extra.length);
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k < out.length; k++) {
+    out[k] =
+      b >= extra.length || (a < sorted.length && byPosition(sorted[a]!, extra[b]!) <= 0)
+        ? sorted[a++]!
+        : extra[b++]!;
+  }
+  return out;
 }
 
 function byPosition(a: Mention, b: Mention): number {

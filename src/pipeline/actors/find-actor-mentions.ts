@@ -1,13 +1,27 @@
 import type { Mention, Sentence, Token } from '../../core/index.js';
 import { caseMatchesTokens } from './build-registry.js';
 import type { Registry, RegistryEntry, TrieNode } from './build-registry.js';
-import { WORD_CLASS } from './classify-words.js';
+import { SHAPE, WORD_CLASS } from './classify-words.js';
 import { createMention } from './create-mention.js';
 import { isCapitalised } from './normalise-key.js';
 import { codeOn } from './parse-user-actors.js';
 
 /** (Read once: an imported binding read in a loop may cost a call each time.) */
 const ACTOR_START = WORD_CLASS.actorStart;
+const BODY_START = WORD_CLASS.bodyStart;
+const LONG = SHAPE.long;
+const UPPER_INITIAL = SHAPE.upperInitial;
+const LOWER_INITIAL = SHAPE.lowerInitial;
+
+/**
+ * The registry's root node of each token's key, found from the token's slot in the class table
+ * (`ArticleWords.slots`), so that the first word of a name is not looked up a second time.
+ */
+export interface RootNodes {
+  readonly slots: Int32Array;
+  /** Root node of the key of each slot. */
+  readonly nodes: readonly (TrieNode | undefined)[];
+}
 
 /** A matched actor name: tokens [start, end) of the article. */
 export interface ActorMatch {
@@ -38,7 +52,8 @@ export function findActorMentions(
   registry: Registry,
   date?: string,
   titleCases: Uint8Array = titleCaseSentences(tokens, sentences),
-  classes?: Uint8Array,
+  classes?: Uint16Array,
+  roots?: RootNodes,
 ): Mention[] {
   const mentions: Mention[] = [];
   for (let s = 0; s < sentences.length; s++) {
@@ -51,7 +66,8 @@ export function findActorMentions(
         i++;
         continue;
       }
-      const match = longestMatch(tokens, keys, i, sentence.tokenEnd, registry.root);
+      const first = roots === undefined ? undefined : roots.nodes[roots.slots[i]!];
+      const match = longestMatch(tokens, keys, i, sentence.tokenEnd, registry.root, first);
       if (!match || !accepts(match, tokens, sentence, previousEnd, titleCase)) {
         i++;
         continue;
@@ -66,14 +82,14 @@ export function findActorMentions(
       let kind: Mention['kind'] = match.entry.kind;
       let sector = match.entry.sector;
       if (kind === 'country' || kind === 'demonym') {
-        const after = bodyAfter(keys, end, sentence.tokenEnd, registry);
-        if (after.end > end) {
+        const after = bodyAfter(keys, end, sentence.tokenEnd, registry, classes);
+        if (after !== null) {
           end = after.end;
           sector = after.sector;
           kind = 'institution';
         } else if (kind === 'country') {
-          const before = bodyBefore(tokens, keys, start, sentence.tokenStart, registry);
-          if (before.start < start) {
+          const before = bodyBefore(tokens, keys, start, sentence.tokenStart, registry, classes);
+          if (before !== null) {
             start = before.start;
             sector = before.sector;
             kind = 'institution';
@@ -82,8 +98,12 @@ export function findActorMentions(
       }
       const span = [tokens[start]!.span[0], tokens[end - 1]!.span[1]] as const;
       // a user dictionary may give several codes to one name (PETRARCH's "FRO/BIL/SAM")
-      for (const actor of code.split('/')) {
-        mentions.push(createMention(span, text.slice(span[0], span[1]), kind, actor, null, s, sector));
+      if (code.indexOf('/') < 0) {
+        mentions.push(createMention(span, text.slice(span[0], span[1]), kind, code, null, s, sector));
+      } else {
+        for (const actor of code.split('/')) {
+          mentions.push(createMention(span, text.slice(span[0], span[1]), kind, actor, null, s, sector));
+        }
       }
       previousEnd = end;
       i = end;
@@ -104,11 +124,12 @@ export function longestMatch(
   i: number,
   limit: number,
   root: Map<string, TrieNode>,
+  first?: TrieNode,
 ): ActorMatch | null {
   let map = root;
   let best: ActorMatch | null = null;
   for (let j = i; j < limit; j++) {
-    const node = map.get(keys[j]!);
+    const node = j === i && first !== undefined ? first : map.get(keys[j]!);
     if (!node) break;
     if (!node.ambiguous && node.entries.length > 0) {
       let chosen: RegistryEntry | null = null;
@@ -118,6 +139,7 @@ export function longestMatch(
       }
       if (chosen) best = { start: i, end: j + 1, entry: chosen };
     }
+    if (node.next.size === 0) break;
     map = node.next;
   }
   return best;
@@ -189,46 +211,67 @@ interface BodyMatch {
   readonly sector: string | null;
 }
 
-/** End token (and sector) of a government body directly after a country or demonym ("'s government"). */
-function bodyAfter(keys: readonly string[], end: number, limit: number, registry: Registry): BodyMatch {
+/** End token (and sector) of a government body directly after a country or demonym ("'s government"), or null. */
+function bodyAfter(
+  keys: readonly string[],
+  end: number,
+  limit: number,
+  registry: Registry,
+  classes: Uint16Array | undefined,
+): BodyMatch | null {
   let k = end;
   if (k < limit && (keys[k] === "'s" || keys[k] === "'")) k++;
-  const found = longestBody(keys, k, limit, registry);
-  return found.end > k ? found : { end, sector: null };
+  return longestBody(keys, k, limit, registry, classes);
 }
 
-/** Start token (and sector) of "<body> of|from (the) <country>", or `start`. */
+/** Start token (and sector) of "<body> of|from (the) <country>", or null. */
 function bodyBefore(
   tokens: readonly Token[],
   keys: readonly string[],
   start: number,
   first: number,
   registry: Registry,
-): { start: number; sector: string | null } {
+  classes: Uint16Array | undefined,
+): { start: number; sector: string | null } | null {
   let k = start - 1;
   if (k >= first && keys[k] === 'the') k--;
   // "the government of Mali", "soldiers from Gondor"
-  if (k < first || (keys[k] !== 'of' && keys[k] !== 'from')) return { start, sector: null };
+  if (k < first || (keys[k] !== 'of' && keys[k] !== 'from')) return null;
   // try every body start within three words before "of"
   for (let b = Math.max(first, k - 4); b < k; b++) {
-    const found = longestBody(keys, b, k, registry);
-    if (found.end === k) return { start: b, sector: found.sector };
+    const found = longestBody(keys, b, k, registry, classes);
+    if (found !== null && found.end === k) return { start: b, sector: found.sector };
   }
   void tokens;
-  return { start, sector: null };
+  return null;
 }
 
-function longestBody(keys: readonly string[], i: number, limit: number, registry: Registry): BodyMatch {
+/**
+ * The longest government body at token `i`, or null; `classes`, when given, spare the lookup where
+ * no body starts.
+ */
+function longestBody(
+  keys: readonly string[],
+  i: number,
+  limit: number,
+  registry: Registry,
+  classes: Uint16Array | undefined,
+): BodyMatch | null {
+  if (classes !== undefined && i < limit && (classes[i]! & BODY_START) === 0) return null;
   let map = registry.bodies;
-  let best: BodyMatch = { end: i, sector: null };
+  let end = i;
+  let sector: string | null = null;
   for (let j = i; j < limit; j++) {
     const node = map.get(keys[j]!);
     if (!node) break;
     const entry = node.entries[node.entries.length - 1];
-    if (entry) best = { end: j + 1, sector: entry.sector };
+    if (entry) {
+      end = j + 1;
+      sector = entry.sector;
+    }
     map = node.next;
   }
-  return best;
+  return end > i ? { end, sector } : null;
 }
 
 /** Parts of speech that cannot continue a proper name ("Jordan Said" in a headline is a verb). */
@@ -262,13 +305,39 @@ export function isTitleCaseSentence(tokens: readonly Token[], sentence: Sentence
 }
 
 /**
- * `isTitleCaseSentence` of every sentence, as 1 or 0: computed once per article.
+ * `isTitleCaseSentence` of every sentence, as 1 or 0: computed once per article. `shapes` (the
+ * tokens' `SHAPE` bits), when given, spare reading the text of each token.
  *
  * @example
  * titleCaseSentences(tokens, sentences)[0]; // 1 for a headline in title case
  */
-export function titleCaseSentences(tokens: readonly Token[], sentences: readonly Sentence[]): Uint8Array {
+export function titleCaseSentences(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  shapes?: Uint8Array,
+): Uint8Array {
   const out = new Uint8Array(sentences.length);
-  for (let s = 0; s < sentences.length; s++) out[s] = isTitleCaseSentence(tokens, sentences[s]!) ? 1 : 0;
+  for (let s = 0; s < sentences.length; s++) {
+    const titleCase = shapes
+      ? isTitleCaseByShape(tokens, sentences[s]!, shapes)
+      : isTitleCaseSentence(tokens, sentences[s]!);
+    out[s] = titleCase ? 1 : 0;
+  }
   return out;
+}
+
+/** `isTitleCaseSentence`, read from the tokens' shapes. */
+function isTitleCaseByShape(tokens: readonly Token[], sentence: Sentence, shapes: Uint8Array): boolean {
+  let words = 0;
+  let capitalised = 0;
+  let capitalisedClosed = false;
+  for (let k = sentence.tokenStart + 1; k < sentence.tokenEnd; k++) {
+    const shape = shapes[k]!;
+    if ((shape & LONG) === 0 || (shape & (UPPER_INITIAL | LOWER_INITIAL)) === 0) continue;
+    words++;
+    if ((shape & UPPER_INITIAL) === 0) continue;
+    capitalised++;
+    if (CLOSED_CLASS.has(tokens[k]!.pos)) capitalisedClosed = true;
+  }
+  return words >= 3 && capitalisedClosed && capitalised / words > 0.6;
 }

@@ -4,6 +4,12 @@ import { isAllUpper, isCapitalised } from './normalise-key.js';
 import { readNameContext } from './read-name-context.js';
 import type { NameContext, TokenView } from './read-name-context.js';
 import { isTitleCaseSentence } from './find-actor-mentions.js';
+import { SHAPE, WORD_CLASS } from './classify-words.js';
+
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const NAME_STOP = WORD_CLASS.nameStop;
+/** An ASCII initial other than a capital. */
+const NOT_NAME_INITIAL = SHAPE.lowerInitial | SHAPE.otherAsciiInitial;
 
 /** A run of name tokens [start, end) with what its context says. */
 export interface NameRun {
@@ -107,29 +113,28 @@ function findNameRuns(view: TokenView, names: NameLexicon): NameRun[] {
     let i = sentence.tokenStart;
     while (i < sentence.tokenEnd) {
       // most words open with an ASCII character other than a capital: no name starts there
-      const initial = tokens[i]!.text.charCodeAt(0);
       if (
-        (initial < 0x80 && (initial < 0x41 || initial > 0x5a)) ||
-        !isNameWord(view, i, sentence.tokenStart, titleCase, names)
+        (view.shapes[i]! & NOT_NAME_INITIAL) !== 0 ||
+        !isNameWord(view, i, sentence.tokenStart, titleCase)
       ) {
         i++;
         continue;
       }
       let end = i + 1;
       for (;;) {
-        if (end < sentence.tokenEnd && isNameWord(view, end, sentence.tokenStart, titleCase, names)) {
+        if (end < sentence.tokenEnd && isNameWord(view, end, sentence.tokenStart, titleCase)) {
           end++;
         } else if (end < sentence.tokenEnd && isSurnameAfterGivenName(view, end, names)) {
           end++;
         } else if (
           isJoiner(view, end, sentence.tokenEnd, names) &&
-          isNameTail(view, end + 1, sentence.tokenEnd, titleCase, names)
+          isNameTail(view, end + 1, sentence.tokenEnd, titleCase)
         ) {
           end += 2;
         } else if (
           isParticle(view, end, names) &&
           end + 1 < sentence.tokenEnd &&
-          isNameWord(view, end + 1, sentence.tokenStart, titleCase, names)
+          isNameWord(view, end + 1, sentence.tokenStart, titleCase)
         ) {
           end += 2;
         } else {
@@ -176,24 +181,35 @@ function findNameRuns(view: TokenView, names: NameLexicon): NameRun[] {
   return runs;
 }
 
-function isNameWord(
-  view: TokenView,
-  i: number,
-  first: number,
-  titleCase: boolean,
-  names: NameLexicon,
-): boolean {
+/** Whether token `i` may be a word of a name; its non-names and honorifics are read from `view.classes`. */
+function isNameWord(view: TokenView, i: number, first: number, titleCase: boolean): boolean {
   const token = view.tokens[i]!;
   if (view.actorAt[i]! >= 0) return false;
   const text = token.text;
   const initial = text.charCodeAt(0);
   if (initial < 0x80 && !(initial >= 0x41 && initial <= 0x5a)) return false;
-  if (!NAME_WORD.test(text)) return false;
-  if (names.nonNames.has(view.keys[i]!) || names.honorifics.has(view.keys[i]!)) return false;
-  if (INITIAL.test(text)) return i > first && NAME_WORD.test(view.tokens[i - 1]!.text);
+  if (!isNameWordText(text)) return false;
+  // (a non-name or an honorific)
+  if ((view.classes[i]! & NAME_STOP) !== 0) return false;
+  if (INITIAL.test(text)) return i > first && isNameWordText(view.tokens[i - 1]!.text);
   if (isAllUpper(text) && text.length > 1) return false;
   const opensClause = i === first || (i > first && CLAUSE_OPENERS.has(view.tokens[i - 1]!.text));
   if ((opensClause || titleCase) && token.pos !== 'PROPN') return false;
+  return true;
+}
+
+/**
+ * `NAME_WORD.test(text)`, read without the regular expression for an ASCII text (most words): a
+ * capital, then letters, apostrophes and dots.
+ */
+function isNameWordText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (!(first >= 0x41 && first <= 0x5a)) return first >= 0x80 && NAME_WORD.test(text);
+  for (let k = 1; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x27 || c === 0x2e) continue;
+    return c >= 0x80 && NAME_WORD.test(text);
+  }
   return true;
 }
 
@@ -224,17 +240,11 @@ function isJoiner(view: TokenView, i: number, limit: number, names: NameLexicon)
   return prev.span[1] === self.span[0] && self.span[1] === next.span[0];
 }
 
-function isNameTail(
-  view: TokenView,
-  i: number,
-  limit: number,
-  titleCase: boolean,
-  names: NameLexicon,
-): boolean {
+function isNameTail(view: TokenView, i: number, limit: number, titleCase: boolean): boolean {
   if (i >= limit || view.actorAt[i]! >= 0) return false;
   const text = view.tokens[i]!.text;
   if (/^[a-z]{1,5}$/.test(text)) return true; // "Jong-un", "Ki-moon"
-  return isNameWord(view, i, -1, titleCase, names);
+  return isNameWord(view, i, -1, titleCase);
 }
 
 function isParticle(view: TokenView, i: number, names: NameLexicon): boolean {

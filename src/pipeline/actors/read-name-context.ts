@@ -1,6 +1,7 @@
 import type { Mention, Sentence, Token } from '../../core/index.js';
 import { matchTitle } from './build-name-lexicon.js';
 import type { NameLexicon } from './build-name-lexicon.js';
+import { SHAPE, WORD_CLASS } from './classify-words.js';
 
 /** What the words around a name say about it. */
 export interface NameContext {
@@ -33,10 +34,14 @@ export interface TokenView {
   /** 1 for each sentence written in title case (a headline), computed once per article. */
   readonly titleCase?: Uint8Array;
   /** `WORD_CLASS` bits of each token (classify-words.ts). */
-  readonly classes: Uint8Array;
+  readonly classes: Uint16Array;
+  /** `SHAPE` bits of each token (classify-words.ts). */
+  readonly shapes: Uint8Array;
 }
 
 const LINKS = new Set(['of', 'for', 'at', 'to', 'in']);
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const TITLE_START = WORD_CLASS.titleStart;
 
 /**
  * Reads the title, honorific, apposition or speech verb around a name run
@@ -232,7 +237,7 @@ function actorBefore(view: TokenView, start: number, first: number, names: NameL
   let t = start - 1;
   for (let skipped = 0; t >= first && skipped < 4; skipped++) {
     const key = keys[t]!;
-    const lowerWord = /^[a-z]/.test(tokens[t]!.text);
+    const lowerWord = (view.shapes[t]! & SHAPE.lowerInitial) !== 0;
     if (
       names.roleModifiers.has(key) ||
       key === '-' ||
@@ -303,7 +308,7 @@ function titleEndingAt(
 ): { start: number; role: string; actor: string | null } | null {
   if (k < first) return null;
   for (let t = Math.max(first, k - 5); t <= k; t++) {
-    if (!names.titles.has(view.keys[t]!)) continue;
+    if ((view.classes[t]! & TITLE_START) === 0) continue;
     const m = matchTitle(view.keys, t, k + 1, names.titles);
     if (m.entry && m.end === k + 1) return { start: t, role: surface(view, t, k + 1), actor: m.entry.actor };
   }

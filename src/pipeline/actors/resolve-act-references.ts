@@ -4,6 +4,7 @@ import { indexSentenceMentions } from './index-sentence-mentions.js';
 import type { SentenceMentionIndex, SentenceMentions } from './index-sentence-mentions.js';
 import { normaliseKey } from './normalise-key.js';
 import type { TokenView } from './read-name-context.js';
+import { WORD_CLASS } from './classify-words.js';
 
 /** A noun phrase that stands for an act of an actor the article named ("the move", "annexation plans"). */
 export interface ActReference {
@@ -23,6 +24,8 @@ export interface ActLexicon {
 
 /** How many sentences back "the move" may look for the report of the act. */
 const ACT_WINDOW = 3;
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const ACT_NOUN = WORD_CLASS.actNoun;
 /** Words after a reference noun that give the act itself ("the decision to annex", "the step of expelling"). */
 const COMPLEMENT_WORDS = new Set(['of', 'to', 'by', 'on', 'against', 'towards', 'toward', 'for']);
 
@@ -59,7 +62,7 @@ export function resolveActReferences(
   lexicon: ActLexicon,
   index: SentenceMentionIndex = indexSentenceMentions(view, mentions),
 ): ActReference[] {
-  const { tokens, keys, sentences } = view;
+  const { tokens, keys, sentences, classes } = view;
   const out: ActReference[] = [];
   const agents = new Map<string, readonly string[]>();
   const subjects = new Map<number, readonly string[] | null>();
@@ -80,6 +83,7 @@ export function resolveActReferences(
       const { tokenStart, tokenEnd } = sentences[s]!;
       for (let k = tokenStart; k < tokenEnd; k++) {
         if (
+          (classes[k]! & ACT_NOUN) === 0 ||
           tokens[k]!.pos !== 'NOUN' ||
           !(lexicon.actNouns.has(keys[k]!) || lexicon.references.has(keys[k]!))
         )
@@ -91,7 +95,7 @@ export function resolveActReferences(
     return actors;
   };
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.pos !== 'NOUN') continue;
+    if ((classes[i]! & ACT_NOUN) === 0 || tokens[i]!.pos !== 'NOUN') continue;
     const key = keys[i]!;
     const act = lexicon.actNouns.has(key);
     if (!act && !lexicon.references.has(key)) continue;

@@ -1,7 +1,7 @@
 import type { Span } from '../../core/index.js';
 import type { ActorsLexicon } from './parse-actors-lexicon.js';
 import { isCapitalised, normaliseKey, splitAlias } from './normalise-key.js';
-import { WORD_CLASS } from './classify-words.js';
+import { SHAPE, WORD_CLASS } from './classify-words.js';
 import { firstMentionOfSentence } from './index-sentence-mentions.js';
 import type { TokenView } from './read-name-context.js';
 
@@ -48,6 +48,8 @@ export interface CollectiveLexicon {
 
 /** (Read once: an imported binding read in a loop may cost a call each time.) */
 const COLLECTIVE_OPENER = WORD_CLASS.collectiveOpener;
+/** (`SHAPE`: the text opens with a–z.) */
+const LOWER_INITIAL = SHAPE.lowerInitial;
 
 /** How many sentences back a lone body may look for the state whose body it repeats. */
 const BODY_WINDOW = 6;
@@ -152,11 +154,17 @@ export function resolveCollectiveReferences(
   const stateless = homeState === null && !mentions.some((x) => x.actor !== null && isState(x.actor));
   let m = 0;
   for (let i = 0; i < tokens.length; i++) {
+    // only an opener is read: what the mentions before it tell is tallied when one is met
+    if ((view.classes[i]! & COLLECTIVE_OPENER) === 0) continue;
     for (; m < mentions.length && mentionTokens[m]![1] <= i; m++) {
       const mention = mentions[m]!;
       if (mention.actor === null) continue;
       const seen = counts.get(mention.actor);
-      counts.set(mention.actor, { count: (seen?.count ?? 0) + 1, last: m });
+      if (seen === undefined) counts.set(mention.actor, { count: 1, last: m });
+      else {
+        seen.count++;
+        seen.last = m;
+      }
       if (isState(mention.actor)) states.add(mention.actor);
       if (mention.sector) bySector.set(mention.sector, { code: mention.actor, sentence: mention.sentence });
       if (mention.kind === 'demonym' && namesPeople(view, m, lexicon.peopleNouns))
@@ -166,7 +174,7 @@ export function resolveCollectiveReferences(
         if (!named.includes(mention.actor)) groups.set(mention.sector, [...named, mention.actor]);
       }
     }
-    if ((view.classes[i]! & COLLECTIVE_OPENER) === 0 || view.actorAt[i]! >= 0) continue;
+    if (view.actorAt[i]! >= 0) continue;
     const sentence = tokens[i]!.sentence;
     const limit = view.sentences[sentence]!.tokenEnd;
 
@@ -329,7 +337,7 @@ function pairNounEnd(view: TokenView, i: number, limit: number, lexicon: Collect
   if (keys[i] === 'the' && lexicon.pairWords.has(keys[i + 1] ?? '')) k = i + 2;
   else if (keys[i] === 'both') k = keys[i + 1] === 'the' ? i + 2 : i + 1;
   else return 0;
-  if (k < limit && tokens[k]!.pos === 'ADJ' && /^[a-z]/.test(tokens[k]!.text)) k++;
+  if (k < limit && tokens[k]!.pos === 'ADJ' && (view.shapes[k]! & LOWER_INITIAL) !== 0) k++;
   return k < limit && lexicon.pairNouns.has(keys[k]!) ? k + 1 : 0;
 }
 
@@ -347,7 +355,7 @@ function groupReference(
   const { keys, tokens } = view;
   if (i === 0 || tokens[i]!.pos === 'ADJ') return null;
   let d = i - 1;
-  while (d > 0 && d >= i - 3 && tokens[d]!.pos === 'ADJ' && /^[a-z]/.test(tokens[d]!.text)) d--;
+  while (d > 0 && d >= i - 3 && tokens[d]!.pos === 'ADJ' && (view.shapes[d]! & LOWER_INITIAL) !== 0) d--;
   if (keys[d] !== 'the' || d < view.sentences[tokens[i]!.sentence]!.tokenStart) return null;
   const all = longestPhrase(lexicon.groupsAll, keys, i, limit);
   const one = all === null ? longestPhrase(lexicon.groupsOne, keys, i, limit) : null;
@@ -512,7 +520,9 @@ function namesBodyOf(view: TokenView, sentence: number, state: string, sector: s
 /** "the army chief", "the police officer": a noun after the body makes it a description of a person. */
 function describesPerson(view: TokenView, end: number, limit: number): boolean {
   const next = view.tokens[end];
-  return next !== undefined && end < limit && next.pos === 'NOUN' && /^[a-z]/.test(next.text);
+  return (
+    next !== undefined && end < limit && next.pos === 'NOUN' && (view.shapes[end]! & LOWER_INITIAL) !== 0
+  );
 }
 
 function longestPhrase(

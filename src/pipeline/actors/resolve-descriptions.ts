@@ -2,7 +2,8 @@ import type { Mention, Span } from '../../core/index.js';
 import { matchTitle } from './build-name-lexicon.js';
 import type { NameLexicon } from './build-name-lexicon.js';
 import type { PersonDraft } from './find-people.js';
-import { WORD_CLASS } from './classify-words.js';
+import { ArrayPool } from './array-pool.js';
+import { SHAPE, WORD_CLASS } from './classify-words.js';
 import type { TokenView } from './read-name-context.js';
 
 /** A description or pronoun resolved to a person (index into drafts) or to an actor. */
@@ -30,7 +31,9 @@ const POSSESSED = new Set([
   'organisation',
   'office',
 ]);
-const COLLECTIVES = new Set(['organization', 'organisation', 'bloc', 'body', 'agency']);
+/** Nouns that, after "the", refer back to the last organisation named (its `WORD_CLASS.collectiveNoun`). */
+export const COLLECTIVE_NOUNS: readonly string[] = ['organization', 'organisation', 'bloc', 'body', 'agency'];
+const COLLECTIVES = new Set(COLLECTIVE_NOUNS);
 /** Heads a description may use for any person with a role ("the diplomat" for an ambassador). */
 const GENERIC = new Set([
   'diplomat',
@@ -43,12 +46,20 @@ const GENERIC = new Set([
   'veteran',
 ]);
 const UNNAMED = -1;
+/** Arrays lent per article (array-pool.ts). */
+const PERSON_START = new ArrayPool((n) => new Int32Array(n));
+const USED = new ArrayPool((n) => new Uint8Array(n));
+const IN_QUOTE = new ArrayPool((n) => new Uint8Array(n));
 /** (Read once: an imported binding read in a loop may cost a call each time.) */
 const DESCRIPTION_WORD = WORD_CLASS.descriptionWord;
+const COLLECTIVE_NOUN = WORD_CLASS.collectiveNoun;
+const TITLE_START = WORD_CLASS.titleStart;
+const QUOTE_MARK = SHAPE.quoteMark;
+/** (`SHAPE`: the text opens with a–z, with A–Z.) */
+const LOWER_INITIAL = SHAPE.lowerInitial;
+const UPPER_INITIAL = SHAPE.upperInitial;
 const LINKS = new Set(['of', 'for']);
 const OPEN_QUOTES = new Set(['“', '«']);
-const CLOSE_QUOTES = new Set(['”', '»']);
-const QUOTE_MARKS = new Set([...OPEN_QUOTES, ...CLOSE_QUOTES, '"']);
 /** How many sentences back a description or pronoun may reach for its person. */
 const DESCRIPTION_WINDOW = 5;
 const PRONOUN_WINDOW = 3;
@@ -70,8 +81,8 @@ export function resolveDescriptions(
   isCountry: (code: string) => boolean,
 ): ResolvedDescription[] {
   const { tokens, keys } = view;
-  const personStart = new Int32Array(tokens.length).fill(-1);
-  const used = new Uint8Array(tokens.length);
+  const personStart = PERSON_START.take(tokens.length, -1);
+  const used = USED.take(tokens.length);
   const actorOf: (string | null)[] = [];
   const roleHead: (string | null)[] = [];
   const gender: (Gender | null)[] = [];
@@ -97,12 +108,12 @@ export function resolveDescriptions(
   const recent: Recent[] = [];
 
   for (let i = 0; i < tokens.length; i++) {
-    const sentence = tokens[i]!.sentence;
     if (personStart[i]! >= 0) {
-      recent.push({ person: personStart[i]!, sentence, at: i });
+      recent.push({ person: personStart[i]!, sentence: tokens[i]!.sentence, at: i });
       continue;
     }
     if ((view.classes[i]! & DESCRIPTION_WORD) === 0 || used[i] || inQuote[i]) continue;
+    const sentence = tokens[i]!.sentence;
     const key = keys[i]!;
     if (key === 'a' || key === 'an') {
       // "a senior defence official said … He said": an unnamed person comes between
@@ -166,6 +177,7 @@ export function resolveDescriptions(
   }
   // the organisation / the bloc → the last organisation named
   for (let i = 1; i < tokens.length; i++) {
+    if ((view.classes[i]! & COLLECTIVE_NOUN) === 0) continue;
     if (keys[i - 1] !== 'the' || !COLLECTIVES.has(keys[i]!) || inQuote[i] || used[i]) continue;
     const code = lastOrganisation(view, i, isCountry);
     if (code !== null) {
@@ -225,8 +237,8 @@ function readDescription(
   let end = title.end;
   const headKey = keys[end - 1]!;
   // compound continuations ("the spokesman office", "the Official Journal") are not a description of a person
-  if (end < limit && tokens[end]!.pos === 'NOUN' && /^[a-z]/.test(tokens[end]!.text)) return null;
-  if (end < limit && tokens[end]!.pos === 'PROPN' && /^[A-Z]/.test(tokens[end]!.text)) return null;
+  if (end < limit && tokens[end]!.pos === 'NOUN' && (view.shapes[end]! & LOWER_INITIAL) !== 0) return null;
+  if (end < limit && tokens[end]!.pos === 'PROPN' && (view.shapes[end]! & UPPER_INITIAL) !== 0) return null;
   if (actor === null && end + 1 < limit && LINKS.has(keys[end]!)) {
     let a = end + 1;
     if (a < limit && keys[a] === 'the') a++;
@@ -245,8 +257,8 @@ function skipModifiers(view: TokenView, k: number, limit: number, names: NameLex
   let n = 0;
   while (k < limit && n < 3) {
     const token = view.tokens[k]!;
-    if (names.titles.has(view.keys[k]!) && matchTitle(view.keys, k, limit, names.titles).entry) break;
-    if (!/^[a-z]/.test(token.text) || view.actorAt[k]! >= 0) break;
+    if ((view.classes[k]! & TITLE_START) !== 0 && matchTitle(view.keys, k, limit, names.titles).entry) break;
+    if ((view.shapes[k]! & LOWER_INITIAL) === 0 || view.actorAt[k]! >= 0) break;
     if (!(token.pos === 'ADJ' || names.descriptionModifiers.has(token.lower))) break;
     k++;
     n++;
@@ -360,7 +372,7 @@ function lastOrganisation(view: TokenView, i: number, isCountry: (code: string) 
 
 function quotedTokens(view: TokenView): Uint8Array {
   const { tokens, sentences } = view;
-  const flags = new Uint8Array(tokens.length);
+  const flags = IN_QUOTE.take(tokens.length);
   let open = false;
   let paragraphStart = -1;
   for (let s = 0; s < sentences.length; s++) {
@@ -370,8 +382,9 @@ function quotedTokens(view: TokenView): Uint8Array {
       paragraphStart = sentence.paragraph;
     }
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
-      const t = tokens[i]!.text;
-      if (t.length === 1 && QUOTE_MARKS.has(t)) {
+      // a quote mark: “ « (opening), ” » (closing) or " (classify-words.ts's SHAPE)
+      if ((view.shapes[i]! & QUOTE_MARK) !== 0) {
+        const t = tokens[i]!.text;
         if (OPEN_QUOTES.has(t) || (t === '"' && !open)) open = true;
         else open = false;
       } else if (open) {

@@ -2,6 +2,7 @@ import type { Span } from '../../core/index.js';
 import type { ActorsLexicon } from './parse-actors-lexicon.js';
 import { isCapitalised, normaliseKey } from './normalise-key.js';
 import type { TokenView } from './read-name-context.js';
+import { WORD_CLASS } from './classify-words.js';
 
 /** A phrase that stands for a non-state group by its members ("Kurdish forces", "opponents"). */
 export interface GroupMemberReference {
@@ -28,6 +29,9 @@ const COMPLEMENTS = new Set(['of', 'to', 'in']);
 /** How many sentences before and after "the organisers" the group they stand for may be named. */
 const ORGANISER_BEFORE = 3;
 const ORGANISER_AFTER = 2;
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const MEMBER_NOUN = WORD_CLASS.memberNoun;
+const FORCE_NOUN = WORD_CLASS.forceNoun;
 
 /**
  * @example
@@ -59,7 +63,7 @@ export function buildGroupMemberLexicon(lexicon: ActorsLexicon): GroupMemberLexi
  * resolveGroupMembers(view, lexicon); // [{ actor: 'NSA:YPG', … }] for "Kurdish forces"
  */
 export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon): GroupMemberReference[] {
-  const { tokens, keys, mentions, mentionTokens, actorAt } = view;
+  const { tokens, keys, mentions, mentionTokens, actorAt, classes } = view;
   const out: GroupMemberReference[] = [];
   // ethnonym → the groups the article names right after it
   const byEthnonym = new Map<string, string[]>();
@@ -73,6 +77,9 @@ export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon
     byEthnonym.set(keys[before]!, groups);
   }
   for (let i = 0; i < tokens.length; i++) {
+    // only an organiser or opposition noun, or a word before a force noun, opens a phrase
+    if ((classes[i]! & MEMBER_NOUN) === 0 && (i + 1 >= tokens.length || (classes[i + 1]! & FORCE_NOUN) === 0))
+      continue;
     if (actorAt[i]! >= 0) continue;
     const key = keys[i]!;
     if (byEthnonym.size > 0 && i + 1 < tokens.length && lexicon.forceNouns.has(keys[i + 1]!)) {

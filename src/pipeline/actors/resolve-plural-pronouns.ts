@@ -2,6 +2,7 @@ import type { Mention, Span } from '../../core/index.js';
 import { indexSentenceMentions } from './index-sentence-mentions.js';
 import type { SentenceMentionIndex, SentenceMentions } from './index-sentence-mentions.js';
 import type { TokenView } from './read-name-context.js';
+import { WORD_CLASS } from './classify-words.js';
 
 /** A plural pronoun resolved to the actors of a plural subject ("India and Pakistan … they"). */
 export interface PronounReference {
@@ -12,6 +13,8 @@ export interface PronounReference {
 
 /** Parts of speech that may stand before a sentence's subject ("But the protesters", "Then India"). */
 const BEFORE_SUBJECT = new Set(['DET', 'ADV', 'CCONJ', 'PUNCT']);
+/** (Read once: an imported binding read in a loop may cost a call each time.) */
+const PLURAL_PRONOUN = WORD_CLASS.pluralPronoun;
 
 /**
  * Resolves plural pronouns ("they", "their") to the plural actor subject of their sentence, when
@@ -44,6 +47,7 @@ export function resolvePluralPronouns(
 
   const out: PronounReference[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    if ((view.classes[i]! & PLURAL_PRONOUN) === 0) continue;
     if (tokens[i]!.pos !== 'PRON' || !pronouns.has(keys[i]!) || index.coveringToken(i) !== -1) continue;
     const s = tokens[i]!.sentence;
     const own = subjectAt(s);

@@ -27,7 +27,7 @@ export function createSegmentStage(): Stage {
       const paragraphs: Paragraph[] = [];
       const sentences: Sentence[] = [];
       const tokens: Token[] = [];
-      const ranges = [...paragraphRanges(text)];
+      const ranges = paragraphRanges(text);
       if (ranges.length === 0) return { paragraphs, sentences, tokens };
       // one wink document per article (cheaper than one per paragraph); sentences are then
       // cut again at paragraph breaks, which wink does not always see (headlines lack a stop)
@@ -38,13 +38,27 @@ export function createSegmentStage(): Stage {
       const pos = all.out(its.pos);
       const lemmas = all.out(its.lemma as unknown as typeof its.value);
       let cursor = 0;
-      let p = 0; // current paragraph
+      let p = 0; // current range
       let open = -1; // token index where the open sentence starts, or -1
+      // paragraphs are the ranges that hold at least one sentence: the last one's range and first sentence
+      let paragraphRange = -1;
+      let paragraphStart = 0;
       const close = () => {
         if (open < 0 || tokens.length === open) return;
+        if (p !== paragraphRange) {
+          if (paragraphRange >= 0) {
+            paragraphs.push({
+              span: ranges[paragraphRange]!,
+              sentenceStart: paragraphStart,
+              sentenceEnd: sentences.length,
+            });
+          }
+          paragraphRange = p;
+          paragraphStart = sentences.length;
+        }
         sentences.push({
           span: [tokens[open]!.span[0], tokens[tokens.length - 1]!.span[1]],
-          paragraph: p, // index into `ranges` until renumbered below
+          paragraph: paragraphs.length,
           tokenStart: open,
           tokenEnd: tokens.length,
         });
@@ -63,27 +77,24 @@ export function createSegmentStage(): Stage {
             while (p + 1 < ranges.length && start >= ranges[p]![1]) p++;
           }
           if (open < 0) open = tokens.length;
+          const lower = value.toLowerCase();
           tokens.push({
             span: [start, start + value.length],
             text: value,
-            lower: value.toLowerCase(),
-            lemma: lemmas[i] ?? value.toLowerCase(),
+            lower,
+            lemma: lemmas[i] ?? lower,
             pos: tag,
             sentence: sentences.length,
           });
         }
         close();
       }
-      // paragraphs that hold at least one sentence, and sentences renumbered to them
-      for (let i = 0; i < sentences.length;) {
-        const range = sentences[i]!.paragraph;
-        let j = i;
-        while (j < sentences.length && sentences[j]!.paragraph === range) {
-          sentences[j] = { ...sentences[j]!, paragraph: paragraphs.length };
-          j++;
-        }
-        paragraphs.push({ span: ranges[range]!, sentenceStart: i, sentenceEnd: j });
-        i = j;
+      if (paragraphRange >= 0) {
+        paragraphs.push({
+          span: ranges[paragraphRange]!,
+          sentenceStart: paragraphStart,
+          sentenceEnd: sentences.length,
+        });
       }
       return { paragraphs, sentences, tokens };
     },
@@ -91,22 +102,40 @@ export function createSegmentStage(): Stage {
 }
 
 /** Non-empty paragraph ranges of a text, trimmed of surrounding whitespace. */
-function* paragraphRanges(text: string): Generator<[number, number]> {
+function paragraphRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
   let start = 0;
   PARAGRAPH_BREAK.lastIndex = 0;
   for (let m = PARAGRAPH_BREAK.exec(text); m !== null; m = PARAGRAPH_BREAK.exec(text)) {
     const range = trimRange(text, start, m.index);
-    if (range) yield range;
+    if (range) ranges.push(range);
     start = m.index + m[0].length;
   }
   const range = trimRange(text, start, text.length);
-  if (range) yield range;
+  if (range) ranges.push(range);
+  return ranges;
 }
 
 function trimRange(text: string, start: number, end: number): [number, number] | null {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s]!)) s++;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
   return e > s ? [s, e] : null;
+}
+
+/** Whether a UTF-16 code unit is white space as the regular expression `\s` reads it. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
