@@ -16,6 +16,21 @@ function endsClause(text: string, line: Line): boolean {
   return i >= line.contentStart && '.!?:;…'.includes(text[i]!);
 }
 
+/** Whether text[from, to) holds two line breaks or more: a blank line between two lines. */
+function blankBetween(text: string, from: number, to: number): boolean {
+  const first = text.indexOf('\n', from);
+  if (first === -1 || first >= to) return false;
+  const second = text.indexOf('\n', first + 1);
+  return second !== -1 && second < to;
+}
+
+/** Whether text[start, end) is `to`, compared in place. */
+function holds(text: string, start: number, end: number, to: string): boolean {
+  if (end - start !== to.length) return false;
+  for (let i = 0; i < to.length; i++) if (text.charCodeAt(start + i) !== to.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * Lays the text out as paragraphs separated by exactly "\n\n": lines are trimmed, runs of spaces
  * become one, blank lines collapse. A single newline becomes a space when the line goes on
@@ -29,7 +44,7 @@ export function arrangeParagraphs(text: string): Replacement[] {
   const lines = splitLines(text).filter((l) => l.contentEnd > l.contentStart);
   const out: Replacement[] = [];
   const want = (start: number, end: number, to: string) => {
-    if (end - start !== to.length || text.slice(start, end) !== to) {
+    if (!holds(text, start, end, to)) {
       out.push({ start, end, text: to, kind: 'normalise-whitespace' });
     }
   };
@@ -45,7 +60,7 @@ export function arrangeParagraphs(text: string): Replacement[] {
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1]!;
     const b = lines[i]!;
-    if (text.slice(a.contentEnd, b.contentStart).split('\n').length > 2) continue;
+    if (blankBetween(text, a.contentEnd, b.contentStart)) continue;
     single++;
     if (goesOn(a, b)) continued++;
   }
@@ -72,7 +87,7 @@ export function arrangeParagraphs(text: string): Replacement[] {
     }
     const gapStart = line.contentEnd;
     const gapEnd = next.contentStart;
-    const blank = text.slice(gapStart, gapEnd).split('\n').length > 2;
+    const blank = blankBetween(text, gapStart, gapEnd);
     let sep = '\n\n';
     if (!blank) {
       const last = text[line.contentEnd - 1];

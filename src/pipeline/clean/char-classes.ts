@@ -40,12 +40,30 @@ const FOLD: Readonly<Uint16Array> = Uint16Array.from({ length: TABLE_SIZE }, (_,
   return lower.length === 1 ? lower.charCodeAt(0) : c;
 });
 
+/** Per code unit up to U+24FF: its lower-case form (foldCode) << 8 | its flags (flagsOf). */
+const INFO: Readonly<Uint32Array> = Uint32Array.from(
+  { length: TABLE_SIZE },
+  (_, c) => (FOLD[c]! << 8) | TABLE[c]!,
+);
+
+/**
+ * A code unit's flags and lower-case form in one read, for word scanners:
+ * `(foldCode(code) << 8) | flagsOf(code)`.
+ */
+export function charInfo(code: number): number {
+  return code < TABLE_SIZE ? INFO[code]! : (foldBeyondTable(code) << 8) | flagsBeyondTable(code);
+}
+
 /**
  * The lower-case form of a UTF-16 code unit, as hashes of folded words use it: one array read up to
  * U+24FF.
  */
 export function foldCode(code: number): number {
-  if (code < TABLE_SIZE) return FOLD[code]!;
+  // small enough to be inlined into the word scanners; the rare rest is out of line
+  return code < TABLE_SIZE ? FOLD[code]! : foldBeyondTable(code);
+}
+
+function foldBeyondTable(code: number): number {
   if ((flagsOf(code) & UPPER) === 0) return code;
   const lower = String.fromCharCode(code).toLowerCase();
   return lower.length === 1 ? lower.charCodeAt(0) : code;
@@ -53,7 +71,11 @@ export function foldCode(code: number): number {
 
 /** Flags of a UTF-16 code unit. */
 export function flagsOf(code: number): number {
-  if (code < TABLE_SIZE) return TABLE[code]!;
+  // small enough to be inlined into the word scanners; the rare rest is out of line
+  return code < TABLE_SIZE ? TABLE[code]! : flagsBeyondTable(code);
+}
+
+function flagsBeyondTable(code: number): number {
   if (code >= 0xd800 && code <= 0xdfff) return 0;
   return classify(String.fromCharCode(code));
 }
@@ -62,27 +84,6 @@ export function flagsOf(code: number): number {
 export function flagsAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   return c === c ? flagsOf(c) : 0; // NaN past the end
-}
-
-/**
- * Start and end offsets of the runs of characters having any of `flags`, in pairs.
- *
- * @example
- * wordSpans('ab 12', LETTER | MARK) // Int32Array [0, 2]
- */
-export function wordSpans(text: string, flags: number, from = 0, to = text.length): Int32Array {
-  const out: number[] = [];
-  let i = from;
-  while (i < to) {
-    if ((flagsOf(text.charCodeAt(i)) & flags) === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < to && (flagsOf(text.charCodeAt(i)) & flags) !== 0) i++;
-    out.push(start, i);
-  }
-  return new Int32Array(out);
 }
 
 /**

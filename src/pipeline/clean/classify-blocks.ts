@@ -21,6 +21,8 @@ const URL_LIKE =
   /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\w{2,}|(?:^|\s)@\w{2,}|\S+\.(?:com|org|net|html?|php)(?:\/\S*)?(?=\s|$)/giu;
 const ADDRESS_HINT = /:\/\/|www\.|@|\.(?:com|org|net|html?|php)\b/iu;
 const ERROR_HINT = /line \d|Error|JavaScript|browser|Undefined|database/u;
+/** Text every ERROR_HINT match holds: a text with none of it has no error hint in any paragraph. */
+const ERROR_HINT_TEXT = ['line ', 'Error', 'JavaScript', 'browser', 'Undefined', 'database'];
 const ERROR_LINE =
   /^(?:(?:PHP )?(?:Warning|Notice|Fatal error|Parse error|Deprecated|Strict Standards)\s*:.{0,300}?\bon line \d+|(?:Uncaught )?(?:TypeError|ReferenceError|SyntaxError|RangeError)\s*:.{0,300}|Error establishing a database connection|(?:JavaScript|JS) (?:is )?(?:disabled|required).{0,120}|Please enable JavaScript.{0,120}|Your browser does not support.{0,120}|Undefined (?:index|variable|offset)\s*:.{0,200})$/iu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
@@ -111,11 +113,12 @@ export function classifyBlocks(lexicon: CleanLexicon): (text: string) => Replace
   return (text) => {
     if (text.length === 0) return [];
     const paragraphs: ParagraphRange[] = splitParagraphs(text);
+    const hinted = ERROR_HINT_TEXT.some((hint) => text.includes(hint));
     // a long paragraph is neither a headline, a menu nor an error line: skip the features
     // and a sentence is none of them unless it may be an error message
     const features = paragraphs.map((p) =>
       p.end - p.start > MAX_FURNITURE_CHARS ||
-      (endsLikeSentence(text, p.start, p.end) && !ERROR_HINT.test(text.slice(p.start, p.end)))
+      (endsLikeSentence(text, p.start, p.end) && !(hinted && ERROR_HINT.test(text.slice(p.start, p.end))))
         ? PROSE
         : blockFeatures(text.slice(p.start, p.end), functionWords),
     );

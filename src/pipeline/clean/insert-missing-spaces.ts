@@ -1,14 +1,39 @@
+import { DIGIT, LETTER, LOWER, UPPER, flagsAt } from './char-classes.js';
 import type { Replacement } from './apply-replacements.js';
 
-/** Characters where a missing space may be: quotes, sentence stops, and the first letters of scripts. */
-const CANDIDATE = /[”»“«.!?\u0590-\u06ff\u0400-\u04ff]/g;
+/**
+ * Whether the code unit is where a missing space may be: quotes, sentence stops, and the first
+ * letters of scripts (Hebrew, Arabic, Cyrillic).
+ */
+function isCandidate(code: number): boolean {
+  return (
+    code === 0x2e /* . */ ||
+    code === 0x201d /* ” */ ||
+    code === 0x201c /* “ */ ||
+    code === 0x21 /* ! */ ||
+    code === 0x3f /* ? */ ||
+    code === 0xbb /* » */ ||
+    code === 0xab /* « */ ||
+    isOtherScriptCode(code)
+  );
+}
 
-const isLetterOrDigit = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-const isLowerCase = (ch: string | undefined): boolean => ch !== undefined && /\p{Ll}/u.test(ch);
-const isUpperCase = (ch: string | undefined): boolean => ch !== undefined && /\p{Lu}/u.test(ch);
-const isLatin = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z]/.test(ch);
-const isOtherScript = (ch: string | undefined): boolean =>
-  ch !== undefined && /[\u0590-\u06ff\u0400-\u04ff]/.test(ch);
+function isOtherScriptCode(code: number): boolean {
+  return (code >= 0x0590 && code <= 0x06ff) || (code >= 0x0400 && code <= 0x04ff);
+}
+
+// character tests on text[i] (false past either end), by the flag table where it gives the same
+// answer as the Unicode property: a letter (\p{L}) or number (\p{N}), a lower-case letter (\p{Ll})
+const isLetterOrDigit = (text: string, i: number): boolean => (flagsAt(text, i) & (LETTER | DIGIT)) !== 0;
+const isLowerCase = (text: string, i: number): boolean => (flagsAt(text, i) & LOWER) !== 0;
+/** \p{Lu}: the flag table's UPPER also holds title-case letters, so a flagged one is checked again. */
+const isUpperCase = (text: string, i: number): boolean =>
+  (flagsAt(text, i) & UPPER) !== 0 && /\p{Lu}/u.test(text[i]!);
+const isLatin = (text: string, i: number): boolean => {
+  const code = text.charCodeAt(i) | 0x20;
+  return code >= 0x61 && code <= 0x7a;
+};
+const isOtherScript = (text: string, i: number): boolean => isOtherScriptCode(text.charCodeAt(i));
 
 /** Whether the stop at `at` sits in an address or a piece of code ("example.com/News.Today", "acorn.Parser.extend("). */
 function insideAddressOrCode(text: string, at: number): boolean {
@@ -24,12 +49,12 @@ function insideAddressOrCode(text: string, at: number): boolean {
 
 /** A sentence stop glued to the next sentence: two lower-case letters (or a closing mark) before, "Xy" after. */
 function gluedSentence(text: string, at: number): boolean {
-  if (!isUpperCase(text[at + 1]) || !isLowerCase(text[at + 2])) return false;
+  if (!isUpperCase(text, at + 1) || !isLowerCase(text, at + 2)) return false;
   const b1 = text[at - 1];
   const b2 = text[at - 2];
   const beforeOk =
-    (isLowerCase(b1) && isLowerCase(b2)) ||
-    (b1 !== undefined && ')]”’"'.includes(b1) && (isLowerCase(b2) || /[0-9]/.test(b2 ?? '')));
+    (isLowerCase(text, at - 1) && isLowerCase(text, at - 2)) ||
+    (b1 !== undefined && ')]”’"'.includes(b1) && (isLowerCase(text, at - 2) || /[0-9]/.test(b2 ?? '')));
   return beforeOk && !insideAddressOrCode(text, at);
 }
 
@@ -50,19 +75,19 @@ function gluedSentence(text: string, at: number): boolean {
  */
 export function insertMissingSpaces(text: string): Replacement[] {
   const out: Replacement[] = [];
-  const candidate = new RegExp(CANDIDATE.source, 'g');
-  for (let m = candidate.exec(text); m !== null; m = candidate.exec(text)) {
-    const at = m.index;
-    const ch = m[0];
+  // one scan by character code; a match is cut out of the text only where a candidate stands
+  for (let at = 0; at < text.length; at++) {
+    if (!isCandidate(text.charCodeAt(at))) continue;
+    const ch = text[at]!;
     if (ch === '”' || ch === '»') {
-      if (isLetterOrDigit(text[at + 1]))
+      if (isLetterOrDigit(text, at + 1))
         out.push({ start: at, end: at + 1, text: `${ch} `, kind: 'insert-space' });
     } else if (ch === '“' || ch === '«') {
       const before = text[at - 1];
       if (
         before !== undefined &&
-        (isLetterOrDigit(before) || '.,;:!?'.includes(before)) &&
-        (isLetterOrDigit(text[at + 1]) || text[at + 1] === '‘' || text[at + 1] === "'")
+        (isLetterOrDigit(text, at - 1) || '.,;:!?'.includes(before)) &&
+        (isLetterOrDigit(text, at + 1) || text[at + 1] === '‘' || text[at + 1] === "'")
       ) {
         out.push({ start: at, end: at + 1, text: ` ${ch}`, kind: 'insert-space' });
       }
@@ -72,15 +97,15 @@ export function insertMissingSpaces(text: string): Replacement[] {
     } else {
       // a run of another script: a space before it and after it when glued to Latin letters
       let end = at + 1;
-      while (end < text.length && isOtherScript(text[end])) end++;
+      while (end < text.length && isOtherScript(text, end)) end++;
       // in a cased script (Cyrillic) a word starts with a capital: a lower-case run after Latin
       // letters is a native ending on a transliterated stem ("Kyivщина"), not a second word
-      const uncased = !isLowerCase(ch) && !isUpperCase(ch);
-      if (isLatin(text[at - 1]) && (uncased || isUpperCase(ch)))
+      const uncased = !isLowerCase(text, at) && !isUpperCase(text, at);
+      if (isLatin(text, at - 1) && (uncased || isUpperCase(text, at)))
         out.push({ start: at - 1, end: at, text: `${text[at - 1]!} `, kind: 'insert-space' });
-      if (isLatin(text[end]) && (uncased || isUpperCase(text[end])))
+      if (isLatin(text, end) && (uncased || isUpperCase(text, end)))
         out.push({ start: end - 1, end, text: `${text[end - 1]!} `, kind: 'insert-space' });
-      candidate.lastIndex = end;
+      at = end - 1; // the scan goes on after the run
     }
   }
   // straight quotes, paragraph by paragraph
@@ -99,7 +124,7 @@ export function insertMissingSpaces(text: string): Replacement[] {
           } else if (before === '.' || before === '!' || before === '?') {
             out.push({ start: q, end: q + 1, text: ' "', kind: 'insert-sentence-break' });
           }
-        } else if (isLetterOrDigit(text[q + 1])) {
+        } else if (isLetterOrDigit(text, q + 1)) {
           out.push({ start: q, end: q + 1, text: '" ', kind: 'insert-space' });
         }
       });

@@ -43,8 +43,28 @@ export function normaliseCharacters(lexicon: CleanLexicon): (text: string) => Re
     return lexicon.quotes.get(text) ?? text;
   };
 
+  // the code units a match can start with, as a bit set: most texts have none, and are passed
+  // over in one cheap scan instead of a regex search
+  const starts = new Uint8Array(0x10000 >>> 3);
+  const addStart = (code: number): void => {
+    starts[code >>> 3] = starts[code >>> 3]! | (1 << (code & 7));
+  };
+  for (const code of [0x0d, 0x0b, 0x0c, 0x2028, 0x2029, 0x09, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000])
+    addStart(code);
+  for (let code = 0x2000; code <= 0x200a; code++) addStart(code);
+  for (const code of [0x200b, 0x2060, 0xfeff, 0xad, 0x26 /* & */]) addStart(code);
+  for (const key of lexicon.quotes.keys()) addStart(key.charCodeAt(0));
+  const mayMatch = (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if ((starts[code >>> 3]! & (1 << (code & 7))) !== 0) return true;
+    }
+    return false;
+  };
+
   return (text) => {
     const out: Replacement[] = [];
+    if (!mayMatch(text)) return out;
     const re = new RegExp(source, 'gu');
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const found = m[0];

@@ -20,10 +20,17 @@ export function repairDoubledLetters(
       const start = spans[i]!;
       const end = spans[i + 1]!;
       if (end - start < 4) continue;
-      const a = text[start]!;
-      const b = text[start + 1]!;
       // "vviolate", "Vviolate": the first letter typed twice, then a lower-case word
-      if (b !== a.toLowerCase() || b === a.toUpperCase()) continue;
+      const ac = text.charCodeAt(start);
+      const bc = text.charCodeAt(start + 1);
+      if (ac < 0x80 && bc < 0x80) {
+        // ASCII, by code: b is a lower-case letter and a the same letter in either case
+        if (bc < 0x61 || bc > 0x7a || (ac !== bc && ac !== bc - 0x20)) continue;
+      } else {
+        const a = text[start]!;
+        const b = text[start + 1]!;
+        if (b !== a.toLowerCase() || b === a.toUpperCase()) continue;
+      }
       const token = text.slice(start, end);
       const rest = token.slice(2);
       if (rest !== rest.toLowerCase()) continue;

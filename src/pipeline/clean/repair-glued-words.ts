@@ -65,7 +65,8 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
   // Int32Array (0 = empty): a token is ruled in or out with one probe and no string; a non-word
   // shares a key with a listed word about once in 4,000 look-ups, and is then left whole (the safe side)
   let size = 1;
-  while (size < 4 * englishWords.size) size *= 2;
+  // about half full: 2 MB for the packaged list, small enough to stay in cache between articles
+  while (size < 1.5 * englishWords.size) size *= 2;
   const mask = size - 1;
   const slots = new Int32Array(size);
   for (const w of englishWords) {
@@ -242,9 +243,8 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
       const start = spans[i]!;
       const end = spans[i + 1]!;
       if (end - start < 5 || end - start > MAX_TOKEN) continue;
-      const shape = counts.shape(i >> 1);
-      // most tokens: an ASCII word of the word list with no inner capital is never split
-      if ((shape & (ASCII_WORD | INNER_CAPITAL)) === ASCII_WORD && isEnglishSpan(counts, i >> 1)) continue;
+      // the cheap tests first; the word list (a cache miss each) is read last
+      // a token that appears twice or more is taken as a real word
       if (counts.countSpan(i >> 1) > 1) continue;
       // not part of an address, handle, hashtag, file name or number
       const before = text.charCodeAt(start - 1);
@@ -252,12 +252,16 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
       if (before < 0x80 && (ADDRESS_BEFORE.has(before) || (before >= 0x30 && before <= 0x39))) continue;
       if (after < 0x80 && (ADDRESS_AFTER.has(after) || (after >= 0x30 && after <= 0x39))) continue;
       if (after === 0x2e && (flagsAt(text, end + 1) & LETTER) !== 0) continue;
+      const shape = counts.shape(i >> 1);
       const camel = (shape & INNER_CAPITAL) !== 0 && (flagsAt(text, end - 1) & LOWER) !== 0;
       const ending = endingCodes.has(text.charCodeAt(end - 2) * 0x10000 + text.charCodeAt(end - 1));
       const ascii = (shape & ASCII_WORD) !== 0;
+      // only a general split is left to try, and it needs a token seen once in any case
+      if (!ending && !camel && counts.countSpanAnyCase(i >> 1) !== 1) continue;
+      // an ASCII token in the word list, other than a camel-case one, is never split
+      if (ascii && !camel && isEnglishSpan(counts, i >> 1)) continue;
       if (!ending && !camel) {
-        if (counts.countSpanAnyCase(i >> 1) !== 1) continue;
-        if (ascii && (isEnglishSpan(counts, i >> 1) || !maySplitAscii(text, start, end))) continue;
+        if (ascii && !maySplitAscii(text, start, end)) continue;
         const token = text.slice(start, end);
         const k = splitSeen(token, counts);
         if (k > 0) {
@@ -271,8 +275,6 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
         }
         continue;
       }
-      // an ASCII token in the word list, other than a camel-case one, is never split
-      if (ascii && !camel && isEnglishSpan(counts, i >> 1)) continue;
       const token = text.slice(start, end);
       const first = token[0]!;
       const lowerToken = token.toLowerCase();

@@ -64,12 +64,24 @@ function mojibakeTable(): Map<string, string> {
 export function repairMojibake(): (text: string) => Replacement[] {
   const table = mojibakeTable();
   const forms = [...table.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const leads = new Set(forms.map((f) => f[0]!));
-  const first = new RegExp(`[${[...leads].map(escapeRegExp).join('')}]`, 'u');
+  // the code units a mis-decoded form opens with ("Ã", "â", …), as a bit set: a text without
+  // any is passed over in one cheap scan
+  const leads = new Uint8Array(0x10000 >>> 3);
+  for (const form of forms) {
+    const code = form.charCodeAt(0);
+    leads[code >>> 3] = leads[code >>> 3]! | (1 << (code & 7));
+  }
+  const hasLead = (text: string): boolean => {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80 && (leads[code >>> 3]! & (1 << (code & 7))) !== 0) return true;
+    }
+    return false;
+  };
   const source = forms.map(escapeRegExp).join('|');
 
   return (text) => {
-    if (!first.test(text)) return [];
+    if (!hasLead(text)) return [];
     const out: Replacement[] = [];
     const re = new RegExp(source, 'gu');
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {

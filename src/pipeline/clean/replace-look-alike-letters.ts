@@ -48,7 +48,14 @@ const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
   ['ο', 'o'],
 ]);
 
-const GREEK_OR_CYRILLIC = /[\u0370-\u03ff\u0400-\u052f]/u;
+/** Whether the text holds a Greek or Cyrillic code unit (U+0370–U+052F): one scan by code. */
+function hasGreekOrCyrillic(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x370 && code <= 0x52f) return true;
+  }
+  return false;
+}
 
 /** A Latin letter: Basic Latin, Latin-1 and the Latin Extended blocks up to U+024F. */
 function isLatin(code: number): boolean {
@@ -66,7 +73,7 @@ function isLatin(code: number): boolean {
  */
 export function replaceLookAlikeLetters(): (text: string) => Replacement[] {
   return (text) => {
-    if (!GREEK_OR_CYRILLIC.test(text)) return [];
+    if (!hasGreekOrCyrillic(text)) return [];
     const out: Replacement[] = [];
     const n = text.length;
     let i = 0;

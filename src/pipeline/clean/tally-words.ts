@@ -1,4 +1,4 @@
-import { LETTER, MARK, UPPER, flagsOf, foldCode, hashWord } from './char-classes.js';
+import { LETTER, MARK, UPPER, charInfo, hashWord } from './char-classes.js';
 
 /** How often each word stands on its own in the article, the evidence for word repairs. */
 export interface WordCounts {
@@ -26,7 +26,7 @@ const OPENERS = '.!?:“"‘(—–\n';
 export const ASCII_WORD = 1;
 /** Shape bit: a capital letter stands after the word's first letter ("inUkraine", "McCain"). */
 export const INNER_CAPITAL = 2;
-const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
 /** Keys are hashes cut to 30 bits, small integers the maps hold unboxed. */
@@ -95,13 +95,15 @@ class IntBuffer {
   data = new Int32Array(256);
   length = 0;
 
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(2 * this.data.length);
-      bigger.set(this.data);
-      this.data = bigger;
+  /** Empties the buffer with room for `capacity` values (the array may be replaced). */
+  reset(capacity: number): Int32Array {
+    this.length = 0;
+    if (this.data.length < capacity) {
+      let size = this.data.length;
+      while (size < capacity) size *= 2;
+      this.data = new Int32Array(size);
     }
-    this.data[this.length++] = value;
+    return this.data;
   }
 }
 
@@ -143,51 +145,68 @@ export function createWordTally(): (text: string) => WordCounts {
     exact.reset(capacity);
     folded.reset(capacity);
     names.reset(Math.max(64, capacity / 4));
-    spans.length = 0;
-    exactHashes.length = 0;
-    foldedHashes.length = 0;
-    shapes.length = 0;
     const n = text.length;
+    // a counted word takes two letters and a separator, but the last: room for all of them up front
+    const most = Math.floor(n / 3) + 1;
+    const spanData = spans.reset(2 * most);
+    const exactData = exactHashes.reset(most);
+    const foldedData = foldedHashes.reset(most);
+    const shapeData = shapes.reset(most);
+    let words = 0;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
-      let f = flagsOf(c);
-      if ((f & (LETTER | MARK)) === 0) {
+      // flags and folded code in one table read (charInfo)
+      let info = charInfo(c);
+      if ((info & (LETTER | MARK)) === 0) {
         i++;
         continue;
       }
       const start = i;
-      let h = FNV_OFFSET;
+      const firstUpper = (info & UPPER) !== 0 ? 1 : 0;
       let hf = FNV_OFFSET;
-      let nonAscii = 0;
+      let codes = 0;
       let capitals = 0;
-      do {
-        h = Math.imul(h ^ c, FNV_PRIME);
-        hf = Math.imul(hf ^ foldCode(c), FNV_PRIME);
-        nonAscii |= c >= 0x80 || (f & LETTER) === 0 ? 1 : 0;
-        capitals += (f & UPPER) !== 0 ? 1 : 0;
-        i++;
+      // (never read past the end: a NaN code would slow every table read of the loop)
+      for (;;) {
+        hf = Math.imul(hf ^ (info >>> 8), FNV_PRIME);
+        codes |= c;
+        capitals += (info & UPPER) !== 0 ? 1 : 0;
+        if (++i >= n) break;
         c = text.charCodeAt(i);
-        f = i < n ? flagsOf(c) : 0;
-      } while ((f & (LETTER | MARK)) !== 0);
+        info = charInfo(c);
+        if ((info & (LETTER | MARK)) === 0) break;
+      }
       // a one-letter run ("a", the "s" of "Russia’s") is neither repaired nor evidence for a repair
       if (i - start === 1) continue;
-      const firstUpper = (flagsOf(text.charCodeAt(start)) & UPPER) !== 0 ? 1 : 0;
-      shapes.push((nonAscii === 0 ? ASCII_WORD : 0) | (capitals > firstUpper ? INNER_CAPITAL : 0));
-      spans.push(start);
-      spans.push(i);
+      // without a capital letter the word is its own folded form, and so is its hash
+      let h = hf;
+      if (capitals > 0) {
+        h = FNV_OFFSET;
+        for (let k = start; k < i; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+      }
+      // no ASCII character is a mark: a word is all ASCII letters when no code reaches 0x80
+      const nonAscii = codes >= 0x80 ? 1 : 0;
+      shapeData[words] = (nonAscii === 0 ? ASCII_WORD : 0) | (capitals > firstUpper ? INNER_CAPITAL : 0);
+      spanData[2 * words] = start;
+      spanData[2 * words + 1] = i;
       h &= SMALL;
       hf &= SMALL;
-      exactHashes.push(h);
-      foldedHashes.push(hf);
+      exactData[words] = h;
+      foldedData[words] = hf;
+      words++;
       exact.bump(h);
       folded.bump(hf);
-      if ((flagsOf(text.charCodeAt(start)) & UPPER) !== 0) {
+      if (firstUpper !== 0) {
         let k = start - 1;
         while (k >= 0 && text.charCodeAt(k) === 0x20) k--;
         if (k >= 0 && !OPENERS.includes(text[k]!)) names.bump(h);
       }
     }
-    return { ...lookUps, spans: spans.data.subarray(0, spans.length) };
+    spans.length = 2 * words;
+    exactHashes.length = words;
+    foldedHashes.length = words;
+    shapes.length = words;
+    return { ...lookUps, spans: spanData.subarray(0, 2 * words) };
   };
 }
