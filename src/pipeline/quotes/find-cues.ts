@@ -67,6 +67,10 @@ const MODALS = new Set([
   "wouldn't",
   'wouldn’t',
 ]);
+/** Words opening an embedded question ("went on to explain how …"). */
+const WH_WORDS = new Set(['whether', 'how', 'why', 'what', 'who']);
+/** Verbs whose subject is that of the infinitive after them ("went on to say", "took to Twitter to accuse"). */
+const RAISING = new Set(['went', 'go', 'goes', 'going', 'took', 'take', 'takes']);
 /** Forms of "have" that make a past participle a perfect verb ("has warned"). */
 const HAVE = new Set(['has', 'have', 'had', "'ve", '’ve']);
 /** Forms of "be" that make an -ing form progressive ("is saying"). */
@@ -139,7 +143,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
       if (
         before?.lower === 'to' &&
         !/^(that|:|,)$/.test(tokens[i + 1]?.lower ?? '') &&
-        layout.quoteOf[i + 1] === -1
+        layout.quoteOf[i + 1] === -1 &&
+        !(WH_WORDS.has(tokens[i + 1]?.lower ?? '') || raised(i - 1))
       )
         continue;
       if (!ALWAYS.has(lower) && t.pos !== 'VERB' && !endsClause(i) && !afterAuxiliary(i) && !agrees(i))
@@ -277,6 +282,20 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     return false;
   }
 
+  /**
+   * "went on to explain", "took to Twitter to accuse": the infinitive at `to` (token `k`)
+   * hangs on a verb whose subject is its own, so the subject said or did what the infinitive names.
+   */
+  function raised(k: number): boolean {
+    let v = k - 1;
+    // "went on to", "took to Twitter to": a particle or a short adjunct between the verb and "to"
+    if (tokens[v]?.lower === 'on') v--;
+    else if (tokens[v]?.pos === 'PROPN' && tokens[v - 1]?.lower === 'to') v -= 2;
+    while (v >= 0 && tokens[v]!.pos === 'ADV') v--;
+    const verb = tokens[v];
+    return verb !== undefined && layout.quoteOf[v] === -1 && RAISING.has(verb.lower);
+  }
+
   /** A modal of possibility or obligation right before the verb ("could argue", "can brag", "should say"). */
   function hypothetical(i: number): boolean {
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
@@ -306,24 +325,54 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
    */
   function agrees(i: number): boolean {
     const t = tokens[i]!;
-    const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    if (prev === undefined || next === undefined) return false;
+    if (tokens[i - 1] === undefined || next === undefined) return false;
     // "… proposes X, and plans to …": a second verb of the same subject
-    if (prev.lower === 'and' && /[^s]s$/.test(t.lower) && next.lower === 'to')
+    if (tokens[i - 1]!.lower === 'and' && /[^s]s$/.test(t.lower) && next.lower === 'to')
       return lexicon.infinitiveVerbs.has(t.lower) && /^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
-    if (!/^(NOUN|PROPN)$/.test(prev.pos)) return false;
+    const s = subjectBefore(i);
+    const prev = tokens[s];
+    if (prev === undefined || !/^(NOUN|PROPN)$/.test(prev.pos)) return false;
     // "the United States Conference": a capitalised form is part of a name
-    if (/^\p{Lu}/u.test(t.text) || layout.quoteOf[i - 1] !== -1 || layout.quoteOf[i + 1] !== -1) return false;
-    const plural = prev.pos === 'NOUN' && /[^s]s$/.test(prev.lower);
+    if (/^\p{Lu}/u.test(t.text) || layout.quoteOf[s] !== -1 || layout.quoteOf[i + 1] !== -1) return false;
     const third = /[^s]s$/.test(t.lower);
-    if (plural === third) return false;
+    const number = subjectNumber(s);
+    if (number !== 'either' && (number === 'plural') === third) return false;
     if (next.lower === 'to')
       return lexicon.infinitiveVerbs.has(t.lower) && /^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
-    return (
-      lexicon.clauseVerbs.has(t.lower) &&
-      (next.lower === 'that' || /^(DET|PROPN|PRON|NUM|ADJ)$/.test(next.pos))
-    );
+    if (next.lower === 'that' && lexicon.clauseVerbs.has(t.lower)) return true;
+    if (!/^(DET|PROPN|PRON|NUM|ADJ)$/.test(next.pos)) return false;
+    // "China and Russia support the government": a speech act's object is its content too
+    return lexicon.clauseVerbs.has(t.lower) || lexicon.objectContentVerbs.has(t.lower);
+  }
+
+  /** The last word of the subject before the verb at `i`, past adverbs and an aside between commas ("Some Democrats, however, question …"). */
+  function subjectBefore(i: number): number {
+    let k = i - 1;
+    for (let n = 0; k >= 0 && n < 3 && layout.quoteOf[k] === -1; n++) {
+      const t = tokens[k]!;
+      if (t.pos === 'ADV' && t.lower.length > 2) k--;
+      else if (t.text === ',' && tokens[k - 1]?.pos === 'ADV' && tokens[k - 2]?.text === ',') k -= 3;
+      else break;
+    }
+    return k;
+  }
+
+  /**
+   * The number of the subject ending at token `s`: a common noun in -s is plural; names joined by "and" ("China and
+   * Russia") are plural; a name in -s may be either (the tagger reads capitalised plurals such as "Polls" or "Democrats"
+   * as names, and "Jones" is one person); any other name is singular.
+   */
+  function subjectNumber(s: number): 'plural' | 'singular' | 'either' {
+    const t = tokens[s]!;
+    if (t.pos === 'NOUN') return /[^s]s$/.test(t.lower) ? 'plural' : 'singular';
+    if (/^\p{Lu}\p{Ll}*[^s]s$/u.test(t.text)) return 'either';
+    for (let k = s - 1; k >= 0 && s - k <= 4; k--) {
+      const w = tokens[k]!;
+      if (w.lower === 'and') return tokens[k - 1]?.pos === 'PROPN' ? 'plural' : 'singular';
+      if (w.pos !== 'PROPN' && w.text !== ',') break;
+    }
+    return 'singular';
   }
 
   /** "…,” the press release states." — a cue form the tagger read as a noun, closing its clause. */
@@ -334,12 +383,25 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     if (prev === undefined || !/^(NOUN|PROPN|PRON)$/.test(prev.pos)) return false;
     // a base form after a noun is a compound ("the tax plan,"); "savings plans that …" is a relative clause
     if (!/(s|ed)$/.test(t.lower) && !lexicon.clauseVerbs.has(t.lower)) return false;
+    // "the United States, …": a capitalised form after a name is part of it, unless every word is capitalised (a headline)
+    if (/^\p{Lu}/u.test(t.text) && prev.pos === 'PROPN' && !titleCase(t.sentence)) return false;
     return (
       next === undefined ||
       (next.lower === 'that' && prev.pos !== 'NOUN') ||
       next.pos === 'PUNCT' ||
       next.sentence !== tokens[i]!.sentence
     );
+  }
+
+  /** Whether the words of sentence `sentence` are all capitalised, as in a headline ("Trump Could Win, Graham Says"). */
+  function titleCase(sentence: number): boolean {
+    const s = article.sentences[sentence];
+    if (s === undefined) return false;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const t = tokens[k]!;
+      if (/^\p{L}{4,}$/u.test(t.text) && !/^\p{Lu}/u.test(t.text)) return false;
+    }
+    return true;
   }
 
   function matchAccording(i: number, end: number): number {

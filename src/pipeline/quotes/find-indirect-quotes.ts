@@ -10,6 +10,8 @@ const SKIP_MAX = 6;
 /** Fewest words of reported content ("the talks had failed"); shorter spans are rarely what was said. */
 const MIN_WORDS = 3;
 const OBJECT_SKIP_MAX = 12;
+/** Fewest words of an infinitive right after its cue ("declined to comment"). */
+const INFINITIVE_WORDS = 2;
 /** Most words of a quoted title skipped in a hearer or adjunct ("told NBC's “Meet the Press” that …"). */
 const TITLE_MAX = 5;
 /** Longest subject between a comma and the cue that closes a sentence ("…, the former ambassador said"). */
@@ -17,6 +19,8 @@ const BACK_MAX = 16;
 /** Longest adjunct after a closing cue ("…, she said in an interview on Friday"). */
 const TAIL_MAX = 8;
 const POSSESSIVE = /^['’]s?$/;
+/** A comma, or a dash between clauses ("The ferry will return — the mayor said"), closing the content before a cue. */
+const CLOSES_CONTENT = /^(,|—|–|―|--)$/;
 const OBJECT_START = new Set(['DET', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'PRON']);
 /** Words opening an embedded question after a cue. */
 const WH = new Set(['whether', 'if', 'how', 'why', 'what', 'where', 'who', 'when']);
@@ -57,6 +61,8 @@ export function findIndirectQuotes(
   const quotes: Quote[] = [];
   /** Set by verbContent when the content it found is the object of a speech act. */
   let objectContent: boolean;
+  /** Set by verbContent when the content it found is an infinitive right after the cue ("declined to comment"). */
+  let infinitive: boolean;
   /** Tokens of verb cues read as the predicate of the content of the cue before them. */
   const predicates = new Set<number>();
   for (let u = 0; u < cuesByUnit.length; u++) {
@@ -73,17 +79,23 @@ export function findIndirectQuotes(
       if (c > 0 && cue.adjective && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
       // "he said he hoped it would …": a cue inside the content (its subject there too) nests in it
       let n = c + 1;
-      while (cue.kind === 'verb' && n < cues.length && nestsIn(article, layout, cue, cues[n]!)) n++;
-      const limit = subordinateEnd(cue, unitStart, cues[n]?.token ?? unitEnd);
+      while (
+        cue.kind === 'verb' &&
+        n < cues.length &&
+        (nestsIn(article, layout, cue, cues[n]!) || governed(cue, cues[n]!))
+      )
+        n++;
+      const limit = subjectEnd(subordinateEnd(cue, unitStart, cues[n]?.token ?? unitEnd), cue, cues[n]);
       if (cue.kind === 'according') {
         add(cue, accordingContent(cue, unitStart, unitEnd));
         add(cue, accordingRest(cue, unitStart, unitEnd));
       } else {
         objectContent = false;
+        infinitive = false;
         const range = verbContent(cue, unitStart, limit);
         // "endorsed Trump", "denied it": the object of a speech act may be a word or two
         const as = range === null ? asContent(cue, unitStart, unitEnd) : null;
-        if (range !== null) add(cue, range, objectContent ? 1 : MIN_WORDS);
+        if (range !== null) add(cue, range, objectContent ? 1 : infinitive ? INFINITIVE_WORDS : MIN_WORDS);
         else if (as !== null) {
           add(cue, as[0]);
           add(cue, as[1]);
@@ -91,7 +103,8 @@ export function findIndirectQuotes(
           // "C, X said." / "C1, X said, C2." — the content around a cue that closes or interrupts it
           const around = aroundContent(cue, unitStart, limit, unitEnd);
           if (around !== null) {
-            add(cue, around[0]);
+            // "But when Congress cut funding, Mexico said enough": a lone subordinate clause before the cue is no content
+            if (!subordinateOnly(around[0][0], around[0][1])) add(cue, around[0]);
             if (around[1] !== null) add(cue, around[1]);
           }
         }
@@ -115,6 +128,38 @@ export function findIndirectQuotes(
       if (tokens[k]!.text === ',' && layout.quoteOf[k] === -1) return k;
     }
     return limit;
+  }
+
+  /**
+   * "Protocol called for X to be taken to a hospital, sources said": the content of a cue stops at the comma before the
+   * subject of the next cue that closes the sentence, which reports the whole clause.
+   */
+  function subjectEnd(limit: number, cue: Cue, next: Cue | undefined): number {
+    if (next === undefined || next.token !== limit || next.kind !== 'verb' || next.participle) return limit;
+    if (!lexicon.clauseVerbs.has(next.text) && !lexicon.objectVerbs.has(next.text)) return limit;
+    for (let k = limit - 1; k > cue.end && limit - k <= BACK_MAX; k--) {
+      const t = tokens[k]!;
+      if (layout.quoteOf[k] !== -1 || t.pos === 'VERB' || t.pos === 'AUX') return limit;
+      if (t.text === ',') return k;
+    }
+    return limit;
+  }
+
+  /**
+   * "called on Trump to stop attacking Machado", "began his speech by marveling at …": an -ing form right after a word of
+   * the content (no comma before it) is governed there, part of the content, not a participle of the cue's subject.
+   */
+  function governed(outer: Cue, inner: Cue): boolean {
+    if (
+      !inner.participle ||
+      layout.quoteOf[inner.token - 1] !== -1 ||
+      tokens[inner.token - 1]!.pos === 'PUNCT'
+    )
+      return false;
+    // "footage of Ana Ruiz asking, “…”": an -ing form that opens a quotation is that quotation's own cue
+    const after = /^[,:]$/.test(tokens[inner.end]?.text ?? '') ? inner.end + 1 : inner.end;
+    if (layout.quoteOf[after] !== undefined && layout.quoteOf[after] !== -1) return false;
+    return nestsIn(article, layout, outer, { ...inner, participle: false });
   }
 
   function named(from: number, to: number): boolean {
@@ -169,8 +214,9 @@ export function findIndirectQuotes(
     const body = text.slice(span[0], span[1]);
     const words = countWords(body, Math.max(minWords, MIN_WORDS));
     if (words < minWords) return;
-    // a short object must name something ("denied it", "endorsed Trump"), not be a particle ("wrote in")
-    if (words < MIN_WORDS && !named(s, e)) return;
+    // a short object must name something ("denied it", "endorsed Trump"), not be a particle ("wrote in"); a short
+    // infinitive names an act ("declined to comment", "refused to cooperate")
+    if (words < MIN_WORDS && minWords !== INFINITIVE_WORDS && !named(s, e)) return;
     quotes.push({
       text: body,
       span,
@@ -286,6 +332,15 @@ export function findIndirectQuotes(
     return lexicon.clauseAdjectives.has(cue.text) ? [i, limit] : null;
   }
 
+  /** A participle at `k` before its noun ("increased spending"), or a gerund after the object's first word at `start`. */
+  function modifies(k: number, start: number): boolean {
+    const t = tokens[k];
+    if (t?.pos !== 'VERB') return false;
+    return (
+      (/(ed|en)$/.test(t.lower) && tokens[k + 1]?.pos === 'NOUN') || (k > start && t.lower.endsWith('ing'))
+    );
+  }
+
   function verbContent(cue: Cue, unitStart: number, limit: number): [number, number] | null {
     if (cue.adjective) return adjectiveContent(cue, limit);
     // "C, said X, a senior official …": the speaker follows the cue, the content came before it
@@ -320,6 +375,15 @@ export function findIndirectQuotes(
       )
         break;
     }
+    // "Limbaugh added: the plan is dead": a colon right after a verb of saying opens what was said
+    if (
+      tokens[cue.end]?.text === ':' &&
+      layout.quoteOf[cue.end] === -1 &&
+      cue.end + 1 < limit &&
+      layout.quoteOf[cue.end + 1] === -1 &&
+      lexicon.clauseVerbs.has(cue.text)
+    )
+      return [cue.end + 1, limit];
     // "cautioned, as did the campaign itself, that …", "said, in a statement, that …": an aside between commas
     const aside = asideThat(cue.end, limit);
     if (aside !== -1) return [aside + 1, limit];
@@ -327,8 +391,10 @@ export function findIndirectQuotes(
       // "pledged to remain civil", "urged voters to turn out": the content is the (object and) infinitive
       for (let k = cue.end; k < limit && k - cue.end < SKIP_MAX; k++) {
         const t = tokens[k]!;
-        if (t.lower === 'to' && layout.quoteOf[k] === -1 && tokens[k + 1]?.pos !== 'DET')
+        if (t.lower === 'to' && layout.quoteOf[k] === -1 && tokens[k + 1]?.pos !== 'DET') {
+          infinitive = k === cue.end && /^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '');
           return [cue.end, limit];
+        }
         if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX') break;
       }
     }
@@ -385,6 +451,14 @@ export function findIndirectQuotes(
       }
       return null;
     }
+    if (lexicon.toVerbs.has(cue.text) && next?.lower === 'to' && i + 1 < limit && layout.quoteOf[i] === -1) {
+      // "did not immediately respond to requests for comment", "responded to the charges": the object after "to"
+      const start = tokens[i + 1]!;
+      if (OBJECT_START.has(start.pos) && layout.quoteOf[i + 1] === -1) {
+        objectContent = true;
+        return [i, limit];
+      }
+    }
     if (
       lexicon.objectContentVerbs.has(cue.text) &&
       next !== undefined &&
@@ -398,7 +472,11 @@ export function findIndirectQuotes(
       const gerund = start?.pos === 'VERB' && start.lower.endsWith('ing');
       // "called half of the voters …", "denied almost every claim": a quantifier opening the object
       const quantifier = start?.pos === 'ADV' && /^(ADP|DET|NOUN|ADJ|NUM)$/.test(tokens[j + 1]?.pos ?? '');
-      if ((OBJECT_START.has(start?.pos ?? '') || gerund || quantifier) && j < limit) {
+      // "called for increased spending", "proposed jointly owned drones", "called for immediately deducting …": a
+      // participle before its noun, or an adverb before a gerund or such a participle, opens the object
+      const participle =
+        modifies(j, j) || (start?.pos === 'ADV' && /ly$/.test(start.lower) && modifies(j + 1, j));
+      if ((OBJECT_START.has(start?.pos ?? '') || gerund || quantifier || participle) && j < limit) {
         objectContent = true;
         return [j, limit];
       }
@@ -417,21 +495,25 @@ export function findIndirectQuotes(
     unitEnd: number,
   ): [[number, number], [number, number] | null] | null {
     if (cue.participle) return null;
+    // "…, Washington backed out", "…, Republicans were in the lead in advocating …": only a verb that reports a clause
+    // ("said", "told", "argued") closes a sentence as its cue; the object of any other verb is no clause before it
+    if (!lexicon.clauseVerbs.has(cue.text) && !lexicon.objectVerbs.has(cue.text)) return null;
     // "the funding system, which advocates say disadvantages …": a relative clause's cue reports what follows the
     // relative, never the clause before it
     if (afterRelative(cue)) return null;
-    // the boundary before the cue's clause: a comma, or the closing mark of a quotation the content ends with
+    // the boundary before the cue's clause: a comma or a dash ("The ferry will return in May — the mayor said"), or
+    // the closing mark of a quotation the content ends with
     let boundary = cue.token - 1;
     while (
       boundary > unitStart &&
-      tokens[boundary]!.text !== ',' &&
+      !CLOSES_CONTENT.test(tokens[boundary]!.text) &&
       layout.quoteOf[boundary] === -1 &&
       cue.token - boundary < BACK_MAX
     )
       boundary--;
     if (boundary <= unitStart) return null;
     const quoted = layout.quoteOf[boundary] !== -1;
-    if (!quoted && tokens[boundary]!.text !== ',') return null;
+    if (!quoted && !CLOSES_CONTENT.test(tokens[boundary]!.text)) return null;
     const before: [number, number] = [unitStart, quoted ? boundary + 1 : boundary];
     if (isInverted(article, layout, cue)) return [before, null]; // ", said X, a senior official …"
     // after the cue: an adjunct ("on Friday", "in an interview") up to the end of the sentence or a comma
@@ -501,6 +583,18 @@ export function findIndirectQuotes(
       finite = (t.pos === 'VERB' && !bare) || t.pos === 'AUX';
     }
     return [before, finite ? [tail + 1, end] : null];
+  }
+
+  /** Whether tokens [from, to) are one subordinate clause ("When the talks failed", "But after the vote") and no more. */
+  function subordinateOnly(from: number, to: number): boolean {
+    let k = from;
+    while (k < to && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.pos === 'PUNCT') && layout.quoteOf[k] === -1)
+      k++;
+    if (k >= to || !SUBORDINATE.has(tokens[k]!.lower) || layout.quoteOf[k] !== -1) return false;
+    for (let j = k + 1; j < to; j++) {
+      if (layout.quoteOf[j] === -1 && /^[,;:—–]$/.test(tokens[j]!.text)) return false;
+    }
+    return true;
   }
 
   function accordingContent(cue: Cue, unitStart: number, unitEnd: number): [number, number] | null {

@@ -42,9 +42,10 @@ export function createQuotesStage(lexicon: QuotesLexicon): Stage {
       const nouns = findNounQuotes(ctx, cuesByUnit);
       const headlines = findHeadlineQuotes(ctx);
       const views = findImpersonalViews(ctx);
+      const reports = outermost(indirect).filter((q) => !headlines.some((h) => inside(q, h)));
       const quotes: Quote[] = [
         ...withHeadlineSpeakers(withNounSpeakers(direct, nouns), headlines),
-        ...indirect.filter((q) => !headlines.some((h) => inside(q, h))),
+        ...reports,
         ...nouns.filter((n) => !indirect.some((q) => objectOf(article.text, q, n))),
         ...views.filter((q) => !headlines.some((h) => inside(q, h))),
         // content wholly quoted is the quote itself
@@ -94,4 +95,33 @@ function withHeadlineSpeakers(direct: readonly Quote[], headlines: readonly Quot
     const host = headlines.find((h) => inside(q, h));
     return host === undefined ? q : { ...q, cue: host.cue, speaker: host.speaker };
   });
+}
+
+/**
+ * The reports not nested in the content of a longer one, in their order ("She said leaders had agreed to a plan": what
+ * the leaders agreed to is part of what she said, and is reported once, as hers).
+ */
+function outermost(reports: readonly Quote[]): readonly Quote[] {
+  const n = reports.length;
+  if (n < 2) return reports;
+  // usually in text order already: sort (by start, the longer first) only when not
+  let sorted = true;
+  for (let k = 1; k < n && sorted; k++) {
+    const a = reports[k - 1]!.span;
+    const b = reports[k]!.span;
+    sorted = a[0] < b[0] || (a[0] === b[0] && a[1] >= b[1]);
+  }
+  const order = sorted
+    ? reports
+    : [...reports].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  let nested: Set<Quote> | null = null;
+  // the span reaching furthest among those that start no later than the current one
+  let far: Quote | null = null;
+  for (const q of order) {
+    if (far !== null && q.span[1] <= far.span[1]) {
+      // inside `far` (which starts no later), unless it is the very same span
+      if (far.span[0] !== q.span[0] || far.span[1] !== q.span[1]) (nested ??= new Set()).add(q);
+    } else far = q;
+  }
+  return nested === null ? reports : reports.filter((q) => !nested.has(q));
 }

@@ -85,6 +85,13 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
     const next = text[i + 1];
     return (isSpace(prev) || OPEN_CONTEXT.has(prev!) || isQuoteChar(prev)) && !isSpace(next);
   };
+  /** ”⏎… .” — a closing-style mark that opens its line, with another one closing it later on that line, opens a quote. */
+  const opensLine = (i: number): boolean => {
+    if (i > 0 && text[i - 1] !== '\n') return false;
+    const lineEnd = text.indexOf('\n', i);
+    const close = text.indexOf('”', i + 1);
+    return close !== -1 && (lineEnd === -1 || close < lineEnd);
+  };
   /** A sentence ended right before position i ("him. “The", "him.“The"). */
   const sentenceBefore = (i: number): boolean => {
     let j = i - 1;
@@ -213,7 +220,7 @@ export function pairQuoteMarks(text: string): MarkSpan[] {
       case '"': {
         const k = topDouble();
         if (k === -1) {
-          if (c === '”' && !looksOpening(i)) break; // stray closing mark
+          if (c === '”' && !looksOpening(i) && !opensLine(i)) break; // stray closing mark
           if (c === '"' && looksClosing(i) && !looksOpening(i)) break; // stray closing mark
           push(i, c, false);
         } else if (stack[k]!.ch === '„' && c !== '"') {

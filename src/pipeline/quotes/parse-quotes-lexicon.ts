@@ -52,6 +52,8 @@ export interface QuotesLexicon {
   /** Verbs of speaking that are cues only before a topic ("spoke about …", "talked of …"). */
   readonly topicVerbs: ReadonlySet<string>;
   readonly topicPrepositions: ReadonlySet<string>;
+  /** Verbs whose content is their object after "to", "to" included ("did not respond to requests for comment"). */
+  readonly toVerbs: ReadonlySet<string>;
   /** Words naming a day ("Friday", "today"): never a speaker's name. */
   readonly timeWords: ReadonlySet<string>;
   /** Pronouns naming an unnamed group or person ("some", "everyone", "others"). */
@@ -176,6 +178,7 @@ export function parseQuotesLexicon(files: LexiconFiles): QuotesLexicon {
     quoteVerbs,
     topicVerbs,
     topicPrepositions: optionalSet(cues['topicPrepositions'], 'topicPrepositions'),
+    toVerbs: optionalSet(cues['toVerbs'], 'toVerbs'),
     timeWords: optionalSet(cues['timeWords'], 'timeWords'),
     quantifiers: optionalSet(cues['quantifiers'], 'quantifiers'),
     relatives: lowerSet(cues['relatives'], 'relatives'),
