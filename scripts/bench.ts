@@ -3,9 +3,11 @@
  * every run reads the same text) through
  *   (a) a bare wink-nlp pass (tokenise, sentences, POS: what the segment stage asks of wink),
  *   (b) demarche's full analysis on one thread, and on the analysis pool (one thread per core),
- *   (c) `demarche ingest` into a fresh SQLite file,
+ *   (b) also as users stream it: `demarche analyze corpus.jsonl --format jsonl`, its own process,
+ *   (c) `demarche ingest` into a fresh SQLite file, its own process,
  *   (d) the queue path (BullMQ on Redis) with 1 and 2 workers, when a Redis URL is given,
- * with MB/s, articles/s, the ratio (b)/(a) and the peak RSS of this process.
+ * with MB/s, articles/s, the ratio (b)/(a), and the peak RSS of each command's process (threads
+ * included). Commands run from dist/ (the npm script builds first), as users run them.
  *
  * Usage: npm run bench [-- --mb 5] [-- --queue redis://127.0.0.1:6379 --pg postgres://root@127.0.0.1:5432/test]
  * (d) runs when --queue is given: workers are `demarche worker` processes with one analysis thread
@@ -19,12 +21,12 @@ import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { generateCorpus } from '../src/eval/index.js';
-import { runCli } from '../src/interfaces/cli/index.js';
 import { buildPipeline } from '../src/lexicons/index.js';
 import { createAnalysisPool } from '../src/pool/index.js';
 import { openProducer, readQueueStatus } from '../src/queue/index.js';
 import { openPostgresStore } from '../src/store/index.js';
 import pg from 'pg';
+import { runBuiltCli } from './lib/run-built-cli.js';
 
 const { values } = parseArgs({
   options: {
@@ -90,6 +92,7 @@ await timed(`(b) full analysis, pool of ${pool.threads} threads`, () =>
 await pool.close();
 
 const dir = mkdtempSync(join(tmpdir(), 'demarche-bench-'));
+const peaks: string[] = [];
 try {
   const input = join(dir, 'corpus.jsonl');
   writeFileSync(
@@ -98,24 +101,36 @@ try {
       .map((d) => JSON.stringify({ id: d.id, text: d.raw, title: d.title, published: d.published }))
       .join('\n'),
   );
-  const quiet = { out: () => {}, err: (e: string) => void process.stderr.write(e) };
-  await timed('(c) demarche ingest into SQLite', () =>
-    runCli(['ingest', input, '--db', join(dir, 'bench.db'), '--quiet'], quiet),
-  );
+  const analysed = await runBuiltCli(['analyze', input, '--format', 'jsonl']);
+  report({ label: '(b) demarche analyze, streaming (own process)', seconds: analysed.seconds });
+  peaks.push(`analyze ${analysed.peakMb.toFixed(0)} MB`);
+  const ingested = await runBuiltCli(['ingest', input, '--db', join(dir, 'bench.db'), '--quiet'], true);
+  report({ label: '(c) demarche ingest into SQLite (own process)', seconds: ingested.seconds });
+  peaks.push(`ingest ${ingested.peakMb.toFixed(0)} MB`);
+  const threads = /(\d+) analysis threads/.exec(ingested.stdout)?.[1] ?? '?';
+  console.log(`    ${threads} analysis thread(s) beside the writing main thread`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Starts a `demarche worker` process and resolves once it waits for jobs. */
-function startWorker(queue: string, db: string, prefix: string): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', 'src/main.ts', 'worker', '--queue', queue, '--db', db, '--prefix', prefix];
-  const child = spawn(process.execPath, [...args, '--threads', '1', '--quiet'], {
-    cwd: join(import.meta.dirname, '..'),
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+const ROOT = join(import.meta.dirname, '..');
+
+/** Starts a built `demarche worker` process (peak RSS reported at exit); resolves once it waits for jobs. */
+function startWorker(queue: string, db: string, prefix: string): Promise<ChildProcess & { log: string[] }> {
+  const args = ['--require', join(ROOT, 'scripts/lib/peak-rss.cjs'), join(ROOT, 'dist/main.js')];
+  args.push('worker', '--queue', queue, '--db', db, '--prefix', prefix, '--threads', '1', '--quiet');
+  const child = Object.assign(
+    spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }),
+    {
+      log: [] as string[],
+    },
+  );
   return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (d: Buffer) => d.toString().includes('waiting for articles') && resolve(child));
-    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    child.stderr!.on('data', (d: Buffer) => {
+      child.log.push(d.toString());
+      if (d.toString().includes('waiting for articles')) resolve(child);
+    });
+    child.once('exit', (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
   });
 }
 
@@ -149,8 +164,10 @@ async function queuePath(queue: string, server: string, workers: number): Promis
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(
-      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
+      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('close', r)))),
     );
+    const peak = Math.max(...children.map((c) => Number(/peak-rss-kb (\d+)/.exec(c.log.join(''))?.[1] ?? 0)));
+    peaks.push(`worker (${workers} running) ${(peak / 1024).toFixed(0)} MB`);
     await store.close();
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
@@ -164,4 +181,7 @@ if (values.queue !== undefined) {
 }
 
 console.log(`ratio (b)/(a), one thread: ${(bare.seconds / full.seconds).toFixed(2)}`);
-console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak RSS of each command's process (threads included): ${peaks.join(', ')}`);
+console.log(
+  `peak RSS of this benchmark process (corpus in memory, pool): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);

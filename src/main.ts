@@ -1,5 +1,13 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { runCli } from './interfaces/cli/index.js';
+
+// On a machine with much memory V8 lets the old generation grow to four times the live data
+// before a full collection; ingest and workers keep each batch's analyses alive for a while, so
+// those are promoted and the heap balloons with garbage (main thread: 77 MB live, 314 MB used).
+// Growing by half at most (in every thread: V8 flags are per process) cut the peak RSS of
+// `demarche ingest` on 5,000 seed-sized articles from 663 to 456 MB for 1-2% of throughput.
+setFlagsFromString('--heap-growing-percent=50');
 
 // `demarche analyze … | head` closes the pipe early: stop quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DemarcheError, type RawDocument } from '../core/index.js';
-import { buildPipeline, type PipelineSpec } from '../lexicons/index.js';
+import type { Pipeline } from '../pipeline/index.js';
+import type { PipelineSpec } from '../lexicons/index.js';
 import { analyseDocument } from './analyse-document.js';
 import type { AnalysisOutcome, WorkerReply, WorkerRequest } from './messages.js';
 
@@ -28,7 +29,7 @@ export interface PoolOptions {
  * Documents sent to one thread ahead of its answers, so it never waits for the main thread (which
  * may be busy for a while writing a batch to SQLite, synchronously).
  */
-const AHEAD = 8;
+const AHEAD = 256;
 
 interface Task {
   readonly id: number;
@@ -64,12 +65,15 @@ export function createAnalysisPool(options: PoolOptions = {}): AnalysisPool {
 }
 
 function createInlinePool(spec: PipelineSpec): AnalysisPool {
-  let pipeline: ReturnType<typeof buildPipeline> | undefined;
-  const built = () => (pipeline ??= buildPipeline(spec));
+  // the pipeline's modules (wink-nlp's model, chrono, the lexicons) load on first use: a process
+  // whose analysis runs on threads never loads them on its main thread
+  let pipeline: Promise<Pipeline> | undefined;
+  const built = () =>
+    (pipeline ??= import('../lexicons/index.js').then(({ buildPipeline }) => buildPipeline(spec)));
   return {
     threads: 0,
-    ready: async () => void built(),
-    analyse: async (doc) => analyseDocument(built(), doc),
+    ready: async () => void (await built()),
+    analyse: async (doc) => analyseDocument(await built(), doc),
     close: async () => {},
   };
 }

@@ -3,6 +3,7 @@ import type { AnalysisPool } from '../pool/index.js';
 import type { Store } from '../store/index.js';
 import type { ArticleJob } from './article-jobs.js';
 import { DEFAULT_PREFIX, QUEUE_NAME, redisConnection } from './connection.js';
+import { createWriteBatcher, type WriteBatcher } from './write-batcher.js';
 
 /** What a job did, as its return value in BullMQ. */
 export type JobResult =
@@ -18,8 +19,13 @@ export interface WorkerOptions {
   readonly url: string;
   readonly store: Store;
   readonly pool: AnalysisPool;
-  /** Jobs taken at once (default: twice the pool's threads, so no thread waits for Redis). */
+  /**
+   * Jobs taken at once (default: 32 per analysis thread, at least 32): enough that no thread waits
+   * for Redis and that the articles analysed meanwhile make a batch worth one transaction.
+   */
   readonly concurrency?: number;
+  /** Articles written in one transaction at most (default: the concurrency). */
+  readonly batch?: number;
   readonly prefix?: string;
   /** How long a job stays locked without a heartbeat before another worker takes it over (ms). */
   readonly lockDuration?: number;
@@ -33,18 +39,23 @@ export interface ArticleWorker {
 
 /**
  * Processes one job: an article already stored (by content hash or canonical URL) is a duplicate,
- * the rest is analysed on the pool and stored in one transaction. Bad input (an analysis that fails,
+ * the rest is analysed on the pool and stored with the articles of other jobs analysed meanwhile
+ * (one transaction per batch, see createWriteBatcher). Bad input (an analysis that fails,
  * a record the store refuses) is unrecoverable: the job fails at once with the reason instead of
  * being retried; other errors (the database unreachable) are retried with backoff.
  */
-async function processArticle(job: Job<ArticleJob>, store: Store, pool: AnalysisPool): Promise<JobResult> {
+async function processArticle(
+  job: Job<ArticleJob>,
+  store: Store,
+  pool: AnalysisPool,
+  writes: WriteBatcher,
+): Promise<JobResult> {
   const { doc, origin, contentHash, canonicalUrl } = job.data;
   const [known] = await store.findKnown([{ contentHash, canonicalUrl }]);
   if (known !== null && known !== undefined) return { status: 'duplicate', id: known };
   const outcome = await pool.analyse(doc);
   if (!outcome.ok) throw new UnrecoverableError(`${origin}: ${outcome.error}`);
-  const [put] = await store.putArticles([{ article: outcome.article, contentHash, canonicalUrl, origin }]);
-  if (put === undefined) throw new Error(`${origin}: the store gave no outcome`);
+  const put = await writes.put({ article: outcome.article, contentHash, canonicalUrl, origin });
   if (put.status === 'invalid') throw new UnrecoverableError(`${origin}: ${put.problem.message}`);
   return put.status === 'stored'
     ? { status: 'stored', id: put.id, events: put.events }
@@ -63,15 +74,21 @@ async function processArticle(job: Job<ArticleJob>, store: Store, pool: Analysis
  */
 export function startArticleWorker(options: WorkerOptions): ArticleWorker {
   const { store, pool, onNotice } = options;
-  const worker = new Worker<ArticleJob, JobResult>(QUEUE_NAME, (job) => processArticle(job, store, pool), {
-    connection: redisConnection(options.url),
-    prefix: options.prefix ?? DEFAULT_PREFIX,
-    concurrency: options.concurrency ?? Math.max(2, 2 * pool.threads),
-    lockDuration: options.lockDuration ?? 30_000,
-    stalledInterval: Math.min(30_000, options.lockDuration ?? 30_000),
-    maxStalledCount: 2,
-    metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
-  });
+  const concurrency = options.concurrency ?? 32 * Math.max(1, pool.threads);
+  const writes = createWriteBatcher(store, { max: options.batch ?? concurrency });
+  const worker = new Worker<ArticleJob, JobResult>(
+    QUEUE_NAME,
+    (job) => processArticle(job, store, pool, writes),
+    {
+      connection: redisConnection(options.url),
+      prefix: options.prefix ?? DEFAULT_PREFIX,
+      concurrency,
+      lockDuration: options.lockDuration ?? 30_000,
+      stalledInterval: Math.min(30_000, options.lockDuration ?? 30_000),
+      maxStalledCount: 2,
+      metrics: { maxDataPoints: MetricsTime.ONE_WEEK },
+    },
+  );
   worker.on('completed', (job, result) => onNotice?.({ kind: 'done', origin: job.data.origin, result }));
   worker.on('failed', (job, error) => {
     if (job === undefined) return;

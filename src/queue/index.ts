@@ -7,4 +7,5 @@ export {
   type WorkerOptions,
 } from './article-worker.js';
 export { DEFAULT_PREFIX, QUEUE_NAME, redisConnection } from './connection.js';
+export { createWriteBatcher, type WriteBatcher, type WriteBatcherOptions } from './write-batcher.js';
 export { readQueueStatus, type QueueStatus } from './queue-status.js';

@@ -16,7 +16,7 @@ export async function* analyseInputs(
   { io, pipeline, fail }: CliContext,
   read: Pick<ReadOptions, 'http' | 'followLinks'> = {},
 ): AsyncGenerator<Article> {
-  const p = pipeline();
+  const p = await pipeline();
   for await (const rec of readInputs(files, {
     ...read,
     ...(published !== undefined ? { published } : {}),

@@ -12,8 +12,11 @@ export interface CliIo {
 /** What every command gets: its I/O, the shared pipeline, and a way to set the exit code. */
 export interface CliContext {
   readonly io: CliIo;
-  /** The default pipeline, built once on first use with the global `--data` folder. */
-  readonly pipeline: () => Pipeline;
+  /**
+   * The default pipeline, built once on first use with the global `--data` folder (its modules are
+   * loaded then too, so commands that do not analyse start without them).
+   */
+  readonly pipeline: () => Promise<Pipeline>;
   /** Where that pipeline's data comes from (`--data`, `--actors`, `--verbs`), for analysis threads. */
   readonly spec: () => PipelineSpec;
   /** Raises the process exit code (never lowers it). */

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { buildPipeline, type PipelineSpec } from '../../lexicons/index.js';
+import type { PipelineSpec } from '../../lexicons/index.js';
 import type { Pipeline } from '../../pipeline/index.js';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerClean } from './commands/clean.js';
@@ -71,7 +71,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   const context: CliContext = {
     io,
     spec,
-    pipeline: () => (pipeline ??= buildPipeline(spec())),
+    pipeline: async () => (pipeline ??= (await import('../../lexicons/index.js')).buildPipeline(spec())),
     fail: (code) => {
       exitCode = Math.max(exitCode, code);
     },

@@ -11,7 +11,7 @@ export const registerEval: RegisterCommand = (program, { io, pipeline, fail }) =
     .option('-v, --verbose', 'list every missed and spurious event, quote and person')
     .option('--json', 'print the report as JSON')
     .action(async (dir: string, opts: { verbose?: boolean; json?: boolean }) => {
-      const report = await evaluateDir(dir, pipeline());
+      const report = await evaluateDir(dir, await pipeline());
       if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
       else io.out(formatEvalReport(report, { verbose: opts.verbose === true }));
       if (report.errors.length > 0) fail(1);

@@ -1,6 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { countInputs, identifyArticle, readInputs, type InputRecord } from '../../../ingest/index.js';
 import { createAnalysisPool, type AnalysisOutcome, type AnalysisPool } from '../../../pool/index.js';
-import { openProducer } from '../../../queue/index.js';
 import { openStore, type ArticleKey, type ArticleToStore, type Store } from '../../../store/index.js';
 import type { CliIo, RegisterCommand } from '../context.js';
 import {
@@ -170,6 +170,17 @@ async function storeBatch(
 /** Inputs below this many articles are analysed on the main thread unless `--threads` says otherwise. */
 const SMALL_INPUT = 200;
 
+/**
+ * Analysis threads when `--threads` is not given. Starting a thread (building its pipeline) costs
+ * about as much as analysing a few hundred articles, so a small input is analysed on the main
+ * thread; a larger one on every core but one, since the main thread is busy too, writing each batch
+ * while the next is analysed (one thread per core would leave three busy threads on two cores).
+ */
+function defaultThreads(total: number | null): number {
+  if (total !== null && total < SMALL_INPUT) return 0;
+  return Math.max(1, availableParallelism() - 1);
+}
+
 /** Peak resident memory of this process (its analysis threads included), in MB. */
 function peakMemory(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -196,7 +207,7 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
     .option('--batch <n>', 'articles per transaction', positiveInteger, 100)
     .option(
       '--threads <n>',
-      'analysis threads (default: one per core, or the main thread for fewer than 200 articles; 0: the main thread)',
+      'analysis threads (default: one per core but one, the main thread writing; the main thread alone for fewer than 200 articles; 0: the main thread)',
       wholeNumber,
     )
     .option(
@@ -222,11 +233,16 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
         await enqueueAll(records, opts.queue, opts.prefix, opts.batch, { report, progress, t, io });
         return;
       }
-      const store = await openStore(opts.db ?? process.env['DEMARCHE_DB']);
-      // starting a thread (building its pipeline) costs about as much as analysing a few hundred
-      // articles: a small input is analysed on the main thread
-      const threads = opts.threads ?? (total !== null && total < SMALL_INPUT ? 0 : undefined);
-      const pool = createAnalysisPool({ spec: spec(), ...(threads !== undefined ? { threads } : {}) });
+      const threads = opts.threads ?? defaultThreads(total);
+      // the threads build their pipelines while the store opens (and migrates)
+      const pool = createAnalysisPool({ spec: spec(), threads });
+      let store: Store;
+      try {
+        store = await openStore(opts.db ?? process.env['DEMARCHE_DB']);
+      } catch (cause) {
+        await pool.close();
+        throw cause;
+      }
       try {
         await pool.ready();
         // while one batch is written, the next is analysed on the pool's threads
@@ -278,6 +294,7 @@ async function enqueueAll(
   },
 ): Promise<void> {
   const { report, progress, t, io } = run;
+  const { openProducer } = await import('../../../queue/index.js'); // BullMQ: loaded when used
   const producer = openProducer(url, prefix);
   let enqueued = 0;
   try {

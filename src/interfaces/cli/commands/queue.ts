@@ -1,4 +1,3 @@
-import { readQueueStatus } from '../../../queue/index.js';
 import type { RegisterCommand } from '../context.js';
 
 /** `demarche queue status --queue redis://…`: waiting, active, done and failed jobs, and throughput. */
@@ -11,6 +10,7 @@ export const registerQueue: RegisterCommand = (program, { io }) => {
     .option('--prefix <prefix>', 'Redis key prefix of the queue', 'demarche')
     .option('--json', 'print the status as JSON')
     .action(async (flags: { queue: string; prefix: string; json?: boolean }) => {
+      const { readQueueStatus } = await import('../../../queue/index.js'); // BullMQ: loaded when used
       const s = await readQueueStatus(flags.queue, { prefix: flags.prefix });
       if (flags.json) {
         io.out(JSON.stringify(s, null, 2) + '\n');

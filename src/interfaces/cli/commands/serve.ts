@@ -1,6 +1,5 @@
 import { InvalidArgumentError } from 'commander';
 import { DEFAULT_SQLITE_PATH } from '../../../store/index.js';
-import { createApp, loadDashboardAssets, openReadModel, startServer } from '../../http/index.js';
 import type { RegisterCommand } from '../context.js';
 import { openExistingStore } from './query.js';
 
@@ -38,10 +37,14 @@ export const registerServe: RegisterCommand = (program, { io, pipeline, fail }) 
       }
       const store = await openExistingStore(target, { io, fail });
       if (store === null) return;
+      // loaded here, not at start-up: the other commands never need the HTTP stack
+      const { createApp, loadDashboardAssets, openReadModel, startServer } =
+        await import('../../http/index.js');
       const reads = await openReadModel(target);
       const assets = loadDashboardAssets(...(opts.assets !== undefined ? [opts.assets] : []));
       const token = process.env['DEMARCHE_TOKEN'];
-      const app = createApp({ store, reads, pipeline, ...(token ? { token } : {}), assets });
+      const analyser = await pipeline();
+      const app = createApp({ store, reads, pipeline: () => analyser, ...(token ? { token } : {}), assets });
       let server;
       try {
         server = await startServer(app, { port: opts.port, hostname: opts.host });

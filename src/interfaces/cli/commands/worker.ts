@@ -1,13 +1,14 @@
 import { createAnalysisPool } from '../../../pool/index.js';
-import { startArticleWorker, type WorkerNotice } from '../../../queue/index.js';
+import type { WorkerNotice } from '../../../queue/index.js';
 import { openStore } from '../../../store/index.js';
 import type { RegisterCommand } from '../context.js';
-import { wholeNumber } from './options.js';
+import { positiveInteger, wholeNumber } from './options.js';
 
 interface WorkerFlags {
   readonly queue: string;
   readonly db?: string;
   readonly concurrency?: number;
+  readonly batch?: number;
   readonly threads?: number;
   readonly prefix: string;
   readonly lockSeconds: number;
@@ -24,7 +25,12 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
     .description('analyse and store articles from the Redis queue (BullMQ) until stopped')
     .requiredOption('--queue <url>', 'Redis URL of the queue (redis://host:port[/db])')
     .option('--db <target>', 'SQLite file or postgres:// URL (default: $DEMARCHE_DB, else ./demarche.db)')
-    .option('--concurrency <n>', 'jobs taken at once (default: twice the analysis threads)', wholeNumber)
+    .option('--concurrency <n>', 'jobs taken at once (default: 32 per analysis thread)', wholeNumber)
+    .option(
+      '--batch <n>',
+      'articles written per transaction at most (default: the concurrency)',
+      positiveInteger,
+    )
     .option(
       '--threads <n>',
       'analysis threads (default: one per core; 0 analyses on the main thread)',
@@ -70,6 +76,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
           );
         }
       };
+      const { startArticleWorker } = await import('../../../queue/index.js'); // BullMQ: loaded when used
       const worker = startArticleWorker({
         url: flags.queue,
         store,
@@ -80,6 +87,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
         ...(flags.concurrency !== undefined && flags.concurrency > 0
           ? { concurrency: flags.concurrency }
           : {}),
+        ...(flags.batch !== undefined ? { batch: flags.batch } : {}),
       });
       io.err(
         `demarche worker: waiting for articles on ${flags.queue} (${pool.threads} analysis threads, ${store.dialect})\n`,
