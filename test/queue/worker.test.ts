@@ -16,9 +16,9 @@ const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 const RUN = `${process.pid}-${Date.now().toString(36)}`;
 
 /** A `demarche worker` process, as an operator starts it. */
-function startWorker(queue: string, db: string, prefix: string): ChildProcess {
+function startWorker(queue: string, db: string, prefix: string, extra: readonly string[] = []): ChildProcess {
   const args = ['--import', 'tsx', 'src/main.ts', 'worker', '--queue', queue, '--db', db];
-  args.push('--prefix', prefix, '--threads', '1', '--lock-seconds', '2', '--quiet');
+  args.push('--prefix', prefix, '--threads', '1', '--lock-seconds', '2', '--quiet', ...extra);
   return spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
@@ -69,7 +69,8 @@ async function freshDatabase(
   };
 }
 
-const docs = generateCorpus({ seed: 7, bytes: 120_000 });
+/** Enough articles (about 90) that a worker writing four at a time is far from done when killed. */
+const docs = generateCorpus({ seed: 7, bytes: 400_000 });
 
 describe('queue workers (BullMQ on Redis, Postgres store)', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -92,7 +93,8 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     await producer.add(docs.slice(0, 5).map((doc, i) => ({ doc, origin: `again:${i + 1}` }))); // same jobs
     await producer.close();
 
-    const first = startWorker(REDIS, db.url, prefix);
+    // small batches, so that the kill comes while most articles still wait or are in flight
+    const first = startWorker(REDIS, db.url, prefix, ['--concurrency', '4', '--batch', '4']);
     await until(async () => (await stored()) >= 5, 120, 'the first worker to store articles');
     await stopWorker(first, 'SIGKILL');
     const killedAt = await stored();
