@@ -85,8 +85,12 @@ export function resolveCues(ctx: SpeakerContext, cuesByUnit: readonly (readonly 
 function coordinated(ctx: SpeakerContext, found: Resolved): boolean {
   const span = found.speaker.span;
   if (span === null || !found.person) return false;
-  const before = ctx.article.text.slice(Math.max(0, span[0] - 40), span[0]);
-  if (!before.includes('and')) return false;
+  const { text } = ctx.article;
+  const from = Math.max(0, span[0] - 40);
+  // no "and" in the 40 characters before: nothing to slice and match
+  const and = text.lastIndexOf('and', span[0] - 3);
+  if (and < from || and + 3 > span[0]) return false;
+  const before = text.slice(from, span[0]);
   return /\p{Lu}[\p{L}.'’-]*,?\s+and\s+(?:\p{Lu}\p{L}*\.?\s+)?$/u.test(before);
 }
 

@@ -1,6 +1,7 @@
-import type { Article } from '../../core/index.js';
+import type { Article, Token } from '../../core/index.js';
 import type { MarkSpan } from './pair-quote-marks.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
+import { readWordFlags } from './word-flags.js';
 
 /** Token-level view of the quotation spans: which quote each token sits in, and attribution units. */
 export interface QuoteLayout {
@@ -16,10 +17,15 @@ export interface QuoteLayout {
   readonly firstWord: Int32Array;
   readonly firstQuote: Int32Array;
   readonly firstVerb: Int32Array;
+  /** Lexicon flags of each token's lower-cased form (see word-flags.ts). */
+  readonly wordFlags: Uint8Array;
 }
 
 const LINE_END = /[.!?…:;”"»’')」』«。]$/;
 const QUOTE_TOKEN = /^[“”"«»„‘’'‹›「」『』‚]+$/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Int32 arrays of token length in a layout's backing store (quoteOf, unitOf, firstWord, firstQuote, firstVerb). */
+const PER_TOKEN_INTS = 5;
 
 /**
  * Index of the first token whose end is after character offset `pos` (binary search).
@@ -65,7 +71,16 @@ export function buildUnits(
   lexicon: QuotesLexicon,
 ): QuoteLayout {
   const { tokens, text } = article;
-  const quoteOf = new Int32Array(tokens.length).fill(-1);
+  const n = tokens.length;
+  // one backing store for all the arrays of the layout: allocating typed arrays one by one costs more than filling them
+  const buffer = new ArrayBuffer(PER_TOKEN_INTS * 4 * n + n);
+  const quoteOf = new Int32Array(buffer, 0, n).fill(-1);
+  const unitOf = new Int32Array(buffer, 4 * n, n);
+  // per unit, filled in the same pass that cuts the units (at most one unit per token)
+  const firstWord = new Int32Array(buffer, 8 * n, n).fill(-1);
+  const firstQuote = new Int32Array(buffer, 12 * n, n).fill(-1);
+  const firstVerb = new Int32Array(buffer, 16 * n, n).fill(-1);
+  const flags = new Uint8Array(buffer, PER_TOKEN_INTS * 4 * n, n);
   const quoteTokens: [number, number][] = [];
   for (let q = 0; q < marks.length; q++) {
     const m = marks[q]!;
@@ -78,39 +93,49 @@ export function buildUnits(
     }
     quoteTokens.push([first, last]);
   }
-  const unitOf = new Int32Array(tokens.length);
   const units: [number, number][] = [];
   let unitStart = 0;
-  for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && !breaksBefore(i)) continue;
-    units.push([unitStart, i]);
-    unitOf.fill(units.length - 1, unitStart, i);
-    unitStart = i;
-  }
-  const firstWord = new Int32Array(units.length).fill(-1);
-  const firstQuote = new Int32Array(units.length).fill(-1);
-  const firstVerb = new Int32Array(units.length).fill(-1);
-  for (let i = 0; i < tokens.length; i++) {
-    const u = unitOf[i]!;
+  let u = 0;
+  let prev: Token | undefined;
+  for (let i = 0; i < n; i++) {
+    const cur = tokens[i]!;
+    if (prev !== undefined && breaksBefore(i, prev, cur)) {
+      units.push([unitStart, i]);
+      unitStart = i;
+      u++;
+    }
+    unitOf[i] = u;
+    prev = cur;
     if (quoteOf[i] !== -1) {
       if (firstQuote[u] === -1) firstQuote[u] = i;
       continue;
     }
-    if (firstWord[u] === -1 && /[\p{L}\p{N}]/u.test(tokens[i]!.text)) firstWord[u] = i;
-    if (firstVerb[u] === -1 && tokens[i]!.pos === 'VERB') firstVerb[u] = i;
+    if (firstWord[u] === -1 && WORD_CHAR.test(cur.text)) firstWord[u] = i;
+    if (firstVerb[u] === -1 && cur.pos === 'VERB') firstVerb[u] = i;
   }
-  return { quoteOf, unitOf, units, quoteTokens, firstWord, firstQuote, firstVerb };
+  if (n > 0) units.push([unitStart, n]);
+  return {
+    quoteOf,
+    unitOf,
+    units,
+    quoteTokens,
+    firstWord: firstWord.subarray(0, units.length),
+    firstQuote: firstQuote.subarray(0, units.length),
+    firstVerb: firstVerb.subarray(0, units.length),
+    wordFlags: readWordFlags(flags, tokens, lexicon),
+  };
 
-  function breaksBefore(i: number): boolean {
-    const prev = tokens[i - 1]!;
-    const cur = tokens[i]!;
+  /** Whether a unit starts at token `i` (`cur`), after `prev`. */
+  function breaksBefore(i: number, prev: Token, cur: Token): boolean {
     const pq = quoteOf[i - 1]!;
     const cq = quoteOf[i]!;
     if (pq !== -1 && pq === cq) return false; // inside one quote
     if (pq !== -1 && cq !== -1 && marks[cq]!.continues === pq) return true;
     const newSentence = prev.sentence !== cur.sentence;
-    if (hasLineBreak(text, prev.span[1], cur.span[0])) {
-      if (/\n\s*\n/.test(text.slice(prev.span[1], cur.span[0]))) return true;
+    const gapStart = prev.span[1];
+    const gapEnd = cur.span[0];
+    if (gapEnd > gapStart && hasLineBreak(text, gapStart, gapEnd)) {
+      if (/\n\s*\n/.test(text.slice(gapStart, gapEnd))) return true;
       if (QUOTE_TOKEN.test(cur.text)) return true;
       if (LINE_END.test(prev.text)) return true;
       // a line break the tagger reads as mid-sentence (the clean stage unwraps hard-wrapped lines) does not end the unit

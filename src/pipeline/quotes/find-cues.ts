@@ -1,6 +1,7 @@
 import type { Article } from '../../core/index.js';
 import type { QuoteLayout } from './build-units.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
+import { CUE_WORD } from './word-flags.js';
 
 /** A reporting cue outside the quotes: a verb ("said"), "according to X" or "quoted X as saying". */
 export interface Cue {
@@ -76,6 +77,10 @@ const HAVE = new Set(['has', 'have', 'had', "'ve", '’ve']);
 /** Forms of "be" that make an -ing form progressive ("is saying"). */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'am', "'s", '’s', "'re", '’re']);
 
+function byToken(a: Cue, b: Cue): number {
+  return a.token - b.token;
+}
+
 /**
  * Finds reporting cues in the text outside quotation marks, grouped by attribution unit.
  *
@@ -90,10 +95,10 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     const [start, end] = layout.units[u]!;
     let quoted = -1;
     for (let i = start; i < end; i++) {
-      if (layout.quoteOf[i] !== -1) continue;
+      // (a cue word or "quoted")
+      if (layout.quoteOf[i] !== -1 || (layout.wordFlags[i]! & CUE_WORD) === 0) continue;
       const t = tokens[i]!;
       const lower = t.lower;
-      if (!lexicon.cueWords.has(lower) && lower !== 'quoted') continue;
       if (lower === 'quoted' && quoted === -1) {
         quoted = i;
         continue;
@@ -179,7 +184,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
       });
     }
   }
-  for (const cues of byUnit) cues.sort((a, b) => a.token - b.token);
+  for (const cues of byUnit) if (cues.length > 1) cues.sort(byToken);
   return byUnit;
 
   /**

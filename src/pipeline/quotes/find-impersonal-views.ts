@@ -1,6 +1,7 @@
 import type { Quote } from '../../core/index.js';
 import { countWords } from './count-words.js';
 import type { SpeakerContext } from './resolve-speaker.js';
+import { IMPERSONAL_ADJECTIVE, PASSIVE_VIEW, SEEM_VERB } from './word-flags.js';
 
 /** Forms of "be" before a participle of `passiveViews` ("is expected to", "was viewed as"). */
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'re", '’re']);
@@ -30,6 +31,9 @@ const SUBORDINATORS = new Set([
   'whether',
 ]);
 
+/** A word that may open an impersonal view. */
+const VIEW_WORD = SEEM_VERB | IMPERSONAL_ADJECTIVE | PASSIVE_VIEW;
+
 /**
  * Views reported without a named holder: "Melania seems to have vanished", "it appears that …", "the veto is
  * expected to come Friday", "it is considered a threat", "peacekeepers have been blamed for …". Each becomes an indirect quote with no speaker: its
@@ -50,11 +54,10 @@ export function findImpersonalViews(ctx: SpeakerContext): Quote[] {
     return quotes;
   for (const [unitStart, unitEnd] of layout.units) {
     for (let i = unitStart; i < unitEnd; i++) {
-      const lower = tokens[i]!.lower;
-      const seem = lexicon.seemVerbs.has(lower);
-      const adjective = lexicon.impersonalAdjectives.has(lower);
-      if (!seem && !adjective && !lexicon.passiveViews.has(lower)) continue;
-      if (layout.quoteOf[i] !== -1) continue;
+      const flags = layout.wordFlags[i]!;
+      if ((flags & VIEW_WORD) === 0 || layout.quoteOf[i] !== -1) continue;
+      const seem = (flags & SEEM_VERB) !== 0;
+      const adjective = (flags & IMPERSONAL_ADJECTIVE) !== 0;
       const verbStart = adjective ? adjectiveView(i) : seem ? seemView(i) : passiveView(i);
       if (verbStart === -1) continue;
       add(i, verbStart, unitStart, unitEnd);

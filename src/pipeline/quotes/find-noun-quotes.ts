@@ -4,6 +4,10 @@ import { countWords } from './count-words.js';
 import type { Cue } from './find-cues.js';
 import { resolvePossessor, resolveSlot } from './resolve-speaker.js';
 import type { Resolved, SpeakerContext } from './resolve-speaker.js';
+import { NOUN_CUE, TOPIC_NOUN } from './word-flags.js';
+
+/** A word that may be a noun cue. */
+const NOUN_WORD = NOUN_CUE | TOPIC_NOUN;
 
 /** Longest run of modifiers between a possessor or light verb and the cue noun ("his repeated public call"). */
 const MODIFIERS_MAX = 4;
@@ -30,8 +34,10 @@ export function findNounQuotes(ctx: SpeakerContext, cuesByUnit: readonly (readon
     const [unitStart, unitEnd] = layout.units[u]!;
     const cues = cuesByUnit[u] ?? [];
     for (let i = unitStart; i + 1 < unitEnd; i++) {
+      // (a noun cue needs a word of `nouns` or `nounTopics`)
+      if (layout.quoteOf[i] !== -1 || (layout.wordFlags[i]! & NOUN_WORD) === 0) continue;
       const t = tokens[i]!;
-      if (layout.quoteOf[i] !== -1 || t.pos !== 'NOUN') continue;
+      if (t.pos !== 'NOUN') continue;
       const next = tokens[i + 1]!;
       const topic = lexicon.nounTopics.get(next.lower)?.has(t.lower) === true;
       if ((!topic && !lexicon.nouns.has(t.lower)) || layout.quoteOf[i + 1] !== -1) continue;

@@ -2,6 +2,7 @@ import type { Article, Mention, Speaker, Span, Token } from '../../core/index.js
 import type { QuoteLayout } from './build-units.js';
 import { hasLineBreak, tokenAfter } from './build-units.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
+import { PERSON_ROLE } from './word-flags.js';
 
 /** A speaker resolved at some point of the article, kept to resolve later pronouns and descriptions. */
 export interface SpeakerRecord {
@@ -106,7 +107,7 @@ export function createSpeakerContext(
 ): SpeakerContext {
   const { tokens, mentions } = article;
   const mentionOf = new Int32Array(tokens.length).fill(-1);
-  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.span[0] - mentions[b]!.span[0]);
+  const order = mentionsInOrder(mentions);
   let t = 0;
   for (const m of order) {
     const [s, e] = mentions[m]!.span;
@@ -136,6 +137,17 @@ export function createSpeakerContext(
     genderOfName: new Map(),
     peopleLower: article.people.map((p) => p.name.toLowerCase()),
   };
+}
+
+/** Indexes of `mentions` by start (a stable sort; the actors stage usually gives them in order already). */
+function mentionsInOrder(mentions: readonly Mention[]): number[] {
+  const order: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < mentions.length; i++) {
+    order.push(i);
+    if (i > 0 && mentions[i]!.span[0] < mentions[i - 1]!.span[0]) sorted = false;
+  }
+  return sorted ? order : order.sort((a, b) => mentions[a]!.span[0] - mentions[b]!.span[0]);
 }
 
 /** Adds a person's surname standing alone, outside quotes and other mentions, as a mention of that person. */
@@ -282,12 +294,24 @@ function wordBefore(text: string, pos: number, reach: number): string {
   while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
   let start = end;
   while (start > from) {
+    const code = text.charCodeAt(start - 1);
+    // (most titles are ASCII: tell those without a regex)
+    if (code < 0x80) {
+      if (!isAsciiTitleChar(code)) break;
+      start--;
+      continue;
+    }
     // a letter outside the basic plane is two code units
-    const pair = start - 1 > from && /[\uDC00-\uDFFF]/.test(text[start - 1]!) ? 2 : 1;
+    const pair = start - 1 > from && code >= 0xdc00 && code <= 0xdfff ? 2 : 1;
     if (!TITLE_CHAR.test(text.slice(start - pair, start))) break;
     start -= pair;
   }
   return text.slice(start, end);
+}
+
+/** An ASCII letter or a full stop (TITLE_CHAR below 0x80). */
+function isAsciiTitleChar(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2e;
 }
 
 /** The gender a title or role noun tells ("Mrs.", "spokesman"), or null; pronouns tell nothing here. */
@@ -345,13 +369,14 @@ export function resolveSlot(
   end: number,
   prefer: 'first' | 'last',
 ): Resolved | null {
-  const { article, lexicon, mentionOf } = ctx;
+  const { article, lexicon, mentionOf, layout } = ctx;
   const { tokens, mentions, people } = article;
   if (start >= end) return null;
   const roles = new Set<string>();
   for (let i = start; i < end; i++) {
+    if ((layout.wordFlags[i]! & PERSON_ROLE) === 0) continue;
     const lower = tokens[i]!.lower;
-    if (lexicon.personRoles.has(lower) && !lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) roles.add(lower);
+    if (!lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) roles.add(lower);
   }
 
   // 1. a person the actors stage found (a name, or a description it resolved)
