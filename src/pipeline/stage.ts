@@ -48,10 +48,13 @@ export function createPipeline(stages: readonly Stage[]): Pipeline {
     run(doc) {
       let article = createArticle(doc);
       for (const stage of stages) {
-        const { diagnostics, ...layers } = stage.run(article);
+        // no rest copy of the output: its `diagnostics`, spread with the layers, is overwritten at
+        // once, and keys keep their order (the article has `diagnostics` from the start)
+        const output = stage.run(article);
+        const diagnostics = output.diagnostics;
         article = {
           ...article,
-          ...layers,
+          ...output,
           diagnostics:
             diagnostics && diagnostics.length > 0
               ? [...article.diagnostics, ...diagnostics]

@@ -1,5 +1,5 @@
 import type { Sentence, Span } from '../../core/index.js';
-import { byAgentAfter, issueKey, preModifier, quoteAt } from './build-article-context.js';
+import { byAgentAfter, issueKey, preModifier, quoteOfToken } from './build-article-context.js';
 import type { ArticleContext } from './build-article-context.js';
 import { hasKey } from './match-triggers.js';
 import type { TriggerMatch } from './match-triggers.js';
@@ -161,8 +161,7 @@ export function findClause(
       break;
     }
   }
-  const head = ctx.tokens[match.head]!;
-  const q = quoteAt(ctx.article.quotes, head.span);
+  const q = quoteOfToken(ctx, match.head);
   const quote = q === -1 ? undefined : ctx.article.quotes[q];
   if (quote?.kind === 'direct') {
     while (left < match.start && ctx.tokens[left]!.span[1] <= quote.span[0]) left++;
@@ -464,6 +463,19 @@ function isStop(ctx: ArticleContext, i: number, complement: boolean, nominal: bo
   return false;
 }
 
+/**
+ * The codes of some role arguments (a few: a scan beats a set). The arguments are read, never
+ * changed, so the codes are those they had when it was made.
+ */
+class CodesOf {
+  constructor(private readonly args: readonly RoleArgument[]) {}
+
+  has(code: string): boolean {
+    for (const a of this.args) if (a.code === code) return true;
+    return false;
+  }
+}
+
 interface TargetScan {
   readonly targets: number[];
   readonly issue: RoleArgument | null;
@@ -475,7 +487,7 @@ function scanTargets(
   match: TriggerMatch,
   clause: Clause,
   cues: EventCues,
-  sourceCodes: ReadonlySet<string>,
+  sourceCodes: CodesOf,
   skipBy: boolean,
   nominal: boolean,
   passive: boolean,
@@ -759,7 +771,7 @@ export function assignRoles(
 
   let sourceArgs: RoleArgument[] = sources.map((m) => argumentOf(ctx, m));
   let quote: number | null = null;
-  const q = quoteAt(ctx.article.quotes, ctx.tokens[match.head]!.span);
+  const q = quoteOfToken(ctx, match.head);
   const speaker = q === -1 ? null : (ctx.article.quotes[q]!.speaker ?? null);
   const firstPerson =
     sourceArgs.length > 0 && sourceArgs.every((s) => cues.firstPerson.has(s.text.toLowerCase()));
@@ -779,7 +791,7 @@ export function assignRoles(
     quote = q;
   }
 
-  const sourceCodes = new Set(sourceArgs.map((s) => s.code));
+  const sourceCodes = new CodesOf(sourceArgs);
   let targetArgs: RoleArgument[] = targets.map((m) => argumentOf(ctx, m));
   if (passive === null || targetArgs.length === 0) {
     const scan = scanTargets(

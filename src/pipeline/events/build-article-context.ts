@@ -28,6 +28,8 @@ export interface ArticleContext {
   readonly actorMentions: readonly ActorMention[];
   /** Per token: index of the direct quotation that holds it, or -1. */
   readonly directQuoteOfToken: Int32Array;
+  /** Per token: `quoteAt` of its span once asked for (`quoteOfToken`), -2 before. */
+  readonly quoteOfTokenMemo: Int32Array;
   /** Issue noun (singular lower-case) → actor code behind it, from explicit mentions in the article. */
   readonly issueAgents: ReadonlyMap<
     string,
@@ -49,7 +51,7 @@ export function buildArticleContext(article: Article, index: WordIndex): Article
   const { lemmas, senses } = readSenses(tokens, index);
   const mentionOfToken = new Int32Array(tokens.length).fill(-1);
   const actorMentions: ActorMention[] = [];
-  const sorted = [...article.mentions].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  const sorted = inTextOrder(article.mentions);
   let t = 0;
   for (const mention of sorted) {
     const code =
@@ -81,8 +83,10 @@ export function buildArticleContext(article: Article, index: WordIndex): Article
     for (let i = t; i < end; i++) mentionOfToken[i] = index;
   }
   const directQuoteOfToken = new Int32Array(tokens.length).fill(-1);
-  article.quotes.forEach((quote, q) => {
-    if (quote.kind !== 'direct') return;
+  const quotes = article.quotes;
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q]!;
+    if (quote.kind !== 'direct') continue;
     // tokens are in text order: find the first inside the quote by bisection, then walk
     let lo = 0;
     let hi = tokens.length;
@@ -94,7 +98,7 @@ export function buildArticleContext(article: Article, index: WordIndex): Article
     for (let i = lo; i < tokens.length && tokens[i]!.span[0] < quote.span[1]; i++) {
       if (tokens[i]!.span[1] <= quote.span[1]) directQuoteOfToken[i] = q;
     }
-  });
+  }
   const ctx = {
     article,
     tokens,
@@ -103,9 +107,21 @@ export function buildArticleContext(article: Article, index: WordIndex): Article
     mentionOfToken,
     actorMentions,
     directQuoteOfToken,
+    quoteOfTokenMemo: new Int32Array(tokens.length).fill(-2),
     issueAgents: new Map(),
   };
   return { ...ctx, issueAgents: collectIssueAgents(ctx) };
+}
+
+function byPosition(a: Mention, b: Mention): number {
+  return a.span[0] - b.span[0] || b.span[1] - a.span[1];
+}
+
+/** Mentions by start, the longest first: the actors stage mostly lists them so already, and then they are not copied. */
+function inTextOrder(mentions: readonly Mention[]): readonly Mention[] {
+  for (let i = 1; i < mentions.length; i++)
+    if (byPosition(mentions[i - 1]!, mentions[i]!) > 0) return [...mentions].sort(byPosition);
+  return mentions;
 }
 
 /**
@@ -220,6 +236,22 @@ export function byAgentAfter(
 }
 
 const AGENT_GAP_POS: ReadonlySet<string> = new Set(['VERB', 'ADV', 'ADJ', 'DET', 'NOUN', 'ADP', 'NUM']);
+
+/**
+ * quoteAt for token `i`'s span, read once per token: the clause and role readers both ask for a
+ * trigger's head.
+ *
+ * @example
+ * quoteOfToken(ctx, match.head); // 2
+ */
+export function quoteOfToken(
+  ctx: Pick<ArticleContext, 'article' | 'tokens' | 'quoteOfTokenMemo'>,
+  i: number,
+): number {
+  let q = ctx.quoteOfTokenMemo[i]!;
+  if (q === -2) ctx.quoteOfTokenMemo[i] = q = quoteAt(ctx.article.quotes, ctx.tokens[i]!.span);
+  return q;
+}
 
 /**
  * Index of the innermost quote whose span holds `span`, or -1.

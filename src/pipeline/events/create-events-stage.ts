@@ -37,7 +37,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
     run(article) {
       const ctx = buildArticleContext(article, wordIndex);
       const diagnostics: Diagnostic[] = [];
-      const merger = new EventMerger();
+      const merger = new EventMerger(true);
       const dateline = readDateline(article.published);
       const publishedYear = dateline ? dateline.date.getUTCFullYear() : null;
       for (const sentence of article.sentences) {
@@ -53,7 +53,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
         // the sentence's text and evidence, made once for the events it holds
         let evidence: Event['evidence'] | null = null;
         // dates are read per clause (one parse for the triggers that share a clause)
-        const datesByClause = new Map<string, ReturnType<typeof parseDates>>();
+        let datesByClause: Map<string, ReturnType<typeof parseDates>> | null = null;
         const otherHeads = new OtherHeads(matches);
         for (const match of matches) {
           const frame = frameOf(ctx, match);
@@ -135,6 +135,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
                       ctx.tokens[Math.max(clause.left, clause.right - 1)]!.span[1] - sentence.span[0],
                     ] as const);
               const clauseKey = `${clauseChars[0]}:${clauseChars[1]}`;
+              datesByClause ??= new Map();
               let dates = datesByClause.get(clauseKey);
               if (dates === undefined) {
                 dates = parseDates(sentenceText, article.published, clauseChars);
@@ -153,12 +154,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
                   clauseChars,
                   dates,
                 ),
-                rule: [
-                  `${entry.type.toLowerCase()}${flipped ? `>${type.toLowerCase()}` : type !== entry.type ? `>${type.toLowerCase()}` : ''}`,
-                  `${frame}:${entry.label}`,
-                  roles.how.join('+') || 'active',
-                  ...(fact.cue !== null ? [`cue:${fact.cue}`] : []),
-                ].join('/'),
+                rule: ruleOf(entry, type, flipped, frame, roles.how, fact.cue),
                 confidence: round(
                   entry.confidence * roles.confidence * (flipped ? 0.9 : 1) * (pairs.length > 6 ? 0.9 : 1),
                 ),
@@ -282,6 +278,24 @@ function triggerOf(ctx: ArticleContext, match: TriggerMatch): Event['trigger'] {
   const last = ctx.tokens[match.words[match.words.length - 1] ?? match.end - 1]!;
   const span = [first.span[0], last.span[1]] as const;
   return { text: ctx.article.text.slice(span[0], span[1]), span };
+}
+
+/**
+ * Which rules fired: "reject/verb:rejected/active", "accuse>reject/noun:accusation/passive/cue:not".
+ * Made by concatenation: one per event.
+ */
+function ruleOf(
+  entry: TriggerMatch['entry'],
+  type: PloverType,
+  flipped: boolean,
+  frame: string,
+  how: readonly string[],
+  cue: string | null,
+): string {
+  let rule = entry.type.toLowerCase();
+  if (flipped || type !== entry.type) rule += `>${type.toLowerCase()}`;
+  rule += `/${frame}:${entry.label}/${how.join('+') || 'active'}`;
+  return cue !== null ? `${rule}/cue:${cue}` : rule;
 }
 
 function isPast(ctx: ArticleContext, match: TriggerMatch, modality: string): boolean {

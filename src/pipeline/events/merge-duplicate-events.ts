@@ -28,6 +28,12 @@ export function mergeDuplicateEvents(events: readonly Event[]): Event[] {
  * merger.events(); // the events, with `mentions` where repeated
  */
 export class EventMerger {
+  /**
+   * @param ownsEvents the events kept are made for this merger alone (the stage's): their
+   *   `mentions` are set on them, not on copies
+   */
+  constructor(private readonly ownsEvents = false) {}
+
   private readonly kept: Event[] = [];
   /** Source code → positions in `kept` of the events with that source. */
   private readonly bySource = new Map<string, number[]>();
@@ -69,7 +75,10 @@ export class EventMerger {
     const out = this.kept;
     for (let i = 0; i < out.length; i++) {
       const spans = this.extra[i];
-      if (spans) out[i] = { ...out[i]!, mentions: spans };
+      if (!spans) continue;
+      // set last, as the copy would have it
+      if (this.ownsEvents) (out[i] as { mentions?: readonly Span[] }).mentions = spans;
+      else out[i] = { ...out[i]!, mentions: spans };
     }
     return out;
   }

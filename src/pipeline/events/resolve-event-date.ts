@@ -51,6 +51,12 @@ const NEEDS: readonly { readonly parsers: RegExp; readonly stem: RegExp }[] = [
   { parsers: /^ENWeekdayParser$/, stem: /sun|mon|tue|wed|thu|fri|sat|week/i },
   { parsers: /^ENRelativeDateFormatParser$/, stem: /this|last|past|next|after/i },
   { parsers: /^ENEndOfCurrentMonthParser$/, stem: /month/i },
+  // the casual words, and the words after a time unit ("3 days ago", "two weeks later")
+  { parsers: /^ENCasualDateParser$/, stem: /now|tonight|today|morrow|tmr|yesterday|last\s*night/i },
+  { parsers: /^ENTimeUnitAgoFormatParser$/, stem: /ago|before|earlier/i },
+  { parsers: /^ENTimeUnitLaterFormatParser$/, stem: /later|after|from now|henceforth|forward|out/i },
+  // a time unit after its modifier ("next week", "past month", "+2 days")
+  { parsers: /^ENTimeUnitCasualRelativeFormatParser$/, stem: /this|last|past|next|after|[+-]/i },
 ];
 
 /** DATES without the parsers whose stems a text lacks, by the bit set of those NEEDS; made when first needed. */
