@@ -81,6 +81,16 @@ function byToken(a: Cue, b: Cue): number {
   return a.token - b.token;
 }
 
+/** A one-word cue (a reporting verb, or a predicative adjective) at token `i` of unit `unit`. */
+function wordCue(
+  i: number,
+  text: string,
+  unit: number,
+  form: { readonly participle: boolean; readonly adjective: boolean },
+): Cue {
+  return { kind: 'verb', token: i, end: i + 1, head: i, text, ...form, unit };
+}
+
 /**
  * Finds reporting cues in the text outside quotation marks, grouped by attribution unit.
  *
@@ -122,16 +132,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         continue;
       }
       if (predicative(i, end)) {
-        byUnit[u]!.push({
-          kind: 'verb',
-          token: i,
-          end: i + 1,
-          head: i,
-          text: lower,
-          participle: false,
-          adjective: true,
-          unit: u,
-        });
+        byUnit[u]!.push(wordCue(i, lower, u, { participle: false, adjective: true }));
         continue;
       }
       if (!lexicon.verbs.has(lower) && topicAt(i) === -1 && !besideQuote(i)) continue;
@@ -172,16 +173,9 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         quoted = -1;
         continue;
       }
-      byUnit[u]!.push({
-        kind: 'verb',
-        token: i,
-        end: i + 1,
-        head: i,
-        text: lower,
-        participle: lower.endsWith('ing') && !progressive(i),
-        adjective: false,
-        unit: u,
-      });
+      byUnit[u]!.push(
+        wordCue(i, lower, u, { participle: lower.endsWith('ing') && !progressive(i), adjective: false }),
+      );
     }
   }
   for (const cues of byUnit) if (cues.length > 1) cues.sort(byToken);
