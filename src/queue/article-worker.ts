@@ -97,5 +97,10 @@ export function startArticleWorker(options: WorkerOptions): ArticleWorker {
   });
   // connection trouble is retried by the client; say so rather than crash
   worker.on('error', () => {});
-  return { close: () => worker.close() };
+  return {
+    async close() {
+      await worker.close(); // waits for the active jobs, and so for their writes
+      await writes.drain();
+    },
+  };
 }

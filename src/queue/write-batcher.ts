@@ -36,27 +36,18 @@ interface Waiting {
 export function createWriteBatcher(store: Store, options: WriteBatcherOptions = {}): WriteBatcher {
   const max = options.max ?? 64;
   const waitMs = options.waitMs ?? 20;
-  let waiting: Waiting[] = [];
+  const waiting: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> | undefined;
 
-  const writeAlone = async ({ item, resolve, reject }: Waiting) => {
-    try {
-      const [outcome] = await store.putArticles([item]);
-      if (outcome === undefined) reject(new Error(`${item.origin}: the store gave no outcome`));
-      else resolve(outcome);
-    } catch (error) {
-      reject(error);
-    }
-  };
-
-  const write = async (batch: Waiting[]) => {
+  /** Writes a batch; when the store throws, each of its articles alone (which one it refused is unknown). */
+  const write = async (batch: readonly Waiting[]): Promise<void> => {
     let outcomes: PutOutcome[];
     try {
       outcomes = await store.putArticles(batch.map((w) => w.item));
-    } catch {
-      // which article the store refused is unknown: each is tried alone
-      for (const w of batch) await writeAlone(w);
+    } catch (error) {
+      if (batch.length === 1) batch[0]!.reject(error);
+      else for (const w of batch) await write([w]);
       return;
     }
     batch.forEach((w, i) => {
@@ -73,8 +64,7 @@ export function createWriteBatcher(store: Store, options: WriteBatcherOptions = 
       timer = undefined;
     }
     if (writing !== undefined || waiting.length === 0) return;
-    const batch = waiting.length <= max ? waiting : waiting.slice(0, max);
-    waiting = waiting.length <= max ? [] : waiting.slice(max);
+    const batch = waiting.splice(0, max);
     writing = write(batch).finally(() => {
       writing = undefined;
       if (waiting.length >= max) flush();

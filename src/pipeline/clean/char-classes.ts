@@ -86,6 +86,12 @@ export function flagsAt(text: string, i: number): number {
   return c === c ? flagsOf(c) : 0; // NaN past the end
 }
 
+/** FNV-1a (32-bit) offset basis and prime: the clean stage's word hashes, some computed inline in hot loops. */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+/** Word hashes are cut to 30 bits as keys: small integers that maps and typed tables hold unboxed. */
+export const KEY_MASK = 0x3fffffff;
+
 /**
  * A 32-bit FNV-1a hash of text[start, end), lower-cased when `fold` is set: words are compared
  * and counted by hash, without allocating a string per word.
@@ -94,11 +100,11 @@ export function flagsAt(text: string, i: number): number {
  * hashRange('Oslo oslo', 0, 4, true) === hashRange('Oslo oslo', 5, 9, true) // true
  */
 export function hashRange(text: string, start: number, end: number, fold: boolean): number {
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   if (fold) {
-    for (let i = start; i < end; i++) h = Math.imul(h ^ foldCode(text.charCodeAt(i)), 0x01000193);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ foldCode(text.charCodeAt(i)), FNV_PRIME);
   } else {
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   }
   return h;
 }

@@ -1,5 +1,17 @@
 import type { Replacement } from './apply-replacements.js';
-import { DIGIT, LETTER, MARK, UPPER, flagsAt, charInfo, hashWord } from './char-classes.js';
+import {
+  DIGIT,
+  FNV_OFFSET,
+  FNV_PRIME,
+  KEY_MASK,
+  LETTER,
+  MARK,
+  UPPER,
+  flagsAt,
+  charInfo,
+  hashWord,
+} from './char-classes.js';
+import { IntBuffer } from './int-buffer.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
 import { removalRanges, splitParagraphs } from './split-lines.js';
 import type { ParagraphRange } from './split-lines.js';
@@ -22,27 +34,6 @@ const MAX_COMPARED = 64;
 const MAX_SEQUENCE_CELLS = 400_000;
 
 const SENTENCE_OPENERS = '.!?:“"‘(—–';
-
-/** A growable Int32Array kept between articles: the step allocates nothing per paragraph. */
-class IntBuffer {
-  data = new Int32Array(1024);
-  length = 0;
-
-  /** Makes room for `extra` more values (the array may be replaced). */
-  reserve(extra: number): void {
-    if (this.length + extra <= this.data.length) return;
-    let size = this.data.length;
-    while (size < this.length + extra) size *= 2;
-    const bigger = new Int32Array(size);
-    bigger.set(this.data.subarray(0, this.length));
-    this.data = bigger;
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) this.reserve(1);
-    this.data[this.length++] = value;
-  }
-}
 
 /** Per paragraph, the words and derived lists are ranges of shared buffers: `from[p]`, `count[p]`. */
 const NOT_READ = -1;
@@ -132,7 +123,7 @@ function shingle(ids: Int32Array, i: number): number {
  */
 export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string) => Replacement[] {
   // keys cut to 30 bits: small integers, looked up without boxing
-  const calendar = new Set([...lexicon.calendarWords].map((w) => hashWord(w, true) & 0x3fffffff));
+  const calendar = new Set([...lexicon.calendarWords].map((w) => hashWord(w, true) & KEY_MASK));
 
   let text = '';
   let ranges: ParagraphRange[] = [];
@@ -183,7 +174,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
       for (let k = ws + 1; !hasDigit && k < we; k++) hasDigit = (flagsAt(text, k) & DIGIT) !== 0;
       if (hasDigit) {
         lists.data[at + count++] = id;
-      } else if (!calendar.has(id & 0x3fffffff)) {
+      } else if (!calendar.has(id & KEY_MASK)) {
         let k = ws - 1;
         while (k >= paragraphStart && text.charCodeAt(k) === 0x20) k--;
         if (k >= paragraphStart && !SENTENCE_OPENERS.includes(text[k]!)) lists.data[at + count++] = id;
@@ -334,9 +325,9 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
         // the word's folded hash as hashRange(text, start, end, true) gives it, in the same loop
         // (never reading past the end: a NaN code would slow every table read of the loop)
         const ws = i;
-        let w = 0x811c9dc5 | 0;
+        let w = FNV_OFFSET | 0;
         for (;;) {
-          w = Math.imul(w ^ (info >>> 8), 0x01000193);
+          w = Math.imul(w ^ (info >>> 8), FNV_PRIME);
           if (++i >= end) break;
           info = charInfo(text.charCodeAt(i));
           if ((info & (LETTER | MARK | DIGIT)) === 0) break;
@@ -345,7 +336,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
         starts[n] = ws;
         ends[n] = i;
         n++;
-        hash = Math.imul(hash ^ w, 0x01000193);
+        hash = Math.imul(hash ^ w, FNV_PRIME);
         const slot = at + ((w >>> 29) & 7);
         sig[slot] = sig[slot]! | (1 << ((w >>> 24) & 31));
       }
@@ -356,7 +347,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
       table.firstWord[p] = firstWord;
       table.wordCount[p] = wordCount;
       // a small integer key; copies are confirmed word by word
-      table.hash[p] = Math.imul(hash ^ wordCount, 0x01000193) & 0x3fffffff;
+      table.hash[p] = Math.imul(hash ^ wordCount, FNV_PRIME) & KEY_MASK;
     }
     words.length = n;
     wordStarts.length = n;

@@ -1,13 +1,8 @@
 import type { Replacement } from './apply-replacements.js';
-import { LETTER, LOWER, flagsAt, hashWord } from './char-classes.js';
+import { FNV_OFFSET, FNV_PRIME, KEY_MASK, LETTER, LOWER, flagsAt, hashWord } from './char-classes.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
 import { ASCII_WORD, INNER_CAPITAL } from './tally-words.js';
 import type { WordCounts } from './tally-words.js';
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/** Word hashes are cut to 30 bits, as the tally keeps them. */
-const SMALL = 0x3fffffff;
 
 /** Whether text[start, end) holds ASCII letters only (the fast path below handles no other). */
 function asciiLetters(text: string, start: number, end: number): boolean {
@@ -70,7 +65,7 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
   const mask = size - 1;
   const slots = new Int32Array(size);
   for (const w of englishWords) {
-    const h = hashWord(w, true) & SMALL || 1;
+    const h = hashWord(w, true) & KEY_MASK || 1;
     let slot = h & mask;
     while (slots[slot] !== 0 && slots[slot] !== h) slot = (slot + 1) & mask;
     slots[slot] = h;

@@ -1,4 +1,5 @@
-import { LETTER, MARK, UPPER, charInfo, hashWord } from './char-classes.js';
+import { FNV_OFFSET, FNV_PRIME, KEY_MASK, LETTER, MARK, UPPER, charInfo, hashWord } from './char-classes.js';
+import { IntBuffer } from './int-buffer.js';
 
 /** How often each word stands on its own in the article, the evidence for word repairs. */
 export interface WordCounts {
@@ -26,11 +27,6 @@ const OPENERS = '.!?:“"‘(—–\n';
 export const ASCII_WORD = 1;
 /** Shape bit: a capital letter stands after the word's first letter ("inUkraine", "McCain"). */
 export const INNER_CAPITAL = 2;
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/** Keys are hashes cut to 30 bits, small integers the maps hold unboxed. */
-const SMALL = 0x3fffffff;
 
 /**
  * Counts of 30-bit keys in an open-addressing table over typed arrays: cheaper than a Map for the
@@ -90,23 +86,6 @@ class KeyCounts {
   }
 }
 
-/** A growable Int32Array kept between articles. */
-class IntBuffer {
-  data = new Int32Array(256);
-  length = 0;
-
-  /** Empties the buffer with room for `capacity` values (the array may be replaced). */
-  reset(capacity: number): Int32Array {
-    this.length = 0;
-    if (this.data.length < capacity) {
-      let size = this.data.length;
-      while (size < capacity) size *= 2;
-      this.data = new Int32Array(size);
-    }
-    return this.data;
-  }
-}
-
 /** Slots for a text of `length` characters: room for a distinct word in every three characters. */
 function capacityFor(length: number): number {
   let capacity = 64;
@@ -131,9 +110,9 @@ export function createWordTally(): (text: string) => WordCounts {
   const foldedHashes = new IntBuffer();
   const shapes = new IntBuffer();
   const lookUps: Omit<WordCounts, 'spans'> = {
-    count: (word) => exact.get(hashWord(word, false) & SMALL),
-    countAnyCase: (word) => folded.get(hashWord(word, true) & SMALL),
-    isName: (word) => names.get(hashWord(word, false) & SMALL) > 0,
+    count: (word) => exact.get(hashWord(word, false) & KEY_MASK),
+    countAnyCase: (word) => folded.get(hashWord(word, true) & KEY_MASK),
+    isName: (word) => names.get(hashWord(word, false) & KEY_MASK) > 0,
     countSpan: (j) => exact.get(exactHashes.data[j]!),
     countSpanAnyCase: (j) => folded.get(foldedHashes.data[j]!),
     foldedHash: (j) => foldedHashes.data[j]!,
@@ -190,8 +169,8 @@ export function createWordTally(): (text: string) => WordCounts {
       shapeData[words] = (nonAscii === 0 ? ASCII_WORD : 0) | (capitals > firstUpper ? INNER_CAPITAL : 0);
       spanData[2 * words] = start;
       spanData[2 * words + 1] = i;
-      h &= SMALL;
-      hf &= SMALL;
+      h &= KEY_MASK;
+      hf &= KEY_MASK;
       exactData[words] = h;
       foldedData[words] = hf;
       words++;
