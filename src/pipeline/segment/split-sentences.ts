@@ -1,4 +1,4 @@
-import winkNLP from 'wink-nlp';
+import winkNLP, { type Model } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Paragraph, Sentence, Token } from '../../core/index.js';
 import type { Stage } from '../stage.js';
@@ -16,7 +16,7 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
  * segment.run(article).sentences; // [{ span: [0, 42], paragraph: 0, tokenStart: 0, tokenEnd: 9 }, …]
  */
 export function createSegmentStage(): Stage {
-  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const nlp = winkNLP(withRememberedLemmas(model), ['sbd', 'pos']);
   const its = nlp.its;
   return {
     name: 'segment',
@@ -99,6 +99,38 @@ export function createSegmentStage(): Stage {
       return { paragraphs, sentences, tokens };
     },
   };
+}
+
+type Lemmatize = (value: string, pos: string, cache: unknown) => string;
+
+/** Distinct (word, tag) lemmas remembered at most; the table is emptied when full. */
+const LEMMAS_KEPT = 1 << 16;
+
+/**
+ * The model with a lemmatiser that remembers: wink lemmatises each adjective, noun and verb token
+ * afresh (exception lists, then suffix rules each checked against its lexicon), though its answer
+ * depends on the word and the tag alone (the lexicon it checks is the model's own, never grown), and
+ * news repeats its words. Contractions never reach it (wink keeps their lemmas in the token).
+ */
+function withRememberedLemmas(base: Model): Model {
+  const lemmatize = base.addons.lemmatize as Lemmatize;
+  const byTag = new Map<string, Map<string, string>>();
+  let kept = 0;
+  const remembered: Lemmatize = (value, pos, cache) => {
+    let lemmas = byTag.get(pos);
+    if (lemmas === undefined) byTag.set(pos, (lemmas = new Map()));
+    let lemma = lemmas.get(value);
+    if (lemma === undefined) {
+      lemma = lemmatize(value, pos, cache);
+      if (++kept > LEMMAS_KEPT) {
+        for (const table of byTag.values()) table.clear();
+        kept = 1;
+      }
+      lemmas.set(value, lemma);
+    }
+    return lemma;
+  };
+  return { ...base, addons: { ...base.addons, lemmatize: remembered } };
 }
 
 /** Non-empty paragraph ranges of a text, trimmed of surrounding whitespace. */

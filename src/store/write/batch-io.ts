@@ -154,7 +154,11 @@ export interface EventLookup {
   /** The date window, or null for an undated report (then only its story's events match). */
   readonly from: string | null;
   readonly to: string | null;
-  readonly story: number;
+  /**
+   * The report's story, or null for a story founded in this batch: none of its events is stored
+   * yet, so the story lookup is skipped (most articles found their own story).
+   */
+  readonly story: number | null;
 }
 
 /** A stored event found for a lookup. */
@@ -219,7 +223,7 @@ export const MATCH_EVENTS_SELECT = `
   union all
   select k.report, e.id, e.uid, e.mode, e.date, e.quad, e.goldstein, a.published, 1 as same_story
   from k cross join story_events se cross join events e cross join articles a
-  where se.story_id = k.story and e.id = se.event_id
+  where k.story is not null and se.story_id = k.story and e.id = se.event_id
     and e.source_code = k.source and e.target_code = k.target and e.type = k.type
     and e.modality = k.modality and e.negated = k.negated and a.id = e.article_id`;
 

@@ -255,6 +255,8 @@ function countChanges(changes: readonly (readonly [Counted, 1 | -1])[]): Row[] {
 
 /** Merges the new articles' events into stored ones or new ones, and writes every report. */
 async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promise<boolean[]> {
+  // stories founded by this batch's articles (a story's id is its first article's) have no stored events
+  const founded = new Set(reports.map((r) => r.articleId));
   const hits = await io.matchEvents(
     reports.map((r, report) => {
       const e = r.event;
@@ -268,7 +270,7 @@ async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promis
         negated: e.negated ? 1 : 0,
         from: window?.[0] ?? null,
         to: window?.[1] ?? null,
-        story: r.story,
+        story: founded.has(r.story) ? null : r.story,
       };
     }),
   );
