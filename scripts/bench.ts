@@ -26,7 +26,7 @@ import { createAnalysisPool } from '../src/pool/index.js';
 import { openProducer, readQueueStatus } from '../src/queue/index.js';
 import { openPostgresStore } from '../src/store/index.js';
 import pg from 'pg';
-import { runBuiltCli } from './lib/run-built-cli.js';
+import { BUILT_CLI, builtCliEnv, runBuiltCli } from './lib/run-built-cli.js';
 
 const { values } = parseArgs({
   options: {
@@ -93,6 +93,10 @@ analyse(warmUp);
  * minute to the next), and taking turns this often lets a spell weigh on both sides of the ratio alike.
  */
 const CHUNK = 25;
+// GC weighs on (a) and (b) as in demarche when this process has the young generation demarche's CLI
+// and analysis threads run with (the npm script's flag; src/main.ts, ANALYSIS_RESOURCE_LIMITS)
+if (!process.execArgv.includes('--max-semi-space-size=32'))
+  console.log('note: run through `npm run bench` for the node flags demarche runs with');
 const passes = Math.max(1, Number(values.passes));
 const seconds = { bare: [] as number[], full: [] as number[] };
 for (let r = 0; r < passes; r++) {
@@ -150,10 +154,9 @@ const ROOT = join(import.meta.dirname, '..');
 
 /** Starts a built `demarche worker` process (peak RSS reported at exit); resolves once it waits for jobs. */
 function startWorker(queue: string, db: string, prefix: string): Promise<ChildProcess & { log: string[] }> {
-  const args = ['--require', join(ROOT, 'scripts/lib/peak-rss.cjs'), join(ROOT, 'dist/main.js')];
-  args.push('worker', '--queue', queue, '--db', db, '--prefix', prefix, '--threads', '1', '--quiet');
+  const args = ['worker', '--queue', queue, '--db', db, '--prefix', prefix, '--threads', '1', '--quiet'];
   const child = Object.assign(
-    spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }),
+    spawn(BUILT_CLI, args, { cwd: ROOT, env: builtCliEnv(), stdio: ['ignore', 'ignore', 'pipe'] }),
     {
       log: [] as string[],
     },

@@ -14,17 +14,25 @@ export interface CliRun {
 }
 
 /**
- * Runs the built `demarche` CLI (dist/main.js, as users run it: compiled, in its own process) and
+ * The environment that starts dist/main.js as its first line says (the node flags demarche runs
+ * with) and reports the process's peak RSS at exit.
+ */
+export function builtCliEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${PEAK}`.trim() };
+}
+
+export { MAIN as BUILT_CLI };
+
+/**
+ * Runs the built `demarche` CLI (dist/main.js, as users run it: compiled, in its own process, started by
+ * its first line) and
  * measures its wall time and peak RSS. Output to standard output is counted, not kept, unless
  * `keep` is set.
  */
 export function runBuiltCli(args: readonly string[], keep = false): Promise<CliRun> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first`);
   const started = performance.now();
-  const child = spawn(process.execPath, ['--require', PEAK, MAIN, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(MAIN, args, { cwd: ROOT, env: builtCliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
