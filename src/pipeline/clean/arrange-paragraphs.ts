@@ -31,6 +31,16 @@ function holds(text: string, start: number, end: number, to: string): boolean {
   return true;
 }
 
+/** Adds the replacement of text[start, end) by `to` to `out`, unless the text already holds it. */
+function want(out: Replacement[], text: string, start: number, end: number, to: string): void {
+  if (!holds(text, start, end, to)) out.push({ start, end, text: to, kind: 'normalise-whitespace' });
+}
+
+/** Whether line `a` goes on in line `b` after a single newline: no clause end, a lower-case start. */
+function goesOn(text: string, a: Line, b: Line): boolean {
+  return !endsClause(text, a) && isLower(text, b.contentStart);
+}
+
 /**
  * Lays the text out as paragraphs separated by exactly "\n\n": lines are trimmed, runs of spaces
  * become one, blank lines collapse. A single newline becomes a space when the line goes on
@@ -43,18 +53,12 @@ function holds(text: string, start: number, end: number, to: string): boolean {
 export function arrangeParagraphs(text: string): Replacement[] {
   const lines = splitLines(text).filter((l) => l.contentEnd > l.contentStart);
   const out: Replacement[] = [];
-  const want = (start: number, end: number, to: string) => {
-    if (!holds(text, start, end, to)) {
-      out.push({ start, end, text: to, kind: 'normalise-whitespace' });
-    }
-  };
   if (lines.length === 0) {
-    want(0, text.length, '');
+    want(out, text, 0, text.length, '');
     return out;
   }
 
   // how lines meet: 'blank' (a blank line between), or a single newline
-  const goesOn = (a: Line, b: Line) => !endsClause(text, a) && isLower(text, b.contentStart);
   let single = 0;
   let continued = 0;
   for (let i = 1; i < lines.length; i++) {
@@ -62,11 +66,11 @@ export function arrangeParagraphs(text: string): Replacement[] {
     const b = lines[i]!;
     if (blankBetween(text, a.contentEnd, b.contentStart)) continue;
     single++;
-    if (goesOn(a, b)) continued++;
+    if (goesOn(text, a, b)) continued++;
   }
   const hardWrapped = continued >= 2 && continued * 4 >= single;
 
-  want(0, lines[0]!.contentStart, '');
+  want(out, text, 0, lines[0]!.contentStart, '');
   let doubleSpace = text.indexOf('  ');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -77,12 +81,12 @@ export function arrangeParagraphs(text: string): Replacement[] {
     while (doubleSpace !== -1 && doubleSpace < line.contentEnd) {
       let end = doubleSpace + 2;
       while (end < line.contentEnd && text.charCodeAt(end) === 0x20) end++;
-      want(doubleSpace, end, ' ');
+      want(out, text, doubleSpace, end, ' ');
       doubleSpace = text.indexOf('  ', end);
     }
     const next = lines[i + 1];
     if (next === undefined) {
-      want(line.contentEnd, text.length, '');
+      want(out, text, line.contentEnd, text.length, '');
       break;
     }
     const gapStart = line.contentEnd;
@@ -94,7 +98,7 @@ export function arrangeParagraphs(text: string): Replacement[] {
       const wrappedHyphen =
         last === '-' && isLower(text, line.contentEnd - 2) && isLower(text, next.contentStart);
       if (wrappedHyphen) sep = '';
-      else if (goesOn(line, next)) sep = ' ';
+      else if (goesOn(text, line, next)) sep = ' ';
       else if (
         hardWrapped &&
         i > 0 &&
@@ -105,7 +109,7 @@ export function arrangeParagraphs(text: string): Replacement[] {
         sep = ' ';
       }
     }
-    want(gapStart, gapEnd, sep);
+    want(out, text, gapStart, gapEnd, sep);
   }
   return out;
 }

@@ -7,8 +7,8 @@ import {
   LETTER,
   MARK,
   UPPER,
-  flagsAt,
   charInfo,
+  flagsAt,
   hashWord,
 } from './char-classes.js';
 import { IntBuffer } from './int-buffer.js';
@@ -136,7 +136,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
   // the names and numbers of the paragraphs compared closely, read once each
   const lists = new IntBuffer();
   const table = new ParagraphTable();
-  const byHash = new Map<number, number>();
+  const lastKept = new LastKeptByHash();
   const kept = new IntBuffer();
   const set = new MarkedSet();
   let prevRow = new Int32Array(256);
@@ -358,18 +358,25 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
   return (input) => {
     text = input;
     ranges = splitParagraphs(text);
+    // a lone paragraph repeats nothing: its words need no reading
+    if (ranges.length < 2) {
+      text = '';
+      ranges = [];
+      return [];
+    }
     readParagraphs();
     lists.length = 0;
     kept.length = 0;
-    byHash.clear();
+    lastKept.reset(ranges.length);
     const runs: [number, number][] = [];
     for (let i = 0; i < ranges.length; i++) {
       // exact copies anywhere; near copies among the last MAX_COMPARED paragraphs kept
       const h = table.hash[i]!;
-      const same = byHash.get(h);
+      const slot = lastKept.slotOf(h, table.hash);
+      const same = lastKept.paragraphAt(slot);
       let copy = false;
       if (table.wordCount[i]! >= MIN_EXACT_WORDS) {
-        for (let k = same ?? -1; !copy && k !== -1; k = table.nextSame[k]!) copy = sameWords(k, i);
+        for (let k = same; !copy && k !== -1; k = table.nextSame[k]!) copy = sameWords(k, i);
       }
       for (let k = kept.length - 1; !copy && k >= 0 && k >= kept.length - MAX_COMPARED; k--) {
         copy = isCopy(kept.data[k]!, i);
@@ -378,8 +385,8 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
         runs.push([i, i]);
       } else {
         kept.push(i);
-        table.nextSame[i] = same ?? -1;
-        byHash.set(h, i);
+        table.nextSame[i] = same;
+        lastKept.setParagraphAt(slot, i);
       }
     }
     text = ''; // hold no article between calls
@@ -420,5 +427,42 @@ class ParagraphTable {
       this.namesCount = new Int32Array(size);
     }
     this.namesAt.fill(NOT_READ, 0, count);
+  }
+}
+
+/**
+ * The last kept paragraph of each paragraph hash, in an open-addressing table over an Int32Array
+ * kept between articles (a Map would be emptied and grown again for every article). A slot holds
+ * 1 + the paragraph, 0 when empty; the paragraph's own hash (ParagraphTable.hash) tells its key.
+ */
+class LastKeptByHash {
+  #slots = new Int32Array(64);
+  #mask = 63;
+
+  /** Empties the table, with room for `count` paragraphs. */
+  reset(count: number): void {
+    let size = 64;
+    while (size < 2 * count) size *= 2;
+    if (size > this.#slots.length) this.#slots = new Int32Array(size);
+    else this.#slots.fill(0, 0, size);
+    this.#mask = size - 1;
+  }
+
+  /** The slot of `hash`: the one holding its paragraph, or the empty one where it goes. */
+  slotOf(hash: number, hashes: Int32Array): number {
+    const slots = this.#slots;
+    const mask = this.#mask;
+    let slot = hash & mask;
+    while (slots[slot] !== 0 && hashes[slots[slot]! - 1] !== hash) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  /** The paragraph in `slot`, -1 when none. */
+  paragraphAt(slot: number): number {
+    return this.#slots[slot]! - 1;
+  }
+
+  setParagraphAt(slot: number, paragraph: number): void {
+    this.#slots[slot] = paragraph + 1;
   }
 }

@@ -9,6 +9,7 @@ import { collapseRepeatedParagraphs } from './collapse-repeated-paragraphs.js';
 import { dropBoilerplate } from './drop-boilerplate.js';
 import { extractCredits, readGivenCredit } from './extract-credits.js';
 import { insertMissingSpaces } from './insert-missing-spaces.js';
+import { LeadScan } from './lead-scan.js';
 import { normaliseCharacters } from './normalise-characters.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
 import { repairDoubledLetters } from './repair-doubled-letters.js';
@@ -108,12 +109,21 @@ export function createCleaner(
   const glued = repairGluedWords(lexicon);
   const readCredit = readGivenCredit(lexicon);
   const tallyWords = createWordTally();
+  // the character steps, in order, and which of them a text needs, learnt in one scan
+  const characterSteps = [mojibake, lookAlikes, normalise];
+  const leadScan = new LeadScan(characterSteps.map((step) => step.leads));
 
   return (raw, givenCredits = []) => {
     const c = new Cleaning(raw);
-    c.apply(mojibake(c.text));
-    c.apply(lookAlikes(c.text));
-    c.apply(normalise(c.text));
+    let needed = leadScan.stepsFor(c.text);
+    for (let k = 0; k < characterSteps.length; k++) {
+      if ((needed & (1 << k)) === 0) continue;
+      const replacements = characterSteps[k]!(c.text, true);
+      if (replacements.length === 0) continue;
+      c.apply(replacements);
+      // a changed text may hold leads it did not (a repaired "Â" + U+00A0 is a no-break space): scan again
+      needed = leadScan.stepsFor(c.text);
+    }
     c.apply(arrangeParagraphs(c.text));
     const credit = credits(c.text);
     c.apply(credit.replacements);

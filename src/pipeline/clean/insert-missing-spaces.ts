@@ -1,22 +1,15 @@
 import { DIGIT, LETTER, LOWER, UPPER, flagsAt } from './char-classes.js';
 import type { Replacement } from './apply-replacements.js';
+import { LeadSet } from './lead-scan.js';
 
 /**
- * Whether the code unit is where a missing space may be: quotes, sentence stops, and the first
- * letters of scripts (Hebrew, Arabic, Cyrillic).
+ * The code units where a missing space may be: quotes, sentence stops, and the letters of scripts
+ * glued to Latin (Hebrew, Arabic, Cyrillic); one bit-set read per character of the scan.
  */
-function isCandidate(code: number): boolean {
-  return (
-    code === 0x2e /* . */ ||
-    code === 0x201d /* ” */ ||
-    code === 0x201c /* “ */ ||
-    code === 0x21 /* ! */ ||
-    code === 0x3f /* ? */ ||
-    code === 0xbb /* » */ ||
-    code === 0xab /* « */ ||
-    isOtherScriptCode(code)
-  );
-}
+const CANDIDATES = new LeadSet();
+for (const ch of '.”“!?»«') CANDIDATES.add(ch.charCodeAt(0));
+for (let code = 0x0590; code <= 0x06ff; code++) CANDIDATES.add(code);
+for (let code = 0x0400; code <= 0x04ff; code++) CANDIDATES.add(code);
 
 function isOtherScriptCode(code: number): boolean {
   return (code >= 0x0590 && code <= 0x06ff) || (code >= 0x0400 && code <= 0x04ff);
@@ -77,7 +70,7 @@ export function insertMissingSpaces(text: string): Replacement[] {
   const out: Replacement[] = [];
   // one scan by character code; a match is cut out of the text only where a candidate stands
   for (let at = 0; at < text.length; at++) {
-    if (!isCandidate(text.charCodeAt(at))) continue;
+    if (!CANDIDATES.has(text.charCodeAt(at))) continue;
     const ch = text[at]!;
     if (ch === '”' || ch === '»') {
       if (isLetterOrDigit(text, at + 1))
@@ -108,15 +101,19 @@ export function insertMissingSpaces(text: string): Replacement[] {
       at = end - 1; // the scan goes on after the run
     }
   }
-  // straight quotes, paragraph by paragraph
+  // straight quotes, paragraph by paragraph: only up to the last quote, and each quote found once
+  // (the next one is kept, so a paragraph without any costs no search to the end of the text)
+  let next = text.indexOf('"');
   let start = 0;
-  while (start <= text.length) {
+  const quotes: number[] = [];
+  while (next !== -1 && start <= text.length) {
     let end = text.indexOf('\n\n', start);
     if (end === -1) end = text.length;
-    const quotes: number[] = [];
-    for (let q = text.indexOf('"', start); q !== -1 && q < end; q = text.indexOf('"', q + 1)) quotes.push(q);
+    quotes.length = 0;
+    for (; next !== -1 && next < end; next = text.indexOf('"', next + 1)) quotes.push(next);
     if (quotes.length % 2 === 0) {
-      quotes.forEach((q, i) => {
+      for (let i = 0; i < quotes.length; i++) {
+        const q = quotes[i]!;
         if (i % 2 === 0) {
           const before = text[q - 1];
           if (q > start && before !== undefined && /[\p{L}\p{N},;:]/u.test(before)) {
@@ -127,7 +124,7 @@ export function insertMissingSpaces(text: string): Replacement[] {
         } else if (isLetterOrDigit(text, q + 1)) {
           out.push({ start: q, end: q + 1, text: '" ', kind: 'insert-space' });
         }
-      });
+      }
     }
     start = end + 2;
   }

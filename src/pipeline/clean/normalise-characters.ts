@@ -1,4 +1,6 @@
 import type { Replacement } from './apply-replacements.js';
+import { LeadSet } from './lead-scan.js';
+import type { CharacterStep } from './lead-scan.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
 
 const SPACE = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
@@ -16,7 +18,7 @@ function escapeClass(chars: Iterable<string>): string {
  * @example
  * normaliseCharacters(lexicon)('a\u00a0b &amp; c') // replacements: ' ' for the NBSP, '&' for '&amp;'
  */
-export function normaliseCharacters(lexicon: CleanLexicon): (text: string) => Replacement[] {
+export function normaliseCharacters(lexicon: CleanLexicon): CharacterStep {
   const quoteClass = lexicon.quotes.size > 0 ? `|[${escapeClass(lexicon.quotes.keys())}]` : '';
   const source =
     '\\r\\n?|[\\v\\f\\u2028\\u2029]|[\\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]+|[\\u200b\\u2060\\ufeff\\u00ad]+' +
@@ -43,28 +45,18 @@ export function normaliseCharacters(lexicon: CleanLexicon): (text: string) => Re
     return lexicon.quotes.get(text) ?? text;
   };
 
-  // the code units a match can start with, as a bit set: most texts have none, and are passed
-  // over in one cheap scan instead of a regex search
-  const starts = new Uint8Array(0x10000 >>> 3);
-  const addStart = (code: number): void => {
-    starts[code >>> 3] = starts[code >>> 3]! | (1 << (code & 7));
-  };
+  // the code units a match can start with: most texts have none, and are passed over in one
+  // cheap scan instead of a regex search
+  const leads = new LeadSet();
   for (const code of [0x0d, 0x0b, 0x0c, 0x2028, 0x2029, 0x09, 0xa0, 0x1680, 0x202f, 0x205f, 0x3000])
-    addStart(code);
-  for (let code = 0x2000; code <= 0x200a; code++) addStart(code);
-  for (const code of [0x200b, 0x2060, 0xfeff, 0xad, 0x26 /* & */]) addStart(code);
-  for (const key of lexicon.quotes.keys()) addStart(key.charCodeAt(0));
-  const mayMatch = (text: string): boolean => {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if ((starts[code >>> 3]! & (1 << (code & 7))) !== 0) return true;
-    }
-    return false;
-  };
+    leads.add(code);
+  for (let code = 0x2000; code <= 0x200a; code++) leads.add(code);
+  for (const code of [0x200b, 0x2060, 0xfeff, 0xad, 0x26 /* & */]) leads.add(code);
+  for (const key of lexicon.quotes.keys()) leads.add(key.charCodeAt(0));
 
-  return (text) => {
+  const step = (text: string, mayChange = leads.foundIn(text)): Replacement[] => {
     const out: Replacement[] = [];
-    if (!mayMatch(text)) return out;
+    if (!mayChange) return out;
     const re = new RegExp(source, 'gu');
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const found = m[0];
@@ -87,4 +79,5 @@ export function normaliseCharacters(lexicon: CleanLexicon): (text: string) => Re
     }
     return out;
   };
+  return Object.assign(step, { leads });
 }

@@ -1,4 +1,6 @@
 import type { Replacement } from './apply-replacements.js';
+import { LeadSet } from './lead-scan.js';
+import type { CharacterStep } from './lead-scan.js';
 
 /** Characters whose mis-decoded form is repaired: Latin-1 and Latin Extended-A letters and signs. */
 const LATIN_FROM = 0xa0;
@@ -61,27 +63,17 @@ function mojibakeTable(): Map<string, string> {
  * @example
  * repairMojibake()('Itâ€™s CafÃ©') // replacements: '’' for 'â€™', 'é' for 'Ã©'
  */
-export function repairMojibake(): (text: string) => Replacement[] {
+export function repairMojibake(): CharacterStep {
   const table = mojibakeTable();
   const forms = [...table.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  // the code units a mis-decoded form opens with ("Ã", "â", …), as a bit set: a text without
-  // any is passed over in one cheap scan
-  const leads = new Uint8Array(0x10000 >>> 3);
-  for (const form of forms) {
-    const code = form.charCodeAt(0);
-    leads[code >>> 3] = leads[code >>> 3]! | (1 << (code & 7));
-  }
-  const hasLead = (text: string): boolean => {
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 0x80 && (leads[code >>> 3]! & (1 << (code & 7))) !== 0) return true;
-    }
-    return false;
-  };
+  // the code units a mis-decoded form opens with ("Ã", "â", …): a text without any is passed
+  // over in one cheap scan
+  const leads = new LeadSet();
+  for (const form of forms) leads.add(form.charCodeAt(0));
   const source = forms.map(escapeRegExp).join('|');
 
-  return (text) => {
-    if (!hasLead(text)) return [];
+  const step = (text: string, mayChange = leads.foundIn(text)): Replacement[] => {
+    if (!mayChange) return [];
     const out: Replacement[] = [];
     const re = new RegExp(source, 'gu');
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -94,4 +86,5 @@ export function repairMojibake(): (text: string) => Replacement[] {
     }
     return out;
   };
+  return Object.assign(step, { leads });
 }

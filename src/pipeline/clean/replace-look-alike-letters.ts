@@ -1,5 +1,7 @@
 import type { Replacement } from './apply-replacements.js';
 import { LETTER, MARK, flagsOf } from './char-classes.js';
+import { LeadSet } from './lead-scan.js';
+import type { CharacterStep } from './lead-scan.js';
 
 /** Cyrillic and Greek letters drawn like a Latin letter, and that Latin letter. */
 const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
@@ -48,14 +50,9 @@ const LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
   ['ο', 'o'],
 ]);
 
-/** Whether the text holds a Greek or Cyrillic code unit (U+0370–U+052F): one scan by code. */
-function hasGreekOrCyrillic(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x370 && code <= 0x52f) return true;
-  }
-  return false;
-}
+/** Greek and Cyrillic code units (U+0370–U+052F): a text without any has no look-alike letter. */
+const GREEK_OR_CYRILLIC = new LeadSet();
+for (let code = 0x370; code <= 0x52f; code++) GREEK_OR_CYRILLIC.add(code);
 
 /** A Latin letter: Basic Latin, Latin-1 and the Latin Extended blocks up to U+024F. */
 function isLatin(code: number): boolean {
@@ -71,9 +68,9 @@ function isLatin(code: number): boolean {
  * @example
  * replaceLookAlikeLetters()('Ukr\u0430ine') // replacement: 'a' for the Cyrillic 'а'
  */
-export function replaceLookAlikeLetters(): (text: string) => Replacement[] {
-  return (text) => {
-    if (!hasGreekOrCyrillic(text)) return [];
+export function replaceLookAlikeLetters(): CharacterStep {
+  const step = (text: string, mayChange = GREEK_OR_CYRILLIC.foundIn(text)): Replacement[] => {
+    if (!mayChange) return [];
     const out: Replacement[] = [];
     const n = text.length;
     let i = 0;
@@ -102,4 +99,5 @@ export function replaceLookAlikeLetters(): (text: string) => Replacement[] {
     }
     return out;
   };
+  return Object.assign(step, { leads: GREEK_OR_CYRILLIC });
 }

@@ -1,5 +1,6 @@
 import { FNV_OFFSET, FNV_PRIME, KEY_MASK, LETTER, MARK, UPPER, charInfo, hashWord } from './char-classes.js';
 import { IntBuffer } from './int-buffer.js';
+import { LeadSet } from './lead-scan.js';
 
 /** How often each word stands on its own in the article, the evidence for word repairs. */
 export interface WordCounts {
@@ -21,7 +22,9 @@ export interface WordCounts {
   shape(j: number): number;
 }
 
-const OPENERS = '.!?:“"‘(—–\n';
+/** Characters after which a capital opens a sentence (and is no evidence of a name), by code. */
+const OPENERS = new LeadSet();
+for (const ch of '.!?:“"‘(—–\n') OPENERS.add(ch.charCodeAt(0));
 
 /** Shape bit: the word is made of ASCII letters only. */
 export const ASCII_WORD = 1;
@@ -109,10 +112,13 @@ export function createWordTally(): (text: string) => WordCounts {
   const exactHashes = new IntBuffer();
   const foldedHashes = new IntBuffer();
   const shapes = new IntBuffer();
-  const lookUps: Omit<WordCounts, 'spans'> = {
+  // one object, made once: a call only points its spans at the new words (the counts a call
+  // returns are valid until the next call)
+  const counts: { -readonly [K in keyof WordCounts]: WordCounts[K] } = {
     count: (word) => exact.get(hashWord(word, false) & KEY_MASK),
     countAnyCase: (word) => folded.get(hashWord(word, true) & KEY_MASK),
     isName: (word) => names.get(hashWord(word, false) & KEY_MASK) > 0,
+    spans: spans.data.subarray(0, 0),
     countSpan: (j) => exact.get(exactHashes.data[j]!),
     countSpanAnyCase: (j) => folded.get(foldedHashes.data[j]!),
     foldedHash: (j) => foldedHashes.data[j]!,
@@ -143,7 +149,8 @@ export function createWordTally(): (text: string) => WordCounts {
       }
       const start = i;
       const firstUpper = (info & UPPER) !== 0 ? 1 : 0;
-      let hf = FNV_OFFSET;
+      // (| 0: a small integer from the start, as Math.imul makes it, so the loop keeps one representation)
+      let hf = FNV_OFFSET | 0;
       let codes = 0;
       let capitals = 0;
       // (never read past the end: a NaN code would slow every table read of the loop)
@@ -161,7 +168,7 @@ export function createWordTally(): (text: string) => WordCounts {
       // without a capital letter the word is its own folded form, and so is its hash
       let h = hf;
       if (capitals > 0) {
-        h = FNV_OFFSET;
+        h = FNV_OFFSET | 0;
         for (let k = start; k < i; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
       }
       // no ASCII character is a mark: a word is all ASCII letters when no code reaches 0x80
@@ -179,13 +186,14 @@ export function createWordTally(): (text: string) => WordCounts {
       if (firstUpper !== 0) {
         let k = start - 1;
         while (k >= 0 && text.charCodeAt(k) === 0x20) k--;
-        if (k >= 0 && !OPENERS.includes(text[k]!)) names.bump(h);
+        if (k >= 0 && !OPENERS.has(text.charCodeAt(k))) names.bump(h);
       }
     }
     spans.length = 2 * words;
     exactHashes.length = words;
     foldedHashes.length = words;
     shapes.length = words;
-    return { ...lookUps, spans: spanData.subarray(0, 2 * words) };
+    counts.spans = spanData.subarray(0, 2 * words);
+    return counts;
   };
 }
