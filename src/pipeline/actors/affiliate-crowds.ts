@@ -43,11 +43,12 @@ export function affiliateCrowds(
 ): Mention[] {
   const crowd = lexicon.code;
   const nouns = crowdNouns(mentions, text, tokens, keys, lexicon, classes);
-  const all = nouns.length === 0 ? mentions : [...mentions, ...nouns].sort((a, b) => a.span[0] - b.span[0]);
-  if (!all.some((m) => m.actor === crowd)) return [...all];
+  const all = nouns.length === 0 ? mentions : [...mentions, ...nouns].sort(byStart);
+  const out = [...all];
   const stated: string[] = [];
-  return all.map((mention, index) => {
-    if (mention.actor !== crowd) return mention;
+  for (let index = 0; index < out.length; index++) {
+    const mention = out[index]!;
+    if (mention.actor !== crowd) continue;
     const prev = all[index - 1];
     if (
       prev &&
@@ -57,10 +58,16 @@ export function affiliateCrowds(
       /^\s+$/.test(text.slice(prev.span[1], mention.span[0]))
     ) {
       if (!stated.includes(prev.actor)) stated.push(prev.actor);
-      return withActor(mention, prev.actor);
+      out[index] = withActor(mention, prev.actor);
+    } else if (stated.length === 1) {
+      out[index] = withActor(mention, stated[0]!);
     }
-    return stated.length === 1 ? withActor(mention, stated[0]!) : mention;
-  });
+  }
+  return out;
+}
+
+function byStart(a: Mention, b: Mention): number {
+  return a.span[0] - b.span[0];
 }
 
 function crowdNouns(

@@ -90,12 +90,14 @@ export function matchTitle(
   limit: number,
   titles: Map<string, TitleNode>,
 ): { end: number; entry: TitleEntry | null } {
-  if (i >= limit || !titles.has(keys[i]!)) return NO_TITLE;
+  // (most calls meet no title: the one lookup of the first word answers them, and is not repeated)
+  const first = i < limit ? titles.get(keys[i]!) : undefined;
+  if (first === undefined) return NO_TITLE;
   let map = titles;
   let end = i;
   let entry: TitleEntry | null = null;
   for (let j = i; j < limit; j++) {
-    const node = map.get(keys[j]!);
+    const node = j === i ? first : map.get(keys[j]!);
     if (!node) break;
     if (node.entry) {
       end = j + 1;

@@ -60,7 +60,10 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
   const pluralPronouns = new Set(lexicon.pluralPronouns.map(normaliseKey));
   const pluralHeads = new Set(lexicon.pluralHeads.map(normaliseKey));
   const homeOffices = new Set(lexicon.homeOffices.map((o) => o.toLowerCase()));
-  const isCountry = (code: string): boolean => registry.actors.get(code)?.kind === 'country';
+  // the registry's country codes, in a set read once per mention by the resolvers
+  const countries = new Set<string>();
+  for (const [code, actor] of registry.actors) if (actor.kind === 'country') countries.add(code);
+  const isCountry = (code: string): boolean => countries.has(code);
   const wordClasses = buildWordClasses([
     [WORD_CLASS.actorStart, registry.root.keys()],
     [WORD_CLASS.collectiveOpener, collective.openers],
@@ -112,39 +115,39 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
       );
       const drafts = findPeople(view, names);
       const descriptions = resolveDescriptions(view, drafts, names, isCountry);
-      const people = toPeople(drafts, actorsLearned(descriptions, drafts.length)).map((person) =>
-        withKnownRole(person, known, article.published),
-      );
+      const people = toPeople(drafts, actorsLearned(descriptions, drafts.length));
+      if (known.size > 0) {
+        for (let p = 0; p < people.length; p++)
+          people[p] = withKnownRole(people[p]!, known, article.published);
+      }
       // last word of each person's role ("Foreign Minister" → "minister") and its sector, read once
-      const heads = people.map((person) =>
-        person.role
-          ?.toLowerCase()
-          .split(/[\s-]+/)
-          .pop(),
-      );
-      const sectors = heads.map((head) => (head === undefined ? undefined : lexicon.roleSectors[head]));
-      const roleHead = (index: number | null): string | undefined =>
-        index === null ? undefined : heads[index];
-      const sectorOf = (index: number | null): string | undefined =>
-        index === null ? undefined : sectors[index];
+      const heads = new Array<string | undefined>(people.length);
+      const sectors = new Array<string | undefined>(people.length);
+      for (let p = 0; p < people.length; p++) {
+        const head = roleHeadOf(people[p]!.role);
+        heads[p] = head;
+        sectors[p] = head === undefined ? undefined : lexicon.roleSectors[head];
+      }
       const dateline = findDateline(view);
       if (dateline !== null) {
-        people.forEach((person, index) => {
-          const first = drafts[index]!.runs[0]!;
-          const sector = sectorOf(index);
-          if (person.actor !== null || tokens[first.start]!.sentence !== dateline.sentence) return;
-          if (sector === 'GOV' || sector === 'MIL') people[index] = { ...person, actor: dateline.actor };
-        });
+        for (let p = 0; p < people.length; p++) {
+          const person = people[p]!;
+          const first = drafts[p]!.runs[0]!;
+          const sector = sectors[p];
+          if (person.actor !== null || tokens[first.start]!.sentence !== dateline.sentence) continue;
+          if (sector === 'GOV' || sector === 'MIL') people[p] = { ...person, actor: dateline.actor };
+        }
       }
       const home = findHomeState(view, isCountry);
       if (home !== null) {
         // "Foreign Minister Ana Ruiz", "President Ruiz" with no state: an office of the home state
-        people.forEach((person, index) => {
-          const head = roleHead(index);
+        for (let p = 0; p < people.length; p++) {
+          const person = people[p]!;
+          const head = heads[p];
           if (person.actor === null && head !== undefined && homeOffices.has(head)) {
-            people[index] = { ...person, actor: home };
+            people[p] = { ...person, actor: home };
           }
-        });
+        }
       }
       // mentions the resolvers add to the actor mentions (which are in text order already)
       const extra: Mention[] = [];
@@ -159,52 +162,77 @@ export function createActorsStage(lexicon: ActorsLexicon, user: UserActors = NO_
             actor,
             d.person,
             tokens[d.start]!.sentence,
-            sectorOf(d.person),
+            d.person === null ? undefined : sectors[d.person],
           ),
         );
       }
-      /** A phrase a resolver found to stand for an actor: a description mention in its sentence. */
-      const reference = (ref: { span: Span; start: number; actor: string }, sector?: string): Mention =>
-        createMention(
-          ref.span,
-          text.slice(ref.span[0], ref.span[1]),
-          'description',
-          ref.actor,
-          null,
-          tokens[ref.start]!.sentence,
-          sector,
-        );
       for (const ref of resolveCollectiveReferences(view, collective, isCountry, home)) {
-        if (descriptions.some((d) => d.span[0] < ref.span[1] && ref.span[0] < d.span[1])) continue;
-        extra.push(reference(ref, ref.sector ?? undefined));
+        if (overlapsAny(descriptions, ref.span)) continue;
+        extra.push(referenceMention(text, tokens, ref, ref.sector ?? undefined));
       }
-      for (const ref of resolveGroupMembers(view, members)) extra.push(reference(ref));
-      people.forEach((person, index) => {
-        for (const run of drafts[index]!.runs) {
+      for (const ref of resolveGroupMembers(view, members)) extra.push(referenceMention(text, tokens, ref));
+      for (let p = 0; p < people.length; p++) {
+        const actor = people[p]!.actor;
+        for (const run of drafts[p]!.runs) {
           extra.push(
             createMention(
               run.span,
               text.slice(run.span[0], run.span[1]),
               'person',
-              person.actor,
-              index,
+              actor,
+              p,
               tokens[run.start]!.sentence,
-              sectorOf(index),
+              sectors[p],
             ),
           );
         }
-      });
+      }
       const mentions = mergeByPosition(actorMentions, extra);
       const index = indexSentenceMentions(view, mentions);
       const refs = [
         ...resolveActReferences(view, mentions, acts, index),
         ...resolvePluralPronouns(view, mentions, pluralPronouns, pluralHeads, index),
       ];
-      for (const ref of refs) mentions.push(reference(ref));
+      for (const ref of refs) mentions.push(referenceMention(text, tokens, ref));
       if (refs.length > 0) mentions.sort(byPosition);
       return { mentions, people, actors: collectActors(actorMentions, registry) };
     },
   };
+}
+
+/** A phrase a resolver found to stand for an actor: a description mention in its sentence. */
+function referenceMention(
+  text: string,
+  tokens: TokenView['tokens'],
+  ref: { span: Span; start: number; actor: string },
+  sector?: string,
+): Mention {
+  return createMention(
+    ref.span,
+    text.slice(ref.span[0], ref.span[1]),
+    'description',
+    ref.actor,
+    null,
+    tokens[ref.start]!.sentence,
+    sector,
+  );
+}
+
+/** Whether a description overlaps `span` (a resolver's phrase that a description already stands for). */
+function overlapsAny(descriptions: readonly { readonly span: Span }[], span: Span): boolean {
+  for (const d of descriptions) if (d.span[0] < span[1] && span[0] < d.span[1]) return true;
+  return false;
+}
+
+/** What follows the last space or hyphen of a role: its head word. */
+const ROLE_HEAD = /[^\s-]*$/;
+
+/**
+ * The last word of a role, lower case ("Foreign Minister" → "minister"): what
+ * `role.toLowerCase().split(/[\s-]+/).pop()` gives, with no array made; undefined for no role.
+ */
+function roleHeadOf(role: string | null): string | undefined {
+  return role === null ? undefined : ROLE_HEAD.exec(role.toLowerCase())![0];
 }
 
 const ACTOR_AT = new ArrayPool((n) => new Int32Array(n));

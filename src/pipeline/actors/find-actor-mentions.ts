@@ -73,7 +73,7 @@ export function findActorMentions(
         continue;
       }
       const code = match.entry.dated.length > 0 ? codeOn(withNull(match.entry), date) : match.entry.code;
-      if (!code || describesGroup(match, tokens, keys, sentence, registry)) {
+      if (!code || describesGroup(match, tokens, keys, sentence, registry, classes, roots)) {
         i = match.end;
         continue;
       }
@@ -193,16 +193,24 @@ function withNull(entry: RegistryEntry): { code: string | null; dated: RegistryE
   return { code: entry.code === '' ? null : entry.code, dated: entry.dated };
 }
 
-/** "Lebanese Hezbollah", "Palestinian Hamas": a demonym directly before a group's name only describes it. */
+/**
+ * "Lebanese Hezbollah", "Palestinian Hamas": a demonym directly before a group's name only describes
+ * it. `classes` and `roots`, when given, spare the lookup where no name opens after the demonym.
+ */
 function describesGroup(
   match: ActorMatch,
   tokens: readonly Token[],
   keys: readonly string[],
   sentence: Sentence,
   registry: Registry,
+  classes?: Uint16Array,
+  roots?: RootNodes,
 ): boolean {
   if (match.entry.kind !== 'demonym') return false;
-  const next = longestMatch(tokens, keys, match.end, sentence.tokenEnd, registry.root);
+  const at = match.end;
+  if (at >= sentence.tokenEnd || (classes !== undefined && (classes[at]! & ACTOR_START) === 0)) return false;
+  const first = roots === undefined ? undefined : roots.nodes[roots.slots[at]!];
+  const next = longestMatch(tokens, keys, at, sentence.tokenEnd, registry.root, first);
   return next !== null && (next.entry.kind === 'group' || next.entry.kind === 'organisation');
 }
 
@@ -299,7 +307,8 @@ export function isTitleCaseSentence(tokens: readonly Token[], sentence: Sentence
     words++;
     if (!upper) continue;
     capitalised++;
-    if (CLOSED_CLASS.has(token.pos)) capitalisedClosed = true;
+    // (one capitalised closed-class word is enough: no lookup after it)
+    if (!capitalisedClosed && CLOSED_CLASS.has(token.pos)) capitalisedClosed = true;
   }
   return words >= 3 && capitalisedClosed && capitalised / words > 0.6;
 }
@@ -337,7 +346,7 @@ function isTitleCaseByShape(tokens: readonly Token[], sentence: Sentence, shapes
     words++;
     if ((shape & UPPER_INITIAL) === 0) continue;
     capitalised++;
-    if (CLOSED_CLASS.has(tokens[k]!.pos)) capitalisedClosed = true;
+    if (!capitalisedClosed && CLOSED_CLASS.has(tokens[k]!.pos)) capitalisedClosed = true;
   }
   return words >= 3 && capitalisedClosed && capitalised / words > 0.6;
 }

@@ -8,6 +8,8 @@ import { SHAPE, WORD_CLASS } from './classify-words.js';
 
 /** (Read once: an imported binding read in a loop may cost a call each time.) */
 const NAME_STOP = WORD_CLASS.nameStop;
+/** A text of two characters or more. */
+const LONG = SHAPE.long;
 /** An ASCII initial other than a capital. */
 const NOT_NAME_INITIAL = SHAPE.lowerInitial | SHAPE.otherAsciiInitial;
 
@@ -66,7 +68,7 @@ export function findPeople(view: TokenView, names: NameLexicon): PersonDraft[] {
   // full names first, so that a surname met before its full name still clusters to it
   const rest: NameRun[] = [];
   // body text first: a headline's run ("Barack Obama Election") is read against the names the body gives
-  const ordered = [...runs.filter((r) => !r.titleCase), ...runs.filter((r) => r.titleCase)];
+  const ordered = bodyRunsFirst(runs);
   for (const run of ordered) {
     if (run.titleCase) {
       const inside = findPersonInside(view, people, run);
@@ -98,10 +100,26 @@ export function findPeople(view: TokenView, names: NameLexicon): PersonDraft[] {
       people.push({ name: surface(view, run), words: run.words, runs: [run] });
     }
   }
-  for (const person of people) person.runs.sort((a, b) => a.start - b.start);
+  for (const person of people) if (person.runs.length > 1) person.runs.sort(byStart);
   // the name is the full name as first given: the first run with the most words of the cluster's first long run
-  people.sort((a, b) => a.runs[0]!.start - b.runs[0]!.start);
+  people.sort(byFirstRun);
   return people;
+}
+
+/** The runs of body text, then those of Title Case lines, each in text order. */
+function bodyRunsFirst(runs: readonly NameRun[]): NameRun[] {
+  const ordered: NameRun[] = [];
+  for (const run of runs) if (!run.titleCase) ordered.push(run);
+  for (const run of runs) if (run.titleCase) ordered.push(run);
+  return ordered;
+}
+
+function byStart(a: NameRun, b: NameRun): number {
+  return a.start - b.start;
+}
+
+function byFirstRun(a: PersonDraft, b: PersonDraft): number {
+  return a.runs[0]!.start - b.runs[0]!.start;
 }
 
 function findNameRuns(view: TokenView, names: NameLexicon): NameRun[] {
@@ -183,17 +201,21 @@ function findNameRuns(view: TokenView, names: NameLexicon): NameRun[] {
 
 /** Whether token `i` may be a word of a name; its non-names and honorifics are read from `view.classes`. */
 function isNameWord(view: TokenView, i: number, first: number, titleCase: boolean): boolean {
-  const token = view.tokens[i]!;
   if (view.actorAt[i]! >= 0) return false;
+  const token = view.tokens[i]!;
   const text = token.text;
   const initial = text.charCodeAt(0);
   if (initial < 0x80 && !(initial >= 0x41 && initial <= 0x5a)) return false;
   if (!isNameWordText(text)) return false;
   // (a non-name or an honorific)
   if ((view.classes[i]! & NAME_STOP) !== 0) return false;
-  if (INITIAL.test(text)) return i > first && isNameWordText(view.tokens[i - 1]!.text);
+  // (an initial has at most three code units: a capital, maybe astral, and a dot)
+  if (text.length <= 3 && INITIAL.test(text)) return i > first && isNameWordText(view.tokens[i - 1]!.text);
   if (isAllUpper(text) && text.length > 1) return false;
-  const opensClause = i === first || (i > first && CLAUSE_OPENERS.has(view.tokens[i - 1]!.text));
+  // (every clause opener is one character: a longer word before needs no lookup)
+  const opensClause =
+    i === first ||
+    (i > first && (view.shapes[i - 1]! & LONG) === 0 && CLAUSE_OPENERS.has(view.tokens[i - 1]!.text));
   if ((opensClause || titleCase) && token.pos !== 'PROPN') return false;
   return true;
 }
@@ -288,7 +310,7 @@ function findCluster(people: readonly PersonDraft[], run: NameRun): PersonDraft 
   let bestScore = 0;
   const last = run.words[run.words.length - 1];
   for (const person of people) {
-    if (!run.words.every((w) => w.length === 1 || person.words.includes(w))) continue;
+    if (!wordsBelongTo(run.words, person.words)) continue;
     let score = 1;
     if (last !== undefined && person.words[person.words.length - 1] === last) score = 3;
     else if (person.words[0] === run.words[0]) score = 2;
@@ -302,6 +324,12 @@ function findCluster(people: readonly PersonDraft[], run: NameRun): PersonDraft 
     }
   }
   return best;
+}
+
+/** Whether every word of a run (but initials) is a word of the person's name. */
+function wordsBelongTo(words: readonly string[], name: readonly string[]): boolean {
+  for (const word of words) if (word.length !== 1 && !name.includes(word)) return false;
+  return true;
 }
 
 /** A known person whose every name word occurs, in a row, inside the run; with the run cut to them. */
@@ -342,14 +370,20 @@ function surface(view: TokenView, run: NameRun): string {
  * toPeople(drafts); // [{ name: 'Vladimir Putin', actor: 'RUS', role: 'President', mentions: [[…]] }]
  */
 export function toPeople(drafts: readonly PersonDraft[], learned: readonly (string | null)[] = []): Person[] {
-  return drafts.map((draft, index) => {
+  const people = new Array<Person>(drafts.length);
+  for (let index = 0; index < drafts.length; index++) {
+    const draft = drafts[index]!;
     let actor: string | null = null;
     let role: string | null = null;
-    for (const run of draft.runs) {
+    const mentions = new Array<Span>(draft.runs.length);
+    for (let r = 0; r < draft.runs.length; r++) {
+      const run = draft.runs[r]!;
       if (actor === null && run.context.actor !== null) actor = run.context.actor;
       if (role === null && run.context.role !== null) role = run.context.role;
+      mentions[r] = run.span;
     }
     if (actor === null) actor = learned[index] ?? null;
-    return { name: draft.name, actor, role, mentions: draft.runs.map((r) => r.span) };
-  });
+    people[index] = { name: draft.name, actor, role, mentions };
+  }
+  return people;
 }

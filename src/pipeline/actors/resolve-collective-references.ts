@@ -44,6 +44,11 @@ export interface CollectiveLexicon {
   readonly custodyVerbs: ReadonlyMap<string, string>;
   /** Every word that may open a phrase this resolver reads: other words are skipped at once. */
   readonly openers: ReadonlySet<string>;
+  /**
+   * The openers of a phrase other than a pair phrase (the first words of the tables above): after
+   * the pair check, a word outside them ("the", "both") opens nothing, with no lookup in each table.
+   */
+  readonly phraseOpeners: ReadonlySet<string>;
 }
 
 /** (Read once: an imported binding read in a loop may cost a call each time.) */
@@ -81,11 +86,13 @@ export function buildCollectiveLexicon(lexicon: ActorsLexicon): CollectiveLexico
   const custodyVerbs = new Map<string, string>();
   for (const [verb, sector] of Object.entries(lexicon.custodyVerbs))
     custodyVerbs.set(normaliseKey(verb), sector);
-  const openers = new Set<string>(['the', 'both', ...pairActs, ...peopleNouns, ...custodyVerbs.keys()]);
+  const phraseOpeners = new Set<string>([...pairActs, ...peopleNouns, ...custodyVerbs.keys()]);
   for (const trie of [bodies, sectorNouns, groupsAll, groupsOne, pairAgents])
-    for (const word of trie.keys()) openers.add(word);
+    for (const word of trie.keys()) phraseOpeners.add(word);
+  const openers = new Set<string>(['the', 'both', ...phraseOpeners]);
   return {
     openers,
+    phraseOpeners,
     custodyVerbs,
     pairAgents,
     pairActs,
@@ -151,7 +158,7 @@ export function resolveCollectiveReferences(
   let named: Uint8Array | null = null;
   /** Lone bodies (by first word: "ministry") a sentence showed are not a state's: states they are not. */
   const notOf = new Map<string, Set<string>>();
-  const stateless = homeState === null && !mentions.some((x) => x.actor !== null && isState(x.actor));
+  const stateless = homeState === null && !namesState(mentions, isState);
   let m = 0;
   for (let i = 0; i < tokens.length; i++) {
     // only an opener is read: what the mentions before it tell is tallied when one is met
@@ -192,8 +199,9 @@ export function resolveCollectiveReferences(
       continue;
     }
 
-    const definite = i > 0 && keys[i - 1] === 'the';
     const key = keys[i]!;
+    if (!lexicon.phraseOpeners.has(key)) continue;
+    const definite = i > 0 && keys[i - 1] === 'the';
     const group =
       groups.size > 0 && (lexicon.groupsAll.has(key) || lexicon.groupsOne.has(key))
         ? groupReference(view, i, limit, lexicon, groups)
@@ -302,6 +310,12 @@ export function resolveCollectiveReferences(
     i = body.end - 1;
   }
   return out;
+}
+
+/** Whether a mention stands for a state. */
+function namesState(mentions: TokenView['mentions'], isState: (code: string) => boolean): boolean {
+  for (const mention of mentions) if (mention.actor !== null && isState(mention.actor)) return true;
+  return false;
 }
 
 /**

@@ -86,7 +86,8 @@ export function resolveDescriptions(
   const actorOf: (string | null)[] = [];
   const roleHead: (string | null)[] = [];
   const gender: (Gender | null)[] = [];
-  drafts.forEach((draft, index) => {
+  for (let index = 0; index < drafts.length; index++) {
+    const draft = drafts[index]!;
     let actor: string | null = null;
     let head: string | null = null;
     let known: Gender | null = null;
@@ -102,7 +103,7 @@ export function resolveDescriptions(
     actorOf.push(actor);
     roleHead.push(head);
     gender.push(known);
-  });
+  }
   const inQuote = quotedTokens(view);
   const out: ResolvedDescription[] = [];
   const recent: Recent[] = [];
@@ -131,23 +132,11 @@ export function resolveDescriptions(
       )
         continue;
       const nationality = found.actor !== null && found.actorKind === 'demonym';
-      const fits = (p: number, exact: boolean): boolean => {
-        const actor = actorOf[p] ?? null;
-        if (found.actor !== null) {
-          if (nationality) {
-            if (actor !== null && isCountry(actor) && actor !== found.actor) return false;
-          } else if (actor !== null && actor !== found.actor) {
-            return false;
-          }
-        }
-        const head = roleHead[p] ?? null;
-        if (exact) return head === found.head;
-        return GENERIC.has(found.head) || (head === null && found.actor !== null);
-      };
+      const wanted: Wanted = { found, nationality, actorOf, roleHead, isCountry };
       // a person holding that very title first ("the defence minister"), then any fitting person
       const person =
-        pickPerson(recent, sentence, DESCRIPTION_WINDOW, (p) => fits(p, true)) ??
-        pickPerson(recent, sentence, DESCRIPTION_WINDOW, (p) => fits(p, false));
+        pickPerson(recent, sentence, DESCRIPTION_WINDOW, wanted, true) ??
+        pickPerson(recent, sentence, DESCRIPTION_WINDOW, wanted, false);
       const span = [tokens[i]!.span[0], tokens[found.end - 1]!.span[1]] as const;
       if (person !== null) {
         if (!nationality && found.actor !== null && actorOf[person] === null) actorOf[person] = found.actor;
@@ -160,7 +149,7 @@ export function resolveDescriptions(
       i = found.end - 1;
     } else if (PRONOUNS.has(key)) {
       const wanted = key === 'she' || key === 'her' ? 'f' : 'm';
-      const person = pickPronounPerson(recent, sentence, (p) => (gender[p] ?? wanted) === wanted);
+      const person = pickPronounPerson(recent, sentence, gender, wanted);
       if (person === null) continue;
       gender[person] ??= wanted;
       let end = i + 1;
@@ -232,6 +221,8 @@ function readDescription(
     if (k < limit && keys[k] === "'s") k++;
     k = skipModifiers(view, k, limit, names);
   }
+  // (a word that opens no title needs no lookup)
+  if (k >= limit || (view.classes[k]! & TITLE_START) === 0) return null;
   const title = matchTitle(keys, k, limit, names.titles);
   if (!title.entry) return null;
   let end = title.end;
@@ -313,13 +304,14 @@ interface Recent {
 function pickPronounPerson(
   recent: readonly Recent[],
   sentence: number,
-  ok: (person: number) => boolean,
+  gender: readonly (Gender | null)[],
+  wanted: Gender,
 ): number | null {
   let r = recent.length - 1;
   for (; r >= 0 && recent[r]!.sentence === sentence; r--) {
     const entry = recent[r]!;
     if (entry.person === UNNAMED) return null;
-    if (ok(entry.person)) return entry.person;
+    if ((gender[entry.person] ?? wanted) === wanted) return entry.person;
   }
   while (r >= 0) {
     const s = recent[r]!.sentence;
@@ -329,25 +321,54 @@ function pickPronounPerson(
     for (let k = first; k <= r; k++) {
       const entry = recent[k]!;
       if (entry.person === UNNAMED) return null;
-      if (ok(entry.person)) return entry.person;
+      if ((gender[entry.person] ?? wanted) === wanted) return entry.person;
     }
     r = first - 1;
   }
   return null;
 }
 
+/** A description read at a "the" and what it is matched against (the people's actors and roles so far). */
+interface Wanted {
+  readonly found: { readonly head: string; readonly actor: string | null };
+  readonly nationality: boolean;
+  readonly actorOf: readonly (string | null)[];
+  readonly roleHead: readonly (string | null)[];
+  readonly isCountry: (code: string) => boolean;
+}
+
+/**
+ * The most recent person of the window whom the description fits: holding that very title
+ * (`exact`), or any person a generic head ("the diplomat") or the actor it names may stand for.
+ */
 function pickPerson(
   recent: readonly Recent[],
   sentence: number,
   window: number,
-  ok: (person: number) => boolean,
+  wanted: Wanted,
+  exact: boolean,
 ): number | null {
   for (let r = recent.length - 1; r >= 0; r--) {
     const entry = recent[r]!;
     if (sentence - entry.sentence > window || entry.person === UNNAMED) return null;
-    if (ok(entry.person)) return entry.person;
+    if (fits(wanted, entry.person, exact)) return entry.person;
   }
   return null;
+}
+
+function fits(wanted: Wanted, p: number, exact: boolean): boolean {
+  const { found, nationality } = wanted;
+  const actor = wanted.actorOf[p] ?? null;
+  if (found.actor !== null) {
+    if (nationality) {
+      if (actor !== null && wanted.isCountry(actor) && actor !== found.actor) return false;
+    } else if (actor !== null && actor !== found.actor) {
+      return false;
+    }
+  }
+  const head = wanted.roleHead[p] ?? null;
+  if (exact) return head === found.head;
+  return GENERIC.has(found.head) || (head === null && found.actor !== null);
 }
 
 function lastOrganisation(view: TokenView, i: number, isCountry: (code: string) => boolean): string | null {
