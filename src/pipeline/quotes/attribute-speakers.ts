@@ -6,32 +6,11 @@ import type { Cue } from './find-cues.js';
 import type { MarkSpan } from './pair-quote-marks.js';
 import { resolveSlot } from './resolve-speaker.js';
 import type { Resolved, SpeakerContext } from './resolve-speaker.js';
+import { STOP_BACK } from './word-flags.js';
 
 /** Quotations of fewer words are scare quotes ("land grab"), not quotes. */
 export const MIN_QUOTE_WORDS = 3;
 
-const STOP_BACK = new Set([
-  'that',
-  'while',
-  'after',
-  'before',
-  'unless',
-  'until',
-  'if',
-  'where',
-  'but',
-  'because',
-  'although',
-  'though',
-  'since',
-  'when',
-  'whereas',
-  ';',
-  ':',
-  '—',
-  '–',
-  '―',
-]);
 const STOP_AFTER = new Set([';', ':', '(', '—', '–', 'that']);
 const SUBJECT_MAX = 16;
 /** Longest subject with an appositive or relative clause set off by commas ("Jane Roe, who …, said"), in tokens. */
@@ -46,8 +25,39 @@ const AFTER_MAX = 24;
 /** Longest speaker label opening a transcript line ("SEN. JANE ROE:"), in tokens. */
 const LABEL_MAX = 4;
 
-/** The speaker found for each cue, in cue order per unit. */
-export type CueSpeakers = ReadonlyMap<Cue, Resolved | null>;
+/**
+ * The speaker found for each cue (null when none), kept by the cue's place in its unit rather than in a map keyed
+ * by cue objects: a lookup scans the few cues of one unit, and nothing hashes the cues.
+ */
+export class CueSpeakers {
+  /** The speakers of all the cues, unit after unit. */
+  private readonly found: (Resolved | null)[] = [];
+  /** Index in `found` of the first cue of each unit. */
+  private readonly firstOf: number[] = [];
+
+  constructor(private readonly cuesByUnit: readonly (readonly Cue[])[]) {}
+
+  /** The speaker found for `cue` (null when none), or undefined for a cue of no unit. */
+  get(cue: Cue): Resolved | null | undefined {
+    const k = this.cuesByUnit[cue.unit]?.indexOf(cue) ?? -1;
+    return k === -1 ? undefined : this.found[this.firstOf[cue.unit]! + k];
+  }
+
+  /** Starts the next unit. */
+  openUnit(): void {
+    this.firstOf.push(this.found.length);
+  }
+
+  /** Records the speaker of the next cue of the current unit. */
+  add(found: Resolved | null): void {
+    this.found.push(found);
+  }
+
+  /** The speaker of cue `c` of the current unit (one already added). */
+  inUnit(c: number): Resolved | null {
+    return this.found[this.firstOf[this.firstOf.length - 1]! + c]!;
+  }
+}
 
 /**
  * Resolves the speaker of every cue in text order, recording each in the context's
@@ -58,12 +68,13 @@ export type CueSpeakers = ReadonlyMap<Cue, Resolved | null>;
  * speakers.get(cue)?.speaker.name; // 'Hirokazu Matsuno'
  */
 export function resolveCues(ctx: SpeakerContext, cuesByUnit: readonly (readonly Cue[])[]): CueSpeakers {
-  const out = new Map<Cue, Resolved | null>();
+  const out = new CueSpeakers(cuesByUnit);
   for (const cues of cuesByUnit) {
+    out.openUnit();
     for (let c = 0; c < cues.length; c++) {
       const cue = cues[c]!;
-      const found = resolveCue(ctx, cue, earlierSpeaker(cues, c, out));
-      out.set(cue, found);
+      const found = resolveCue(ctx, cue, earlierSpeaker(out, c));
+      out.add(found);
       // a cue inside another's report ("According to X, the authorities decided …") is reported, not reporting
       const reported = c > 0 && nestsIn(ctx.article, ctx.layout, cues[c - 1]!, cue);
       // the writer ("I said") is no one a later pronoun stands for
@@ -87,21 +98,23 @@ function coordinated(ctx: SpeakerContext, found: Resolved): boolean {
   if (span === null || !found.person) return false;
   const { text } = ctx.article;
   const from = Math.max(0, span[0] - 40);
-  // no "and" in the 40 characters before: nothing to slice and match
-  const and = text.lastIndexOf('and', span[0] - 3);
-  if (and < from || and + 3 > span[0]) return false;
+  // no "and" in the 40 characters before: nothing to slice and match (read back over those only, not the whole text)
+  if (!hasAndBetween(text, from, span[0] - 3)) return false;
   const before = text.slice(from, span[0]);
   return /\p{Lu}[\p{L}.'’-]*,?\s+and\s+(?:\p{Lu}\p{L}*\.?\s+)?$/u.test(before);
 }
 
-/** Nearest earlier cue in the unit that found a speaker (a few back at most). */
-function earlierSpeaker(
-  cues: readonly Cue[],
-  c: number,
-  done: ReadonlyMap<Cue, Resolved | null>,
-): Resolved | null {
+/** Whether "and" starts at some offset in [from, last] of `text`. */
+function hasAndBetween(text: string, from: number, last: number): boolean {
+  for (let k = last; k >= from; k--)
+    if (text.charCodeAt(k) === 0x61 && text.startsWith('and', k)) return true;
+  return false;
+}
+
+/** Nearest earlier cue than cue `c` of the current unit that found a speaker (a few back at most). */
+function earlierSpeaker(done: CueSpeakers, c: number): Resolved | null {
   for (let k = c - 1; k >= 0 && k >= c - 8; k--) {
-    const found = done.get(cues[k]!);
+    const found = done.inUnit(k);
     if (found) return found;
   }
   return null;
@@ -294,7 +307,13 @@ function antecedent(ctx: SpeakerContext, relative: number, unitStart: number): R
     if (ctx.layout.quoteOf[start - 1] !== -1 || t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ')
       break;
     if (t.pos === 'ADP' && t.lower !== 'of') break;
-    if (t.text === ',' || t.text === ';' || t.text === ':' || STOP_BACK.has(t.lower)) break;
+    if (
+      t.text === ',' ||
+      t.text === ';' ||
+      t.text === ':' ||
+      (ctx.layout.wordFlags[start - 1]! & STOP_BACK) !== 0
+    )
+      break;
     start--;
   }
   return start < end ? resolveSlot(ctx, start, end, 'last') : null;
@@ -331,9 +350,17 @@ function isAuxiliary(t: { readonly pos: string; readonly lower: string }): boole
 function firstWord(ctx: SpeakerContext, start: number, end: number): number {
   const { tokens } = ctx.article;
   for (let i = start; i < end; i++) {
-    if (ctx.layout.quoteOf[i] === -1 && /[\p{L}\p{N}]/u.test(tokens[i]!.text)) return i;
+    if (ctx.layout.quoteOf[i] === -1 && hasLetterOrDigit(tokens[i]!.text)) return i;
   }
   return -1;
+}
+
+/** Whether `text` holds a letter or a digit (an ASCII one first: most words start with one, and need no regex). */
+function hasLetterOrDigit(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))
+    return true;
+  return /[\p{L}\p{N}]/u.test(text);
 }
 
 /** Start of the subject slot before token `verb`: back to a clause boundary, over one appositive. */
@@ -351,7 +378,8 @@ function walkBack(ctx: SpeakerContext, verb: number, unitStart: number, relaxed 
     // "that" or "until" open a clause of the subject, not the cue's own clause
     const inside = relaxed && appositive && !/^[;:—–―]$/.test(t.text);
     // a subordinating word opens the cue's own clause ("… after she attacked", "unless it wants")
-    if (!inside && (STOP_BACK.has(t.lower) || (t.pos === 'SCONJ' && words > 0))) break;
+    if (!inside && ((ctx.layout.wordFlags[i - 1]! & STOP_BACK) !== 0 || (t.pos === 'SCONJ' && words > 0)))
+      break;
     // "the talks failed, as the minister said": "as" opens the cue's clause ("as well as", "such as" join a subject)
     if (!inside && t.lower === 'as' && words > 0 && !/^(well|such)$/.test(tokens[i - 2]?.lower ?? '')) break;
     if (t.text === ',') {

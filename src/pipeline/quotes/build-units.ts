@@ -1,7 +1,7 @@
 import type { Article, Token } from '../../core/index.js';
 import type { MarkSpan } from './pair-quote-marks.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
-import { readWordFlags } from './word-flags.js';
+import { flagsOfWord, wordFlagsOf } from './word-flags.js';
 
 /** Token-level view of the quotation spans: which quote each token sits in, and attribution units. */
 export interface QuoteLayout {
@@ -18,7 +18,7 @@ export interface QuoteLayout {
   readonly firstQuote: Int32Array;
   readonly firstVerb: Int32Array;
   /** Lexicon flags of each token's lower-cased form (see word-flags.ts). */
-  readonly wordFlags: Uint8Array;
+  readonly wordFlags: Uint16Array;
 }
 
 const LINE_END = /[.!?…:;”"»’')」』«。]$/;
@@ -73,19 +73,25 @@ export function buildUnits(
   const { tokens, text } = article;
   const n = tokens.length;
   // one backing store for all the arrays of the layout: allocating typed arrays one by one costs more than filling them
-  const buffer = new ArrayBuffer(PER_TOKEN_INTS * 4 * n + n);
+  const buffer = new ArrayBuffer(PER_TOKEN_INTS * 4 * n + 2 * n);
   const quoteOf = new Int32Array(buffer, 0, n).fill(-1);
   const unitOf = new Int32Array(buffer, 4 * n, n);
   // per unit, filled in the same pass that cuts the units (at most one unit per token)
   const firstWord = new Int32Array(buffer, 8 * n, n).fill(-1);
   const firstQuote = new Int32Array(buffer, 12 * n, n).fill(-1);
   const firstVerb = new Int32Array(buffer, 16 * n, n).fill(-1);
-  const flags = new Uint8Array(buffer, PER_TOKEN_INTS * 4 * n, n);
+  const wordFlags = new Uint16Array(buffer, PER_TOKEN_INTS * 4 * n, n);
+  const lexiconFlags = wordFlagsOf(lexicon);
   const quoteTokens: [number, number][] = [];
+  let first = 0;
   for (let q = 0; q < marks.length; q++) {
     const m = marks[q]!;
     const end = m.close === null ? m.contentEnd : m.close + 1;
-    const first = tokenAfter(article, m.open);
+    // marks come in text order: walk on from the last one's first token (every token before it ends before this
+    // mark too) rather than search all the tokens again
+    if (q > 0 && m.open >= marks[q - 1]!.open) {
+      while (first < tokens.length && tokens[first]!.span[1] <= m.open) first++;
+    } else first = tokenAfter(article, m.open);
     let last = first;
     while (last < tokens.length && tokens[last]!.span[0] < end) {
       quoteOf[last] = q;
@@ -105,6 +111,8 @@ export function buildUnits(
       u++;
     }
     unitOf[i] = u;
+    // (read here, in the one pass over the tokens, rather than in a pass of its own)
+    wordFlags[i] = flagsOfWord(lexiconFlags, cur.lower);
     prev = cur;
     if (quoteOf[i] !== -1) {
       if (firstQuote[u] === -1) firstQuote[u] = i;
@@ -122,7 +130,7 @@ export function buildUnits(
     firstWord: firstWord.subarray(0, units.length),
     firstQuote: firstQuote.subarray(0, units.length),
     firstVerb: firstVerb.subarray(0, units.length),
-    wordFlags: readWordFlags(flags, tokens, lexicon),
+    wordFlags,
   };
 
   /** Whether a unit starts at token `i` (`cur`), after `prev`. */

@@ -1,7 +1,7 @@
 import type { Article } from '../../core/index.js';
 import type { QuoteLayout } from './build-units.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
-import { CUE_WORD } from './word-flags.js';
+import { CUE_WORD, QUOTE_VERB, REPORTING_VERB, TOPIC_VERB, VIEW_ADJECTIVE } from './word-flags.js';
 
 /** A reporting cue outside the quotes: a verb ("said"), "according to X" or "quoted X as saying". */
 export interface Cue {
@@ -82,13 +82,8 @@ function byToken(a: Cue, b: Cue): number {
 }
 
 /** A one-word cue (a reporting verb, or a predicative adjective) at token `i` of unit `unit`. */
-function wordCue(
-  i: number,
-  text: string,
-  unit: number,
-  form: { readonly participle: boolean; readonly adjective: boolean },
-): Cue {
-  return { kind: 'verb', token: i, end: i + 1, head: i, text, ...form, unit };
+function wordCue(i: number, text: string, unit: number, participle: boolean, adjective: boolean): Cue {
+  return { kind: 'verb', token: i, end: i + 1, head: i, text, participle, adjective, unit };
 }
 
 /**
@@ -132,10 +127,10 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         continue;
       }
       if (predicative(i, end)) {
-        byUnit[u]!.push(wordCue(i, lower, u, { participle: false, adjective: true }));
+        byUnit[u]!.push(wordCue(i, lower, u, false, true));
         continue;
       }
-      if (!lexicon.verbs.has(lower) && topicAt(i) === -1 && !besideQuote(i)) continue;
+      if ((layout.wordFlags[i]! & REPORTING_VERB) === 0 && topicAt(i) === -1 && !besideQuote(i)) continue;
       if (passive(i)) continue; // "was told", "is expected to", "were worried": no speaker in the clause
       // "so-called", "well-known": part of a compound word
       if (article.text[t.span[0] - 1] === '-' || article.text[t.span[1]] === '-') continue;
@@ -173,9 +168,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
         quoted = -1;
         continue;
       }
-      byUnit[u]!.push(
-        wordCue(i, lower, u, { participle: lower.endsWith('ing') && !progressive(i), adjective: false }),
-      );
+      byUnit[u]!.push(wordCue(i, lower, u, lower.endsWith('ing') && !progressive(i), false));
     }
   }
   for (const cues of byUnit) if (cues.length > 1) cues.sort(byToken);
@@ -187,6 +180,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
    * content right after it. Without content ("he was sure.", "a critical vote") it is no cue.
    */
   function predicative(i: number, unitEnd: number): boolean {
+    // (most cue words are verbs: no adjective set to look them up in)
+    if ((layout.wordFlags[i]! & VIEW_ADJECTIVE) === 0) return false;
     const t = tokens[i]!;
     const clause = lexicon.clauseAdjectives.has(t.lower);
     const infinitive = lexicon.infinitiveAdjectives.has(t.lower);
@@ -238,7 +233,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
 
   /** "“…,” she continued", "he continued: “…”": a verb that is a cue only right beside a quotation. */
   function besideQuote(i: number): boolean {
-    if (!lexicon.quoteVerbs.has(tokens[i]!.lower)) return false;
+    if ((layout.wordFlags[i]! & QUOTE_VERB) === 0) return false;
     // the quotation closes with a comma right before the subject ("“…,” she continued")
     let k = i - 1;
     while (
@@ -259,7 +254,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
    * speaking that is a cue only with a topic (over up to two adverbs or time words), else -1.
    */
   function topicAt(i: number): number {
-    if (!lexicon.topicVerbs.has(tokens[i]!.lower)) return -1;
+    if ((layout.wordFlags[i]! & TOPIC_VERB) === 0) return -1;
     for (let k = i + 1; k < tokens.length && k - i <= 3; k++) {
       const t = tokens[k]!;
       if (layout.quoteOf[k] !== -1) return -1;

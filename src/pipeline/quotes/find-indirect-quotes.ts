@@ -43,6 +43,11 @@ const CUE_CLAUSE = new Set([
 const SUBORDINATE = new Set([...CUE_CLAUSE, 'if', 'once', 'unless', 'whereas']);
 const PART_OF_DAY = /^(morning|afternoon|evening|night)$/;
 
+/** PUNCT or CCONJ (compared, not matched: this runs for every reported clause). */
+function isPunctOrConjunction(pos: string): boolean {
+  return pos === 'PUNCT' || pos === 'CCONJ';
+}
+
 /**
  * Finds reported speech without quotation marks: "X said (that) C", "C, X said",
  * "According to X, C". Each becomes a quote of kind 'indirect' with the cue's speaker.
@@ -207,7 +212,7 @@ export function findIndirectQuotes(
     const s = range[0];
     let e = range[1];
     // trailing punctuation and a conjunction that joins the next clause ("… and pledged to …") are not content
-    while (e > s && /^(PUNCT|CCONJ)$/.test(tokens[e - 1]!.pos) && layout.quoteOf[e - 1] === -1) e--;
+    while (e > s && isPunctOrConjunction(tokens[e - 1]!.pos) && layout.quoteOf[e - 1] === -1) e--;
     if (e <= s) return;
     if (layout.quoteOf[s] !== -1 && layout.quoteOf[e - 1] === layout.quoteOf[s]) return; // all quoted
     const span = [tokens[s]!.span[0], tokens[e - 1]!.span[1]] as const;

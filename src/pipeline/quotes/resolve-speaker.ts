@@ -2,7 +2,7 @@ import type { Article, Mention, Speaker, Span, Token } from '../../core/index.js
 import type { QuoteLayout } from './build-units.js';
 import { hasLineBreak, tokenAfter } from './build-units.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
-import { PERSON_ROLE } from './word-flags.js';
+import { BODY, DOCUMENT, GROUP, PERSON_ROLE } from './word-flags.js';
 
 /** A speaker resolved at some point of the article, kept to resolve later pronouns and descriptions. */
 export interface SpeakerRecord {
@@ -36,8 +36,8 @@ export interface SpeakerContext {
    * actors stage left it unmarked ("Lynch said …" after "Jane Lynch").
    */
   readonly personMentions: readonly Mention[];
-  /** "MAE" → "Ministry of Foreign Affairs", from "Long Name (ACR)" in the text. */
-  readonly acronyms: ReadonlyMap<string, string>;
+  /** The long name an acronym stands for ("MAE" → "Ministry of Foreign Affairs", from "Long Name (ACR)" in the text), else `name`. */
+  expandAcronym(name: string): string;
   /** Resolved cues in text order (appended by the caller). */
   readonly history: SpeakerRecord[];
   /** Gender of people (index into article.people) told by a title, a role noun or a pronoun the actors stage resolved. */
@@ -105,38 +105,72 @@ export function createSpeakerContext(
   lexicon: QuotesLexicon,
   layout: QuoteLayout,
 ): SpeakerContext {
-  const { tokens, mentions } = article;
-  const mentionOf = new Int32Array(tokens.length).fill(-1);
-  const order = mentionsInOrder(mentions);
-  let t = 0;
-  for (const m of order) {
-    const [s, e] = mentions[m]!.span;
-    while (t > 0 && tokens[t - 1]!.span[1] > s) t--;
-    while (t < tokens.length && tokens[t]!.span[1] <= s) t++;
-    for (let k = t; k < tokens.length && tokens[k]!.span[0] < e; k++) {
-      // a person mention wins over a mention it overlaps
-      const old = mentionOf[k]!;
-      if (old === -1 || mentions[old]!.person === null) mentionOf[k] = m;
+  return new ArticleSpeakers(article, lexicon, layout);
+}
+
+/**
+ * The speaker context of one article. Only the token → mention index is built at once: the person mentions, the
+ * genders and the acronyms serve pronouns, roles and organisation names, which many articles never resolve, so
+ * each is built on first use.
+ */
+class ArticleSpeakers implements SpeakerContext {
+  readonly mentionOf: Int32Array;
+  readonly history: SpeakerRecord[] = [];
+  readonly genderOfName = new Map<string, Gender>();
+  /** Mention indexes by start. */
+  private readonly order: readonly number[];
+  private lazyPersonMentions: readonly Mention[] | null = null;
+  private lazyGenders: ReadonlyMap<number, Gender> | null = null;
+  private lazyAcronyms: ReadonlyMap<string, string> | null = null;
+  private lazyPeopleLower: readonly string[] | null = null;
+
+  constructor(
+    readonly article: Article,
+    readonly lexicon: QuotesLexicon,
+    readonly layout: QuoteLayout,
+  ) {
+    const { tokens, mentions } = article;
+    const mentionOf = new Int32Array(tokens.length).fill(-1);
+    const order = mentionsInOrder(mentions);
+    let t = 0;
+    for (const m of order) {
+      const [s, e] = mentions[m]!.span;
+      while (t > 0 && tokens[t - 1]!.span[1] > s) t--;
+      while (t < tokens.length && tokens[t]!.span[1] <= s) t++;
+      for (let k = t; k < tokens.length && tokens[k]!.span[0] < e; k++) {
+        // a person mention wins over a mention it overlaps
+        const old = mentionOf[k]!;
+        if (old === -1 || mentions[old]!.person === null) mentionOf[k] = m;
+      }
     }
+    this.mentionOf = mentionOf;
+    this.order = order;
   }
-  const personMentions = withSurnames(
-    article,
-    mentionOf,
-    layout,
-    order.filter((m) => mentions[m]!.person !== null).map((m) => mentions[m]!),
-  );
-  return {
-    article,
-    lexicon,
-    layout,
-    mentionOf,
-    personMentions,
-    acronyms: findAcronyms(article.text),
-    history: [],
-    genderOfPerson: findGenders(article, lexicon, personMentions),
-    genderOfName: new Map(),
-    peopleLower: article.people.map((p) => p.name.toLowerCase()),
-  };
+
+  get personMentions(): readonly Mention[] {
+    if (this.lazyPersonMentions === null) {
+      const { mentions } = this.article;
+      const persons: Mention[] = [];
+      for (const m of this.order) if (mentions[m]!.person !== null) persons.push(mentions[m]!);
+      this.lazyPersonMentions = withSurnames(this.article, this.mentionOf, this.layout, persons);
+    }
+    return this.lazyPersonMentions;
+  }
+
+  get genderOfPerson(): ReadonlyMap<number, Gender> {
+    return (this.lazyGenders ??= findGenders(this.article, this.lexicon, this.personMentions));
+  }
+
+  expandAcronym(name: string): string {
+    // only a name of two to eight capitals can be one (the keys of findAcronyms): others need no scan of the text
+    // (up to 16 code units: a capital outside the basic plane takes two)
+    if (name.length < 2 || name.length > 16 || !ACRONYM.test(name)) return name;
+    return (this.lazyAcronyms ??= findAcronyms(this.article.text)).get(name) ?? name;
+  }
+
+  get peopleLower(): readonly string[] {
+    return (this.lazyPeopleLower ??= this.article.people.map((p) => p.name.toLowerCase()));
+  }
 }
 
 /** Indexes of `mentions` by start (a stable sort; the actors stage usually gives them in order already). */
@@ -199,6 +233,20 @@ function withSurnames(
   if (extra.length === 0) return found;
   return [...found, ...extra].sort((a, b) => a.span[0] - b.span[0]);
 }
+
+/** `text` without a leading "the" and the whitespace after it (a text not starting with a "t" comes back with no regex). */
+function withoutThe(text: string): string {
+  const code = text.charCodeAt(0);
+  return code === 0x74 || code === 0x54 ? text.replace(/^the\s+/i, '') : text;
+}
+
+/** `text` with each run of whitespace as one space; most names are so already, and come back with no new string. */
+function oneSpaced(text: string): string {
+  return UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** Whitespace that is not a single space: two in a row, or a line break, tab or other space character. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
 
 /** "mrs." → "mrs". */
 function withoutFullStop(word: string): string {
@@ -328,6 +376,9 @@ function genderOfGivenName(lexicon: QuotesLexicon, name: string): Gender | null 
   return lexicon.femaleNames.has(given) ? 'f' : lexicon.maleNames.has(given) ? 'm' : null;
 }
 
+/** An acronym as findAcronyms reads one between parentheses. */
+const ACRONYM = /^\p{Lu}{2,8}$/u;
+
 /** "Ministry of Foreign Affairs (MAE)" → MAE ↦ Ministry of Foreign Affairs. */
 function findAcronyms(text: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -376,7 +427,7 @@ export function resolveSlot(
   for (let i = start; i < end; i++) {
     if ((layout.wordFlags[i]! & PERSON_ROLE) === 0) continue;
     const lower = tokens[i]!.lower;
-    if (!lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) roles.add(lower);
+    if ((layout.wordFlags[i + 1]! & BODY) === 0) roles.add(lower);
   }
 
   // 1. a person the actors stage found (a name, or a description it resolved)
@@ -394,14 +445,11 @@ export function resolveSlot(
     if (person === undefined) continue;
     // "she" the actors stage gave to a man: resolved again below, by gender
     const told = genderOfWord(lexicon, mention.text);
-    const known = ctx.genderOfPerson.get(mention.person);
-    if (
-      told !== null &&
-      known !== undefined &&
-      told !== known &&
-      lexicon.personPronouns.has(mention.text.toLowerCase())
-    )
-      continue;
+    if (told !== null && lexicon.personPronouns.has(mention.text.toLowerCase())) {
+      // (the genders are read only here, for a pronoun: most slots name the person)
+      const known = ctx.genderOfPerson.get(mention.person);
+      if (known !== undefined && told !== known) continue;
+    }
     if (possessive && persons.length > 0) continue;
     const r: Resolved = {
       speaker: { name: person.name, actor: person.actor ?? mention.actor, span: mention.span },
@@ -421,8 +469,9 @@ export function resolveSlot(
 
   // 2. a name in the text the actors stage did not give
   const runs = nameRuns(ctx, start, end);
-  const named = prefer === 'first' ? runs : [...runs].reverse();
-  for (const run of named) {
+  // the first run first, or the last (read backwards, with no reversed copy)
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[prefer === 'first' ? k : runs.length - 1 - k]!;
     const person = personFromRun(ctx, run, start, end, prefer);
     if (person !== null) return { ...person, roles: new Set([...roles, ...person.roles]) };
   }
@@ -462,7 +511,7 @@ export function resolveSlot(
   }
 
   // 4. a document speaks for its author
-  const doc = findWord(ctx, start, end, lexicon.documents);
+  const doc = findFlagged(ctx, start, end, DOCUMENT);
   if (doc !== -1) {
     const author = organisationIn(ctx, start, end, doc);
     if (author !== null) return { ...author, via: 'document' };
@@ -506,7 +555,7 @@ export function resolveSlot(
   if (org !== null) return org;
 
   // 7. an unnamed group ("officials", "demonstrators")
-  const group = findWord(ctx, start, end, lexicon.groups);
+  const group = findFlagged(ctx, start, end, GROUP);
   if (group !== -1) {
     return {
       speaker: describe(ctx, start, group + 1, actorIn(ctx, start, end)),
@@ -524,7 +573,7 @@ export function resolveSlot(
     allProper(tokens, only)
   ) {
     const span: Span = [tokens[only.start]!.span[0], tokens[only.end - 1]!.span[1]];
-    const name = article.text.slice(span[0], span[1]).replace(/\s+/g, ' ');
+    const name = oneSpaced(article.text.slice(span[0], span[1]));
     return { speaker: { name, actor: null, span }, person: false, roles, via: 'organisation' };
   }
   // 9. a pronoun naming an unnamed group or person, alone ("some say", "not everyone agrees", "all agreed")
@@ -613,7 +662,7 @@ function latestGroup(ctx: SpeakerContext, before: number): Resolved | null {
   const { tokens } = ctx.article;
   const sentence = tokens[before]!.sentence;
   for (let i = before - 1; i >= 0 && sentence - tokens[i]!.sentence <= MENTION_WINDOW; i--) {
-    if (ctx.layout.quoteOf[i] !== -1 || !ctx.lexicon.groups.has(tokens[i]!.lower)) continue;
+    if (ctx.layout.quoteOf[i] !== -1 || (ctx.layout.wordFlags[i]! & GROUP) === 0) continue;
     if (tokens[i + 1]?.lower === 'of') continue; // "one of the officials"
     let s = i;
     while (
@@ -760,11 +809,17 @@ function latestPerson(
   }
   // unresolved is better than wrong: a pronoun reaches back a few sentences, no further
   const sentence = ctx.article.tokens[tokenAfter(ctx.article, pos)]?.sentence ?? Infinity;
-  const fits = (g: Gender | null | undefined): boolean => gender === null || g == null || g === gender;
-  const near = nearestPerson(ctx, pos, sentence, RECORD_WINDOW, MENTION_WINDOW, fits);
+  const near = nearestPerson(ctx, pos, sentence, RECORD_WINDOW, MENTION_WINDOW, gender);
   if (near !== null || gender === null) return near;
   // "she" when the last sentences name only men: the woman named further back
-  return nearestPerson(ctx, pos, sentence, GENDER_WINDOW, GENDER_WINDOW, fits, true);
+  return nearestPerson(ctx, pos, sentence, GENDER_WINDOW, GENDER_WINDOW, gender, true);
+}
+
+/** Whether someone whose gender the text tells as `told` (or not at all) may be a pronoun's of `gender` (null: any). */
+function fits(gender: Gender | null, told: () => Gender | null | undefined): boolean {
+  if (gender === null) return true; // (then nothing is read)
+  const g = told();
+  return g == null || g === gender;
 }
 
 /** Whether a speaker's roles hold one of the wanted ones. */
@@ -782,7 +837,7 @@ function nearestPerson(
   sentence: number,
   recordWindow: number,
   mentionWindow: number,
-  fits: (g: Gender | null | undefined) => boolean,
+  gender: Gender | null,
   possessors = false,
 ): Resolved | null {
   const { article } = ctx;
@@ -792,10 +847,15 @@ function nearestPerson(
     (r) =>
       r.person &&
       sentence - article.tokens[r.token]!.sentence <= recordWindow &&
-      fits(genderOfSpeaker(ctx, r.speaker.name)),
+      fits(gender, () => genderOfSpeaker(ctx, r.speaker.name)),
   );
   const recordPos = record?.speaker.span?.[0] ?? -1;
-  const mention = latestPersonMention(ctx, pos, (m) => fits(ctx.genderOfPerson.get(m.person!)), possessors);
+  const mention = latestPersonMention(
+    ctx,
+    pos,
+    (m) => fits(gender, () => ctx.genderOfPerson.get(m.person!)),
+    possessors,
+  );
   if (mention !== null && mention.span[0] > recordPos && sentence - mention.sentence <= mentionWindow) {
     const person = article.people[mention.person!]!;
     return {
@@ -894,6 +954,8 @@ function nameRuns(ctx: SpeakerContext, start: number, end: number, overMentions 
     }
     const ok =
       t !== undefined &&
+      // (the cheap test first: most tokens are lower-case words, and every name word starts with a capital)
+      (particle || startsCapital(t.text)) &&
       ctx.layout.quoteOf[i] === -1 &&
       !NOT_IN_NAME.has(t.pos) &&
       (t.pos !== 'ADP' || particle) &&
@@ -908,6 +970,15 @@ function nameRuns(ctx: SpeakerContext, start: number, end: number, overMentions 
   }
   return runs;
 }
+
+/** Whether `text` starts with an upper-case letter (what CAPITALISED and an acronym start with). */
+function startsCapital(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return UPPER_START.test(text);
+}
+
+const UPPER_START = /^\p{Lu}/u;
 
 /** "von der Leyen": the particles at `i` lead to a capitalised word before `end`. */
 function particleInName(tokens: readonly Token[], i: number, end: number): boolean {
@@ -963,7 +1034,7 @@ function personFromRun(
   }
   if (POSSESSIVE.has(tokens[run.end]?.text ?? '')) return null;
   if (/^\p{Lu}{2,}$/u.test(tokens[s]!.text) && n === 1) return null; // an acronym names a body
-  const name = ctx.article.text.slice(tokens[s]!.span[0], tokens[run.end - 1]!.span[1]).replace(/\s+/g, ' ');
+  const name = oneSpaced(ctx.article.text.slice(tokens[s]!.span[0], tokens[run.end - 1]!.span[1]));
   const span: Span = [tokens[s]!.span[0], tokens[run.end - 1]!.span[1]];
   const known = knownPerson(ctx, name, run.start);
   if (known !== null) return { ...known, speaker: { ...known.speaker, span } };
@@ -1011,10 +1082,11 @@ function firstContent(ctx: SpeakerContext, start: number, end: number): number {
   return -1;
 }
 
-function findWord(ctx: SpeakerContext, start: number, end: number, words: ReadonlySet<string>): number {
-  const { tokens } = ctx.article;
+/** The first token outside quotes in [start, end) with the lexicon flag `flag` (BODY, GROUP, DOCUMENT), or -1. */
+function findFlagged(ctx: SpeakerContext, start: number, end: number, flag: number): number {
+  const { quoteOf, wordFlags } = ctx.layout;
   for (let i = start; i < end; i++) {
-    if (words.has(tokens[i]!.lower) && ctx.layout.quoteOf[i] === -1) return i;
+    if ((wordFlags[i]! & flag) !== 0 && quoteOf[i] === -1) return i;
   }
   return -1;
 }
@@ -1028,9 +1100,10 @@ function findRole(ctx: SpeakerContext, start: number, end: number): number {
     if (ctx.layout.quoteOf[i] !== -1) break;
     if (t.pos === 'ADP' && found !== -1) break;
     if (t.text === ',' && found !== -1) break;
-    if (ctx.lexicon.personRoles.has(t.lower) || ctx.lexicon.groups.has(t.lower)) {
-      if (ctx.lexicon.bodies.has(tokens[i + 1]?.lower ?? '')) continue;
-      if (t.pos === 'NOUN' || t.pos === 'PROPN' || ctx.lexicon.groups.has(t.lower)) found = i;
+    const flags = ctx.layout.wordFlags[i]!;
+    if ((flags & (PERSON_ROLE | GROUP)) !== 0) {
+      if ((ctx.layout.wordFlags[i + 1]! & BODY) !== 0) continue;
+      if (t.pos === 'NOUN' || t.pos === 'PROPN' || (flags & GROUP) !== 0) found = i;
     }
   }
   return found;
@@ -1050,7 +1123,7 @@ function describe(ctx: SpeakerContext, start: number, end: number, actor: string
   let s = start;
   while (s < end - 1 && (DETERMINERS.has(tokens[s]!.lower) || tokens[s]!.pos === 'PUNCT')) s++;
   const span: Span = [tokens[s]!.span[0], tokens[end - 1]!.span[1]];
-  return { name: text.slice(span[0], span[1]).replace(/\s+/g, ' '), actor, span };
+  return { name: oneSpaced(text.slice(span[0], span[1])), actor, span };
 }
 
 /**
@@ -1103,7 +1176,7 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
     let body = false;
     let personInside = false;
     for (let i = r.start; i < r.end; i++) {
-      if (lexicon.bodies.has(tokens[i]!.lower)) body = true;
+      if ((ctx.layout.wordFlags[i]! & BODY) !== 0) body = true;
       const m = mentionOf[i]!;
       if (m !== -1 && mentions[m]!.person !== null) personInside = true;
     }
@@ -1129,8 +1202,8 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
       e = j;
     }
     const full: Span = [span[0], tokens[e - 1]!.span[1]];
-    const name = text.slice(full[0], full[1]).replace(/\s+/g, ' ');
-    run = { name: ctx.acronyms.get(name) ?? name, span: full, first: r.start, last: e - 1 };
+    const name = oneSpaced(text.slice(full[0], full[1]));
+    run = { name: ctx.expandAcronym(name), span: full, first: r.start, last: e - 1 };
     break;
   }
   if (
@@ -1157,7 +1230,7 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
   // a mention in common nouns ("the transport ministry") is named below as the text names it, with its actor
   if (named !== null) possessiveActor ??= named.r.speaker.actor;
   // "Mali's government", "the ministry"
-  const body = findWord(ctx, start, end, lexicon.bodies);
+  const body = findFlagged(ctx, start, end, BODY);
   if (body !== -1 && body !== skip) {
     if (possessive !== null) {
       return {
@@ -1188,19 +1261,23 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
 
 /** "the Ministry of Foreign Affairs", "IRNA": every word capitalised but the linking ones. */
 function isProperName(text: string): boolean {
-  return text
-    .replace(/^the\s+/i, '')
-    .split(/\s+/)
-    .every((w) => /^[\p{Lu}\p{N}(]/u.test(w) || /^(of|the|and|for|on|de)$/.test(w));
+  const bare = withoutThe(text);
+  // an empty string, or whitespace at either end, has an empty word, which is no name's
+  if (bare === '' || /^\s|\s$/.test(bare)) return false;
+  // (one scan for a word that breaks the rule, instead of a split and a test per word)
+  return !NOT_PROPER_WORD.test(bare);
 }
+
+/** A word neither capitalised, a number, opening a parenthesis, nor a linking word ("of", "the", …). */
+const NOT_PROPER_WORD = /(?:^|\s)(?![\p{Lu}\p{N}(]|(?:of|the|and|for|on|de)(?:\s|$))\S/u;
 
 function organisationName(ctx: SpeakerContext, mention: Mention): string {
   if (mention.kind === 'organisation' && mention.actor !== null) {
     const ref = ctx.article.actors.find((a) => a.code === mention.actor);
     if (ref !== undefined) return ref.name;
   }
-  const bare = mention.text.replace(/^the\s+/i, '').replace(/\s+/g, ' ');
-  return ctx.acronyms.get(bare) ?? bare;
+  const bare = oneSpaced(withoutThe(mention.text));
+  return ctx.expandAcronym(bare);
 }
 
 /** "the ministry" → the nearest earlier capitalised name with that word ("Ministry of Commerce"). */
