@@ -1,8 +1,9 @@
 import type { Sentence, Span } from '../../core/index.js';
-import { byAgentAfter, issueKey, preModifier, quoteOfToken } from './build-article-context.js';
+import { byAgentAfter, isCue, issueKey, preModifier, quoteOfToken } from './build-article-context.js';
 import type { ArticleContext } from './build-article-context.js';
 import { hasKey } from './match-triggers.js';
 import type { TriggerMatch } from './match-triggers.js';
+import { TEXT_CUES } from './parse-events-lexicon.js';
 import type { EventCues, Frame } from './parse-events-lexicon.js';
 
 export interface RoleArgument {
@@ -110,14 +111,15 @@ export function frameOf(ctx: ArticleContext, match: TriggerMatch): Frame {
 /**
  * Whether token `i` ends a clause ("which", "while", ";", "as" but not "as well as" / "such as").
  * "after"/"before"/"since" end it even as prepositions: "accused Russia … after the referendums in
- * Ukraine" must not find its target in the time phrase.
+ * Ukraine" must not find its target in the time phrase. The boundary words (`cues.hardBoundaries`)
+ * are read with the token's senses (`WordSense.cues`).
  *
  * @example
- * isHardBoundary(ctx, indexOfWhich, cues); // true
+ * isHardBoundary(ctx, indexOfWhich); // true
  */
-export function isHardBoundary(ctx: ArticleContext, i: number, cues: EventCues): boolean {
+export function isHardBoundary(ctx: ArticleContext, i: number): boolean {
+  if (!isCue(ctx, i, TEXT_CUES.hardBoundaries)) return false;
   const tok = ctx.tokens[i]!;
-  if (!cues.hardBoundaries.has(tok.lower)) return false;
   if (tok.lower === 'as') {
     const prev = ctx.tokens[i - 1]?.lower;
     const next = ctx.tokens[i + 1]?.lower;
@@ -139,24 +141,19 @@ export function isHardBoundary(ctx: ArticleContext, i: number, cues: EventCues):
  * clamped to the direct quotation that holds the trigger.
  *
  * @example
- * findClause(ctx, sentence, match, cues); // { left: 12, right: 25 }
+ * findClause(ctx, sentence, match); // { left: 12, right: 25 }
  */
-export function findClause(
-  ctx: ArticleContext,
-  sentence: Sentence,
-  match: TriggerMatch,
-  cues: EventCues,
-): Clause {
+export function findClause(ctx: ArticleContext, sentence: Sentence, match: TriggerMatch): Clause {
   let left = sentence.tokenStart;
   for (let i = match.start - 1; i >= sentence.tokenStart; i--) {
-    if (isHardBoundary(ctx, i, cues)) {
+    if (isHardBoundary(ctx, i)) {
       left = i + 1;
       break;
     }
   }
   let right = sentence.tokenEnd;
   for (let i = match.end; i < sentence.tokenEnd; i++) {
-    if (isHardBoundary(ctx, i, cues)) {
+    if (isHardBoundary(ctx, i)) {
       right = i;
       break;
     }
@@ -534,11 +531,11 @@ function scanTargets(
     const particle = i > match.end && ctx.tokens[i - 1]!.pos === 'VERB' && !inMatch.includes(i - 1); // "head off", "set up"
     if (particle) {
       continue;
-    } else if (cues.locativePrepositions.has(tok.lower) && !inMatch.includes(i)) {
+    } else if (isCue(ctx, i, TEXT_CUES.locativePrepositions) && !inMatch.includes(i)) {
       // a preposition the trigger names ("fire … shells at") introduces its target, not a place
       locative = true;
       prep = tok.lower;
-    } else if (cues.targetPrepositions.has(tok.lower)) {
+    } else if (isCue(ctx, i, TEXT_CUES.targetPrepositions)) {
       if (tok.lower !== 'of') locative = false;
       prep = tok.lower;
     } else if (issueAt === -1 && !inMatch.includes(i) && issueKey(ctx, i) !== null) {
@@ -773,8 +770,7 @@ export function assignRoles(
   let quote: number | null = null;
   const q = quoteOfToken(ctx, match.head);
   const speaker = q === -1 ? null : (ctx.article.quotes[q]!.speaker ?? null);
-  const firstPerson =
-    sourceArgs.length > 0 && sourceArgs.every((s) => cues.firstPerson.has(s.text.toLowerCase()));
+  const firstPerson = sourceArgs.length > 0 && allFirstPerson(sourceArgs, cues.firstPerson);
   const speakerActs =
     firstPerson ||
     (sourceArgs.length === 0 &&
@@ -887,6 +883,31 @@ export function assignRoles(
 }
 
 /** Tokens after a trigger searched for the place it happens in. */
+/**
+ * Whether every argument is a first-person pronoun ("we", "I"): a source that is the speaker of the
+ * quotation it is in. A text longer than the longest pronoun is no pronoun, and is not lower-cased
+ * to be looked up (lower-casing never shortens a text).
+ */
+function allFirstPerson(args: readonly RoleArgument[], pronouns: ReadonlySet<string>): boolean {
+  const longest = longestOf(pronouns);
+  for (const arg of args)
+    if (arg.text.length > longest || !pronouns.has(arg.text.toLowerCase())) return false;
+  return true;
+}
+
+/** The length of the longest word of each cue set asked about: one set per lexicon. */
+const LONGEST = new WeakMap<ReadonlySet<string>, number>();
+
+function longestOf(words: ReadonlySet<string>): number {
+  let longest = LONGEST.get(words);
+  if (longest === undefined) {
+    longest = 0;
+    for (const word of words) longest = Math.max(longest, word.length);
+    LONGEST.set(words, longest);
+  }
+  return longest;
+}
+
 const PLACE_WINDOW = 8;
 
 /**

@@ -134,10 +134,22 @@ export function issueKey(
   ctx: Pick<ArticleContext, 'lemmas' | 'senses' | 'tokens'>,
   i: number,
 ): string | null {
+  // the sense first: most tokens are no issue, and their token need not be read
+  if (!ctx.senses[i]!.issue) return null;
   const token = ctx.tokens[i]!;
   if (token.pos !== 'NOUN' && token.pos !== 'PROPN') return null;
   // the lemma names the issue ("referendums" and "referendum" are one issue)
-  return ctx.senses[i]!.issue ? ctx.lemmas[i]! : null;
+  return ctx.lemmas[i]!;
+}
+
+/**
+ * Whether token `i`'s lower-case text is in the cue set of `bit` (`TEXT_CUES`), as its senses say.
+ *
+ * @example
+ * isCue(ctx, i, TEXT_CUES.negation); // true for "not"
+ */
+export function isCue(ctx: Pick<ArticleContext, 'senses'>, i: number, bit: number): boolean {
+  return (ctx.senses[i]!.cues & bit) !== 0;
 }
 
 const MODIFIER_POS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'PUNCT', 'VERB']);

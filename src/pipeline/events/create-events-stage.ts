@@ -41,14 +41,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
       const dateline = readDateline(article.published);
       const publishedYear = dateline ? dateline.date.getUTCFullYear() : null;
       for (const sentence of article.sentences) {
-        const matches = matchTriggersAt(
-          ctx.tokens,
-          ctx.lemmas,
-          ctx.senses,
-          sentence.tokenStart,
-          sentence.tokenEnd,
-          lexicon,
-        );
+        const matches = matchTriggersAt(ctx.tokens, ctx.senses, sentence.tokenStart, sentence.tokenEnd);
         if (matches.length === 0) continue;
         // the sentence's text and evidence, made once for the events it holds
         let evidence: Event['evidence'] | null = null;
@@ -64,7 +57,7 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
             );
             continue;
           }
-          const clause = findClause(ctx, sentence, match, lexicon.cues);
+          const clause = findClause(ctx, sentence, match);
           otherHeads.except = match.head;
           const fact = detectModality(
             ctx,

@@ -1,8 +1,10 @@
 import type { Modality, Sentence } from '../../core/index.js';
+import { isCue } from './build-article-context.js';
 import type { ArticleContext } from './build-article-context.js';
 import type { Clause, HeadSet } from './assign-roles.js';
 import type { Frame } from './parse-events-lexicon.js';
 import type { TriggerMatch } from './match-triggers.js';
+import { TEXT_CUES } from './parse-events-lexicon.js';
 import type { EventCues } from './parse-events-lexicon.js';
 
 export interface Factuality {
@@ -38,7 +40,7 @@ export function detectModality(
   let negationCue: string | null = null;
   for (let i = match.head - 1; i >= Math.max(clause.left, match.head - cues.negationWindow); i--) {
     const tok = tokens[i]!;
-    if (cues.negation.has(tok.lower)) {
+    if (isCue(ctx, i, TEXT_CUES.negation)) {
       negated = true;
       negationCue = tok.lower;
       break;
@@ -61,7 +63,7 @@ export function detectModality(
   for (let i = match.start - 1; i >= sentence.tokenStart; i--) {
     const lower = tokens[i]!.lower;
     if (lower === ',' || lower === ';') comma = true;
-    if (cues.conditionals.has(lower)) {
+    if (isCue(ctx, i, TEXT_CUES.conditionals)) {
       const before = tokens[i - 1];
       const fronted =
         i === sentence.tokenStart ||
@@ -84,9 +86,9 @@ export function detectModality(
     const lower = tokens[i]!.lower;
     if (lower === 'would' && reported) {
       future = lower; // "said it would withdraw": a reported plan
-    } else if (cues.hypothetical.has(lower)) {
+    } else if (isCue(ctx, i, TEXT_CUES.hypothetical)) {
       return { negated, modality: 'hypothetical', cue: lower };
-    } else if (cues.future.has(lower)) {
+    } else if (isCue(ctx, i, TEXT_CUES.future)) {
       future = lower;
     }
   }

@@ -1,14 +1,26 @@
 import type { ContextIndex } from './detect-contexts.js';
 import type { Token } from '../../core/index.js';
+import { TEXT_CUES, textCuesOf, wordId } from './parse-events-lexicon.js';
 import type { EventsLexicon, TriggerEntry } from './parse-events-lexicon.js';
 import { lemmaKey } from './match-triggers.js';
 
-/** What the lexicon knows about a word: the triggers it starts, the contexts it cues, whether it names an issue. */
+/**
+ * What the lexicon knows about a word: the triggers it starts, the contexts it cues, whether it
+ * names an issue, and its number if a pattern has it.
+ */
 export interface WordSense {
   readonly triggers: readonly TriggerEntry[];
   /** Positions in `ContextIndex.names`. */
   readonly contexts: readonly number[];
   readonly issue: boolean;
+  /** The numbers (`wordId`) of the keys that are words of some trigger pattern: what word items match. */
+  readonly words: readonly number[];
+  /**
+   * In a token's sense (`readSenses`): the bits (`TEXT_CUES`) of the cue sets that hold its
+   * lower-case text ("which" is a hard boundary, "not" a negation), read with its senses instead of
+   * looked up again wherever a clause or a pattern gap is walked. 0 in a word's own sense (`byWord`).
+   */
+  readonly cues: number;
 }
 
 /**
@@ -17,10 +29,15 @@ export interface WordSense {
  */
 export interface WordIndex {
   readonly byWord: ReadonlyMap<string, WordSense>;
-  /** A known word of three or more letters plus -s (pluralsOf) → that word's sense: a token's singular key. */
+  /** A known word of three or more letters plus -s → that word's sense: a token's singular key. */
   readonly byPlural: ReadonlyMap<string, WordSense>;
-  /** Lower-case text → the senses of a token that is its own lemma: its text's and its singular's, merged. */
+  /**
+   * Lower-case text → the senses of a token that is its own lemma: its text's and its singular's,
+   * merged, with the text's cue bits.
+   */
   readonly byText: ReadonlyMap<string, WordSense>;
+  /** Two senses merged (`merge`), by the first and the second: a token whose keys both hit makes no new lists. */
+  readonly merged: Map<WordSense, Map<WordSense, WordSense>>;
 }
 
 const NONE: readonly never[] = [];
@@ -32,27 +49,41 @@ const NONE: readonly never[] = [];
  * indexWords(lexicon, indexContexts(lexicon.contexts)).byWord.get('referendum'); // { triggers: [], contexts: [3], issue: true }
  */
 export function indexWords(lexicon: EventsLexicon, contexts: ContextIndex): WordIndex {
-  const words = new Set([...lexicon.byFirstWord.keys(), ...contexts.byWord.keys(), ...lexicon.cues.issues]);
+  const patternWords = new Set<string>();
+  for (const entry of lexicon.triggers)
+    for (const item of entry.items)
+      if (item.kind === 'word') for (const alt of item.alts) patternWords.add(alt);
+  const words = new Set([
+    ...lexicon.byFirstWord.keys(),
+    ...contexts.byWord.keys(),
+    ...lexicon.cues.issues,
+    ...patternWords,
+    ...Object.keys(TEXT_CUES).flatMap((name) => [...lexicon.cues[name as keyof typeof TEXT_CUES]]),
+  ]);
   const byWord = new Map<string, WordSense>();
   for (const word of words) {
     byWord.set(word, {
       triggers: lexicon.byFirstWord.get(word) ?? NONE,
       contexts: contexts.byWord.get(word) ?? NONE,
       issue: lexicon.cues.issues.has(word),
+      words: patternWords.has(word) ? [wordId(word)] : NONE,
+      cues: 0,
     });
   }
   const byPlural = new Map<string, WordSense>();
   for (const [word, sense] of byWord) if (word.length >= 3) byPlural.set(`${word}s`, sense);
-  const byText = new Map<string, WordSense>();
+  const index = { byWord, byPlural, byText: new Map<string, WordSense>(), merged: new Map() };
   for (const text of new Set([...byWord.keys(), ...byPlural.keys()])) {
-    const sense = add(byWord.get(text), byPlural.get(text));
-    if (sense !== undefined) byText.set(text, sense);
+    const sense = add(index, byWord.get(text), byPlural.get(text));
+    if (sense === undefined) continue;
+    const cues = textCuesOf(lexicon.cues, text);
+    index.byText.set(text, cues === 0 ? sense : { ...sense, cues });
   }
-  return { byWord, byPlural, byText };
+  return index;
 }
 
 /** A word the lexicon does not know. */
-const UNKNOWN: WordSense = { triggers: NONE, contexts: NONE, issue: false };
+const UNKNOWN: WordSense = { triggers: NONE, contexts: NONE, issue: false, words: NONE, cues: 0 };
 
 /**
  * What the lexicon knows about each token, read once per article in one pass: `lemmas[i]`, the
@@ -77,26 +108,44 @@ export function readSenses(
   return { lemmas, senses };
 }
 
-/** The senses of a token's keys, in `tokenKeys` order, without listing them. */
+/**
+ * The senses of a token's keys, in `tokenKeys` order, without listing them: a token that is not its
+ * own lemma has its lemma's sense and its text's (`byText`: the text's and its singular's). Where
+ * the singular is the lemma, its triggers are listed once all the same, and a context or word
+ * listed twice counts once.
+ */
 function senseOf(token: Token, lemma: string, index: WordIndex): WordSense {
   const lower = token.lower;
   if (lemma === lower) return index.byText.get(lower) ?? UNKNOWN;
-  let sense = add(index.byWord.get(lemma), index.byWord.get(lower));
-  // the singular (the text less its -s) is a key of its own unless it is the lemma
-  const singular = lower.endsWith('s') ? index.byPlural.get(lower) : undefined;
-  if (singular !== undefined && !(lemma.length === lower.length - 1 && lower.startsWith(lemma)))
-    sense = add(sense, singular);
-  return sense ?? UNKNOWN;
+  return add(index, index.byWord.get(lemma), index.byText.get(lower)) ?? UNKNOWN;
 }
 
-function add(sense: WordSense | undefined, more: WordSense | undefined): WordSense | undefined {
+function add(
+  index: Pick<WordIndex, 'merged'>,
+  sense: WordSense | undefined,
+  more: WordSense | undefined,
+): WordSense | undefined {
   if (more === undefined) return sense;
-  return sense === undefined ? more : merge(sense, more);
+  if (sense === undefined) return more;
+  let withFirst = index.merged.get(sense);
+  if (withFirst === undefined) index.merged.set(sense, (withFirst = new Map()));
+  let both = withFirst.get(more);
+  if (both === undefined) withFirst.set(more, (both = merge(sense, more)));
+  return both;
 }
 
-/** Two keys' senses as one; a trigger indexed under both is listed once, in the first place. */
+/**
+ * Two keys' senses as one; a trigger indexed under both is listed once, in the first place.
+ * `cues` are the second's: in a token's sense that is its text's (senseOf).
+ */
 function merge(a: WordSense, b: WordSense): WordSense {
   const triggers = [...a.triggers];
   for (const entry of b.triggers) if (!a.triggers.includes(entry)) triggers.push(entry);
-  return { triggers, contexts: [...a.contexts, ...b.contexts], issue: a.issue || b.issue };
+  return {
+    triggers,
+    contexts: [...a.contexts, ...b.contexts],
+    issue: a.issue || b.issue,
+    words: [...a.words, ...b.words],
+    cues: b.cues,
+  };
 }

@@ -1,4 +1,5 @@
 import type { Token } from '../../core/index.js';
+import { TEXT_CUES, knownWordId, textCuesOf } from './parse-events-lexicon.js';
 import type { EventsLexicon, PatternItem, TriggerEntry } from './parse-events-lexicon.js';
 
 /** A trigger found in a sentence: token range `[start, end)`, the head token and the matched word tokens. */
@@ -11,8 +12,6 @@ export interface TriggerMatch {
 }
 
 const MAX_GAP = 5;
-/** The code unit of 's'. */
-const S = 0x73;
 
 /**
  * Lemma, lower-case text and lower-case text without a plural -s: the keys a pattern word is matched on.
@@ -58,26 +57,13 @@ export function hasKey(token: Token, words: ReadonlySet<string>): boolean {
 }
 
 /**
- * hasKey for token `i` of an article with its lemma key read already (`lemmas[i]`, lemmaKey) and the
- * plurals of `words` (pluralsOf): no string is made per lookup.
- *
- * @example
- * hasKeyAt(tokens, lemmas, i, item.alts, item.plurals); // true for "airstrikes" and 'airstrike'
+ * Whether one of a token's key numbers (`TokenWords.words`) is in `ids` (a word item's): the
+ * same answer as hasKey for the item's words, and most tokens have no number to test.
  */
-export function hasKeyAt(
-  tokens: readonly Token[],
-  lemmas: readonly string[],
-  i: number,
-  words: ReadonlySet<string>,
-  plurals: ReadonlySet<string>,
-): boolean {
-  const lower = tokens[i]!.lower;
-  if (words.has(lower)) return true;
-  const lemma = lemmas[i]!;
-  // a plural ends in -s: most words need no third lookup
-  return (
-    (lemma !== lower && words.has(lemma)) || (lower.charCodeAt(lower.length - 1) === S && plurals.has(lower))
-  );
+function hasWord(words: readonly number[] | undefined, ids: ReadonlySet<number>): boolean {
+  if (words === undefined) return false;
+  for (let k = 0; k < words.length; k++) if (ids.has(words[k]!)) return true;
+  return false;
 }
 
 function posFits(
@@ -114,10 +100,26 @@ export function matchTriggers(
   to: number,
   lexicon: EventsLexicon,
 ): TriggerMatch[] {
-  const starts: { triggers: readonly TriggerEntry[] }[] = [];
-  for (let i = from; i < to; i++)
-    starts[i] = { triggers: triggersStartingAt(tokenKeys(tokens[i]!), lexicon) };
-  return matchTriggersAt(tokens, tokens.map(lemmaKey), starts, from, to, lexicon);
+  const starts: TokenWords[] = [];
+  for (let i = from; i < to; i++) {
+    const keys = tokenKeys(tokens[i]!);
+    starts[i] = {
+      triggers: triggersStartingAt(keys, lexicon),
+      words: wordIdsOf(keys),
+      cues: textCuesOf(lexicon.cues, tokens[i]!.lower),
+    };
+  }
+  return matchTriggersAt(tokens, starts, from, to);
+}
+
+/** The numbers (`wordId`) of the keys that some pattern has. */
+function wordIdsOf(keys: readonly string[]): number[] {
+  const ids: number[] = [];
+  for (const key of keys) {
+    const id = knownWordId(key);
+    if (id !== -1) ids.push(id);
+  }
+  return ids;
 }
 
 /**
@@ -135,20 +137,28 @@ export function triggersStartingAt(keys: readonly string[], lexicon: EventsLexic
 }
 
 /**
- * matchTriggers with the triggers that may start at each token looked up already
- * (`starts[i].triggers`, as triggersStartingAt gives them): the events stage reads them once per
- * word of the article.
+ * What the matcher reads of a token's keys: the triggers they start, their numbers (`wordId`), and
+ * the cue bits of its text (`TEXT_CUES`: a pattern gap does not cross a hard boundary).
+ */
+export interface TokenWords {
+  readonly triggers: readonly TriggerEntry[];
+  readonly words: readonly number[];
+  readonly cues: number;
+}
+
+/**
+ * matchTriggers with the keys of each token looked up already (`starts[i]`: the triggers as
+ * triggersStartingAt gives them, and the numbers of the keys that patterns have): the events stage
+ * reads them once per word of the article, and a word item then compares numbers, not strings.
  *
  * @example
- * matchTriggersAt(ctx.tokens, ctx.lemmas, ctx.senses, 0, 12, lexicon);
+ * matchTriggersAt(ctx.tokens, ctx.senses, 0, 12);
  */
 export function matchTriggersAt(
   tokens: readonly Token[],
-  lemmas: readonly string[],
-  starts: readonly ({ readonly triggers: readonly TriggerEntry[] } | undefined)[],
+  starts: readonly (TokenWords | undefined)[],
   from: number,
   to: number,
-  lexicon: EventsLexicon,
 ): TriggerMatch[] {
   const found: TriggerMatch[] = [];
   // the word tokens of the pattern being tried, by word item: one list, copied into each match found
@@ -167,7 +177,7 @@ export function matchTriggersAt(
     )
       continue;
     for (const entry of entries) {
-      const end = matchFrom(entry.items, 0, i, to, tokens, lemmas, lexicon.cues.hardBoundaries, words, 0);
+      const end = matchFrom(entry.items, 0, i, to, tokens, starts, words, 0);
       if (end < 0) continue;
       if (excluded(entry, end, to, tokens)) continue;
       const matched = words.slice(0, wordCount(entry.items));
@@ -212,8 +222,7 @@ function matchFrom(
   i: number,
   to: number,
   tokens: readonly Token[],
-  lemmas: readonly string[],
-  boundaries: ReadonlySet<string>,
+  starts: readonly (TokenWords | undefined)[],
   words: number[],
   w: number,
 ): number {
@@ -225,20 +234,21 @@ function matchFrom(
     for (let skip = 0, skipped = 0; skipped <= MAX_GAP && i + skip < to; skip++) {
       if (skip > 0) {
         const t = tokens[i + skip - 1]!;
-        if (boundaries.has(t.lower) || t.lower === '.') return -1;
+        if ((starts[i + skip - 1]!.cues & TEXT_CUES.hardBoundaries) !== 0 || t.lower === '.') return -1;
         const glued = skip > 1 && tokens[i + skip - 2]!.span[1] === t.span[0];
         if (!glued) skipped++;
         if (skipped > MAX_GAP) return -1;
       }
-      const end = matchFrom(items, k + 1, i + skip, to, tokens, lemmas, boundaries, words, w);
+      const end = matchFrom(items, k + 1, i + skip, to, tokens, starts, words, w);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (i >= to || !posFits(item, tokens[i]!, tokens[i - 1])) return -1;
-  if (!hasKeyAt(tokens, lemmas, i, item.alts, item.plurals)) return -1;
+  // the word first: it reads only the token's senses, and most tokens have no pattern word
+  if (i >= to || !hasWord(starts[i]?.words, item.ids)) return -1;
+  if (!posFits(item, tokens[i]!, tokens[i - 1])) return -1;
   words[w] = i;
-  return matchFrom(items, k + 1, i + 1, to, tokens, lemmas, boundaries, words, w + 1);
+  return matchFrom(items, k + 1, i + 1, to, tokens, starts, words, w + 1);
 }
 
 /** How many word items (not gaps) a pattern has: the words a match of it lists. */

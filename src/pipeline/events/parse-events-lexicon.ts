@@ -8,8 +8,8 @@ export type PatternItem =
   | {
       readonly kind: 'word';
       readonly alts: ReadonlySet<string>;
-      /** Each alternative of three or more letters with a plural -s: the words whose singular (tokenKeys) is an alternative. */
-      readonly plurals: ReadonlySet<string>;
+      /** The number (`wordId`) of each alternative: what the matcher compares a token's key numbers with. */
+      readonly ids: ReadonlySet<number>;
       readonly pos: 'N' | 'V' | 'A' | null;
     }
   | { readonly kind: 'gap' };
@@ -411,7 +411,12 @@ function parsePattern(match: string, where: string): { items: PatternItem[]; hea
       .map((w) => w.toLowerCase())
       .filter((w) => w !== '');
     check(alts.length > 0, where, `empty pattern item "${part}"`);
-    items.push({ kind: 'word', alts: new Set(alts), plurals: pluralsOf(alts), pos });
+    items.push({
+      kind: 'word',
+      alts: new Set(alts),
+      ids: new Set(alts.map(wordId)),
+      pos,
+    });
     words++;
   }
   check(items[items.length - 1]?.kind === 'word', where, 'a pattern cannot end with "*"');
@@ -419,14 +424,59 @@ function parsePattern(match: string, where: string): { items: PatternItem[]; hea
 }
 
 /**
- * The words whose singular key (`tokenKeys`: a lower-case word of four or more letters less its
- * final -s) is one of `words`: matching looks a plural up as it is instead of cutting the -s off.
+ * The word cues that the clause readers ask about a token's lower-case text as they walk a
+ * sentence, one bit each: a token's senses hold the bits of its text (`WordSense.cues`, read with
+ * its other senses), so that a walk tests a bit instead of looking the text up in each set.
+ */
+export const TEXT_CUES = {
+  hardBoundaries: 1,
+  negation: 2,
+  conditionals: 4,
+  hypothetical: 8,
+  future: 16,
+  locativePrepositions: 32,
+  targetPrepositions: 64,
+} as const;
+
+/**
+ * The bits (`TEXT_CUES`) of the cue sets that hold a lower-case text.
  *
  * @example
- * pluralsOf(['sanction', 'ban', 'go']); // Set { 'sanctions', 'bans' }
+ * textCuesOf(lexicon.cues, 'if'); // TEXT_CUES.hardBoundaries | TEXT_CUES.conditionals
  */
-export function pluralsOf(words: Iterable<string>): ReadonlySet<string> {
-  const out = new Set<string>();
-  for (const word of words) if (word.length >= 3) out.add(`${word}s`);
-  return out;
+export function textCuesOf(cues: EventCues, text: string): number {
+  let bits = 0;
+  for (const name of Object.keys(TEXT_CUES) as (keyof typeof TEXT_CUES)[])
+    if (cues[name].has(text)) bits |= TEXT_CUES[name];
+  return bits;
+}
+
+/**
+ * A number for each word of a pattern, the same in every lexicon parsed: a token's senses list the
+ * numbers of its keys (index-words.ts), so that matching a word item compares small integers
+ * instead of looking the token's strings up. Grows with the distinct pattern words of the lexicons
+ * parsed, not with the text read.
+ */
+const WORD_IDS = new Map<string, number>();
+
+/**
+ * The number of a pattern word, given on first sight.
+ *
+ * @example
+ * wordId('sanction') === wordId('sanction'); // true
+ */
+export function wordId(word: string): number {
+  let id = WORD_IDS.get(word);
+  if (id === undefined) WORD_IDS.set(word, (id = WORD_IDS.size));
+  return id;
+}
+
+/**
+ * The number of a word that some pattern has (`wordId`), or -1 for any other word.
+ *
+ * @example
+ * knownWordId('the'); // -1, unless a pattern has "the"
+ */
+export function knownWordId(word: string): number {
+  return WORD_IDS.get(word) ?? -1;
 }

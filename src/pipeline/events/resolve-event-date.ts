@@ -37,29 +37,34 @@ DATES.refiners = DATES.refiners.filter((r) => !/Timezone|DateTime|DateRange/.tes
 /**
  * Parsers of DATES that find nothing in a text without a given stem, and that stem: every month
  * name and abbreviation chrono knows holds one of the month stems, every weekday one of the
- * weekday stems (or "week": "weekend"); the relative-date parser needs its modifier word, the
+ * weekday stems (or "weekend", "weekday"); the relative-date parser needs its modifier word, the
  * end-of-month one "month", the numeric formats ASCII digits. A parser whose pattern finds nothing
  * adds no result, so reading a text without those parsers gives the same results, for less: most
- * windows ("issued on Monday", "next week") need half of the parsers.
+ * windows ("issued on Monday", "next week") need half of the parsers. Likewise a refiner that
+ * changes only the results its stem comes right before ("end of", "last day of") leaves the
+ * results of a text without that stem as they are.
  */
-const NEEDS: readonly { readonly parsers: RegExp; readonly stem: RegExp }[] = [
+const NEEDS: readonly { readonly steps: RegExp; readonly stem: RegExp }[] = [
   {
-    parsers: /^EN(?:MonthNameLittleEndian|MonthNameMiddleEndian|MonthName|YearMonthName)Parser$/,
+    steps: /^EN(?:MonthNameLittleEndian|MonthNameMiddleEndian|MonthName|YearMonthName)Parser$/,
     stem: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
   },
-  { parsers: /^(?:ENYearMonthDay|ISOFormat|SlashDateFormat|ENSlashMonthFormat)Parser$/, stem: /[0-9]/ },
-  { parsers: /^ENWeekdayParser$/, stem: /sun|mon|tue|wed|thu|fri|sat|week/i },
-  { parsers: /^ENRelativeDateFormatParser$/, stem: /this|last|past|next|after/i },
-  { parsers: /^ENEndOfCurrentMonthParser$/, stem: /month/i },
+  { steps: /^(?:ENYearMonthDay|ISOFormat|SlashDateFormat|ENSlashMonthFormat)Parser$/, stem: /[0-9]/ },
+  // a weekday or "weekend"/"weekday": "next week" alone needs no weekday parser
+  { steps: /^ENWeekdayParser$/, stem: /sun|mon|tue|wed|thu|fri|sat|week(?:end|day)/i },
+  { steps: /^ENRelativeDateFormatParser$/, stem: /this|last|past|next|after/i },
+  { steps: /^ENEndOfCurrentMonthParser$/, stem: /month/i },
   // the casual words, and the words after a time unit ("3 days ago", "two weeks later")
-  { parsers: /^ENCasualDateParser$/, stem: /now|tonight|today|morrow|tmr|yesterday|last\s*night/i },
-  { parsers: /^ENTimeUnitAgoFormatParser$/, stem: /ago|before|earlier/i },
-  { parsers: /^ENTimeUnitLaterFormatParser$/, stem: /later|after|from now|henceforth|forward|out/i },
+  { steps: /^ENCasualDateParser$/, stem: /now|tonight|today|morrow|tmr|yesterday|last\s*night/i },
+  { steps: /^ENTimeUnitAgoFormatParser$/, stem: /ago|before|earlier/i },
+  { steps: /^ENTimeUnitLaterFormatParser$/, stem: /later|after|from now|henceforth|forward|out/i },
   // a time unit after its modifier ("next week", "past month", "+2 days")
-  { parsers: /^ENTimeUnitCasualRelativeFormatParser$/, stem: /this|last|past|next|after|[+-]/i },
+  { steps: /^ENTimeUnitCasualRelativeFormatParser$/, stem: /this|last|past|next|after|[+-]/i },
+  // moves a date after "end of" / "last day of" to the period's end: its prefix pattern needs this
+  { steps: /^ENEndOfPeriodRefiner$/, stem: /(?:end|day)\s+of\s/i },
 ];
 
-/** DATES without the parsers whose stems a text lacks, by the bit set of those NEEDS; made when first needed. */
+/** DATES without the steps whose stems a text lacks, by the bit set of those NEEDS; made when first needed. */
 const WITHOUT: (chrono.Chrono | undefined)[] = [];
 
 function parserFor(text: string): chrono.Chrono {
@@ -70,9 +75,10 @@ function parserFor(text: string): chrono.Chrono {
 
 function without(missing: number): chrono.Chrono {
   const parser = DATES.clone();
-  parser.parsers = parser.parsers.filter(
-    (p) => !NEEDS.some((need, k) => (missing & (1 << k)) !== 0 && need.parsers.test(p.constructor.name)),
-  );
+  const needed = (step: object) =>
+    !NEEDS.some((need, k) => (missing & (1 << k)) !== 0 && need.steps.test(step.constructor.name));
+  parser.parsers = parser.parsers.filter(needed);
+  parser.refiners = parser.refiners.filter(needed);
   return parser;
 }
 
@@ -165,15 +171,17 @@ type WindowDates = readonly {
 /**
  * chrono's reading of each window against each reference day, kept across calls: chrono is a pure
  * function of the text and the reference date, and the same phrases ("on Monday", "last week",
- * a dateline) recur across the clauses of an article and across the articles of a day. Bounded:
- * emptied when full. The parsed components are only read, never changed.
+ * a dateline) recur across the clauses of an article and across the articles of a day. By
+ * reference date, then text: no key string is made per window. Bounded: emptied when it holds
+ * WINDOW_CACHE_SIZE windows. The parsed components are only read, never changed.
  */
-const WINDOW_CACHE = new Map<string, WindowDates>();
+const WINDOW_CACHE = new Map<number, Map<string, WindowDates>>();
 const WINDOW_CACHE_SIZE = 4096;
+let windowsCached = 0;
 
 function readWindow(text: string, ref: number): WindowDates {
-  const key = `${ref}\u0000${text}`;
-  let dates = WINDOW_CACHE.get(key);
+  let byText = WINDOW_CACHE.get(ref);
+  let dates = byText?.get(text);
   if (dates === undefined) {
     dates = parserFor(text)
       .parse(text, new Date(ref), PARSE_OPTIONS)
@@ -182,8 +190,14 @@ function readWindow(text: string, ref: number): WindowDates {
         text: r.text,
         start: r.start,
       }));
-    if (WINDOW_CACHE.size >= WINDOW_CACHE_SIZE) WINDOW_CACHE.clear();
-    WINDOW_CACHE.set(key, dates);
+    if (windowsCached >= WINDOW_CACHE_SIZE) {
+      WINDOW_CACHE.clear();
+      windowsCached = 0;
+      byText = undefined;
+    }
+    if (byText === undefined) WINDOW_CACHE.set(ref, (byText = new Map()));
+    byText.set(text, dates);
+    windowsCached++;
   }
   return dates;
 }
@@ -206,8 +220,18 @@ function referenceDate(published: string | undefined): number {
 /** Characters read on each side of a date word: enough for "on the morning of Tuesday, 27 September". */
 const WINDOW = 32;
 
+/** '00' to '31': the months and days of `iso`. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, n) => String(n).padStart(2, '0'));
+
+/**
+ * The UTC day of a date as toISOString spells it ('2022-09-30'), from its parts: toISOString costs
+ * microseconds a call, and the stage dates every article. Years past 0-9999 (spelt with a sign)
+ * and invalid dates (it throws) are left to toISOString.
+ */
 function iso(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const year = date.getUTCFullYear();
+  if (!(year >= 0 && year <= 9999)) return date.toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${TWO_DIGITS[date.getUTCMonth() + 1]!}-${TWO_DIGITS[date.getUTCDate()]!}`;
 }
 
 function addDays(date: Date, days: number): Date {
