@@ -136,7 +136,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
   // the names and numbers of the paragraphs compared closely, read once each
   const lists = new IntBuffer();
   const table = new ParagraphTable();
-  const lastKept = new LastKeptByHash();
+  const byHash = new Map<number, number>();
   const kept = new IntBuffer();
   const set = new MarkedSet();
   let prevRow = new Int32Array(256);
@@ -367,13 +367,12 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
     readParagraphs();
     lists.length = 0;
     kept.length = 0;
-    lastKept.reset(ranges.length);
+    byHash.clear();
     const runs: [number, number][] = [];
     for (let i = 0; i < ranges.length; i++) {
       // exact copies anywhere; near copies among the last MAX_COMPARED paragraphs kept
       const h = table.hash[i]!;
-      const slot = lastKept.slotOf(h, table.hash);
-      const same = lastKept.paragraphAt(slot);
+      const same = byHash.get(h) ?? -1;
       let copy = false;
       if (table.wordCount[i]! >= MIN_EXACT_WORDS) {
         for (let k = same; !copy && k !== -1; k = table.nextSame[k]!) copy = sameWords(k, i);
@@ -386,7 +385,7 @@ export function collapseRepeatedParagraphs(lexicon: CleanLexicon): (text: string
       } else {
         kept.push(i);
         table.nextSame[i] = same;
-        lastKept.setParagraphAt(slot, i);
+        byHash.set(h, i);
       }
     }
     text = ''; // hold no article between calls
@@ -427,42 +426,5 @@ class ParagraphTable {
       this.namesCount = new Int32Array(size);
     }
     this.namesAt.fill(NOT_READ, 0, count);
-  }
-}
-
-/**
- * The last kept paragraph of each paragraph hash, in an open-addressing table over an Int32Array
- * kept between articles (a Map would be emptied and grown again for every article). A slot holds
- * 1 + the paragraph, 0 when empty; the paragraph's own hash (ParagraphTable.hash) tells its key.
- */
-class LastKeptByHash {
-  #slots = new Int32Array(64);
-  #mask = 63;
-
-  /** Empties the table, with room for `count` paragraphs. */
-  reset(count: number): void {
-    let size = 64;
-    while (size < 2 * count) size *= 2;
-    if (size > this.#slots.length) this.#slots = new Int32Array(size);
-    else this.#slots.fill(0, 0, size);
-    this.#mask = size - 1;
-  }
-
-  /** The slot of `hash`: the one holding its paragraph, or the empty one where it goes. */
-  slotOf(hash: number, hashes: Int32Array): number {
-    const slots = this.#slots;
-    const mask = this.#mask;
-    let slot = hash & mask;
-    while (slots[slot] !== 0 && hashes[slots[slot]! - 1] !== hash) slot = (slot + 1) & mask;
-    return slot;
-  }
-
-  /** The paragraph in `slot`, -1 when none. */
-  paragraphAt(slot: number): number {
-    return this.#slots[slot]! - 1;
-  }
-
-  setParagraphAt(slot: number, paragraph: number): void {
-    this.#slots[slot] = paragraph + 1;
   }
 }
