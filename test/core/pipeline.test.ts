@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import { DemarcheError } from '../../src/core/index.js';
 import { createPipeline, createSegmentStage, type Stage } from '../../src/pipeline/index.js';
 import { OffsetMap } from '../../src/core/index.js';
@@ -68,5 +70,37 @@ describe('segment stage', () => {
     expect(words).toContain('not');
     for (const t of a.tokens) expect(a.text.slice(...t.span)).toBe(t.text);
     expect(a.tokens.find((t) => t.text === 'allow')?.pos).toBe('VERB');
+  });
+});
+
+describe('segment stage lexemes', () => {
+  // the stage reads each lexeme's text and lemma once and then remembers them; what it gives must
+  // stay what wink gives token by token, whatever the article and whatever came before it
+  const texts = [
+    "It's Russia's fault, he said; they've said it's theirs and won't say more.",
+    'They attack the border. The attacks left towns in ruins; the town was left alone.',
+    'Japan Rejects the vote. Japan rejected it and rejects it still; the rejected plan leaves.',
+    'US and UK ministers meet. Meeting the ministers, the minister said they can’t and didn’t.',
+    'Leaves fall. She leaves Kyiv for Kharkiv; the leaves are burning as Kyiv burns.',
+    "Let's go, he'd said; we'll see, you've won, it ain't over and Russia's 'no' stands.",
+  ];
+  const wink = winkNLP(model, ['sbd', 'pos']);
+  const lemmaOf = wink.its.lemma as unknown as typeof wink.its.value;
+
+  it('gives every token the text, lower-case text and lemma wink gives it, in every order', () => {
+    const pipeline = createPipeline([identityClean, createSegmentStage()]);
+    for (const order of [texts, [...texts].reverse(), [...texts, ...texts]]) {
+      for (const raw of order) {
+        const doc = wink.readDoc(raw);
+        const pos = doc.tokens().out(wink.its.pos);
+        const keep = (_: unknown, i: number) => pos[i] !== 'SPACE';
+        const values = doc.tokens().out(wink.its.value).filter(keep);
+        const lemmas = doc.tokens().out(lemmaOf).filter(keep);
+        const a = pipeline.run({ id: 'l', raw, mediaType: 'text/plain' });
+        expect(a.tokens.map((t) => t.text)).toEqual(values);
+        expect(a.tokens.map((t) => t.lower)).toEqual(values.map((v) => v.toLowerCase()));
+        expect(a.tokens.map((t) => t.lemma)).toEqual(lemmas.map((l, i) => l ?? values[i]!.toLowerCase()));
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import winkNLP, { type Model } from 'wink-nlp';
+import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Paragraph, Sentence, Token } from '../../core/index.js';
 import type { Stage } from '../stage.js';
@@ -16,8 +16,11 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
  * segment.run(article).sentences; // [{ span: [0, 42], paragraph: 0, tokenStart: 0, tokenEnd: 9 }, …]
  */
 export function createSegmentStage(): Stage {
-  const nlp = winkNLP(withRememberedLemmas(model), ['sbd', 'pos']);
+  const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
+  // (wink's types give `its.lemma` a signature that `out` does not take; it reads tokens all the same)
+  const lemmaOf = its.lemma as unknown as typeof its.value;
+  const lexemes = new LexemeTable();
   return {
     name: 'segment',
     requires: ['text'],
@@ -33,10 +36,12 @@ export function createSegmentStage(): Stage {
       // cut again at paragraph breaks, which wink does not always see (headlines lack a stop)
       const doc = nlp.readDoc(text);
       const all = doc.tokens();
-      const values = all.out(its.value);
+      // a token's text and lemma are read from its lexeme (wink's unique id), once per lexeme and
+      // tag: per token, wink would look each up again in its lexicon
+      const ids = all.out(its.uniqueId) as unknown as number[];
+      const contracted = all.out(its.contractionFlag) as unknown as boolean[];
       const spaces = all.out(its.precedingSpaces);
       const pos = all.out(its.pos);
-      const lemmas = all.out(its.lemma as unknown as typeof its.value);
       let cursor = 0;
       let p = 0; // current range
       let open = -1; // token index where the open sentence starts, or -1
@@ -68,7 +73,8 @@ export function createSegmentStage(): Stage {
         for (let i = first; i <= last; i++) {
           cursor += spaces[i]!.length;
           const start = cursor;
-          const value = values[i]!;
+          const lexeme = lexemes.get(ids[i]!) ?? lexemes.add(ids[i]!, all.itemAt(i).out(its.value));
+          const value = lexeme.value;
           cursor += value.length;
           const tag = pos[i]!;
           if (tag === 'SPACE') continue;
@@ -77,12 +83,17 @@ export function createSegmentStage(): Stage {
             while (p + 1 < ranges.length && start >= ranges[p]![1]) p++;
           }
           if (open < 0) open = tokens.length;
-          const lower = value.toLowerCase();
+          // a contraction's piece has its own lemma ("'s" is "be" or "have"): asked of wink each time
+          const lemma = contracted[i]
+            ? all.itemAt(i).out(lemmaOf)
+            : lexeme.tag === tag
+              ? lexeme.lemma
+              : lexeme.lemmaAs(tag, () => all.itemAt(i).out(lemmaOf));
           tokens.push({
             span: [start, start + value.length],
             text: value,
-            lower,
-            lemma: lemmas[i] ?? lower,
+            lower: lexeme.lower,
+            lemma: (lemma as string | undefined) ?? lexeme.lower,
             pos: tag,
             sentence: sentences.length,
           });
@@ -101,36 +112,62 @@ export function createSegmentStage(): Stage {
   };
 }
 
-type Lemmatize = (value: string, pos: string, cache: unknown) => string;
-
-/** Distinct (word, tag) lemmas remembered at most; the table is emptied when full. */
-const LEMMAS_KEPT = 1 << 16;
-
 /**
- * The model with a lemmatiser that remembers: wink lemmatises each adjective, noun and verb token
- * afresh (exception lists, then suffix rules each checked against its lexicon), though its answer
- * depends on the word and the tag alone (the lexicon it checks is the model's own, never grown), and
- * news repeats its words. Contractions never reach it (wink keeps their lemmas in the token).
+ * What wink knows of one lexeme whatever its context: its text, lower-cased, and its lemma under
+ * the tag it last had (a word mostly keeps its tag), with the lemmas under other tags beside.
+ * wink's lemma depends on the lexeme and the tag alone (its exception lists and suffix rules check
+ * the model's own lexicon, which never grows), a contraction's piece excepted.
  */
-function withRememberedLemmas(base: Model): Model {
-  const lemmatize = base.addons.lemmatize as Lemmatize;
-  const byTag = new Map<string, Map<string, string>>();
-  let kept = 0;
-  const remembered: Lemmatize = (value, pos, cache) => {
-    let lemmas = byTag.get(pos);
-    if (lemmas === undefined) byTag.set(pos, (lemmas = new Map()));
-    let lemma = lemmas.get(value);
-    if (lemma === undefined) {
-      lemma = lemmatize(value, pos, cache);
-      if (++kept > LEMMAS_KEPT) {
-        for (const table of byTag.values()) table.clear();
-        kept = 1;
-      }
-      lemmas.set(value, lemma);
+class Lexeme {
+  readonly lower: string;
+  tag = '';
+  lemma: string | undefined = undefined;
+  #others: Map<string, string | undefined> | null = null;
+
+  constructor(readonly value: string) {
+    this.lower = value.toLowerCase();
+  }
+
+  /** The lemma under `tag`, asked of wink (`read`) the first time. */
+  lemmaAs(tag: string, read: () => string | undefined): string | undefined {
+    if (this.tag === '') {
+      this.tag = tag;
+      return (this.lemma = read());
     }
+    this.#others ??= new Map();
+    if (this.#others.has(tag)) return this.#others.get(tag);
+    const lemma = read();
+    this.#others.set(tag, lemma);
     return lemma;
-  };
-  return { ...base, addons: { ...base.addons, lemmatize: remembered } };
+  }
+}
+
+/** Lexemes remembered at most; the table is emptied when full (wink's own ids keep counting). */
+const LEXEMES_KEPT = 1 << 18;
+const PAGE_BITS = 12;
+const PAGE_MASK = (1 << PAGE_BITS) - 1;
+
+/** Lexemes by wink's unique id, in pages of 4,096: an array read, no hashing, whatever the ids reach. */
+class LexemeTable {
+  #pages: ((Lexeme | undefined)[] | undefined)[] = [];
+  #size = 0;
+
+  get(id: number): Lexeme | undefined {
+    return this.#pages[id >>> PAGE_BITS]?.[id & PAGE_MASK];
+  }
+
+  add(id: number, value: string): Lexeme {
+    if (++this.#size > LEXEMES_KEPT) {
+      this.#pages = [];
+      this.#size = 1;
+    }
+    const at = id >>> PAGE_BITS;
+    while (this.#pages.length <= at) this.#pages.push(undefined);
+    const page = (this.#pages[at] ??= new Array<Lexeme | undefined>(1 << PAGE_BITS).fill(undefined));
+    const lexeme = new Lexeme(value);
+    page[id & PAGE_MASK] = lexeme;
+    return lexeme;
+  }
 }
 
 /** Non-empty paragraph ranges of a text, trimmed of surrounding whitespace. */
