@@ -1,1 +1,1 @@
-export { createSegmentStage } from './split-sentences.js';
+export { createSegmentStage, type SegmentOptions } from './split-sentences.js';

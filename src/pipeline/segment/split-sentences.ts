@@ -5,6 +5,21 @@ import type { Stage } from '../stage.js';
 
 const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
 
+/** Options of the segment stage. */
+export interface SegmentOptions {
+  /**
+   * Distinct lexemes the stage reads before it starts wink afresh (default 262,144). wink adds
+   * every word its lexicon lacks (a name, a number, a glued "Matsunoat") to that lexicon, for good:
+   * about 170 bytes a word, which real news brings dozens of per article at first and a few per
+   * article after millions, so a worker that reads an archive would grow without end. A fresh wink
+   * reads every text as the old one did.
+   */
+  readonly lexemes?: number;
+}
+
+/** Default of `SegmentOptions.lexemes`. */
+const LEXEMES_KEPT = 1 << 18;
+
 /**
  * Splits the cleaned text into paragraphs (blank-line separated), sentences and
  * tokens with POS tags and lemmas, using wink-nlp's English lite model.
@@ -15,17 +30,23 @@ const PARAGRAPH_BREAK = /\n[ \t]*\n\s*/g;
  * const segment = createSegmentStage();
  * segment.run(article).sentences; // [{ span: [0, 42], paragraph: 0, tokenStart: 0, tokenEnd: 9 }, …]
  */
-export function createSegmentStage(): Stage {
-  const nlp = winkNLP(model, ['sbd', 'pos']);
+export function createSegmentStage(options: SegmentOptions = {}): Stage {
+  const budget = Math.max(1, options.lexemes ?? LEXEMES_KEPT);
+  let nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   // (wink's types give `its.lemma` a signature that `out` does not take; it reads tokens all the same)
   const lemmaOf = its.lemma as unknown as typeof its.value;
-  const lexemes = new LexemeTable();
+  // wink's lexicon and the lexemes read from it, started afresh together (the ids are wink's)
+  let lexemes = new LexemeTable();
   return {
     name: 'segment',
     requires: ['text'],
     provides: ['paragraphs', 'sentences', 'tokens'],
     run(article) {
+      if (lexemes.size >= budget) {
+        nlp = winkNLP(model, ['sbd', 'pos']);
+        lexemes = new LexemeTable();
+      }
       const text = article.text;
       const paragraphs: Paragraph[] = [];
       const sentences: Sentence[] = [];
@@ -142,25 +163,21 @@ class Lexeme {
   }
 }
 
-/** Lexemes remembered at most; the table is emptied when full (wink's own ids keep counting). */
-const LEXEMES_KEPT = 1 << 18;
 const PAGE_BITS = 12;
 const PAGE_MASK = (1 << PAGE_BITS) - 1;
 
 /** Lexemes by wink's unique id, in pages of 4,096: an array read, no hashing, whatever the ids reach. */
 class LexemeTable {
   #pages: ((Lexeme | undefined)[] | undefined)[] = [];
-  #size = 0;
+  /** Lexemes held. */
+  size = 0;
 
   get(id: number): Lexeme | undefined {
     return this.#pages[id >>> PAGE_BITS]?.[id & PAGE_MASK];
   }
 
   add(id: number, value: string): Lexeme {
-    if (++this.#size > LEXEMES_KEPT) {
-      this.#pages = [];
-      this.#size = 1;
-    }
+    this.size++;
     const at = id >>> PAGE_BITS;
     while (this.#pages.length <= at) this.#pages.push(undefined);
     const page = (this.#pages[at] ??= new Array<Lexeme | undefined>(1 << PAGE_BITS).fill(undefined));
