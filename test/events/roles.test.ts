@@ -124,4 +124,31 @@ describe('event dates', () => {
       resolveEventDate(sentence, sentence.indexOf('replied'), '2022-09-30', true, [second, sentence.length]),
     ).toBe('2022-09-29');
   });
+
+  it('dates a phrase read once against every dateline it meets, as each dateline says', () => {
+    // chrono's readings are kept across articles: some serve every dateline, others only their own
+    const weekday = 'The ministry said it rejected the plan, according to a statement issued on Wednesday.';
+    const nextWeek = 'Indian diplomats said talks with China would continue next week despite the tensions.';
+    const thisYear = 'Both sides signed the ceasefire agreed earlier this year.';
+    const at = (s: string, word: string) => s.indexOf(word);
+    const cases: [string, number, boolean, string | undefined, string | null][] = [
+      [weekday, at(weekday, 'rejected'), true, '2022-09-30', '2022-09-28'],
+      [weekday, at(weekday, 'rejected'), true, '2021-03-10', '2021-03-10'],
+      [weekday, at(weekday, 'rejected'), true, '2024-01-01', '2023-12-27'],
+      [weekday, at(weekday, 'rejected'), true, undefined, null],
+      [nextWeek, at(nextWeek, 'continue'), false, '2022-09-30', '2022-10-07'],
+      [nextWeek, at(nextWeek, 'continue'), false, '2021-03-10', '2021-03-17'],
+      [nextWeek, at(nextWeek, 'continue'), false, undefined, null],
+      [thisYear, at(thisYear, 'signed'), true, '2022-09-30', null],
+      [thisYear, at(thisYear, 'signed'), true, '2019-05-02', null],
+    ];
+    for (const round of [cases, [...cases].reverse()]) {
+      for (const [sentence, offset, past, published, date] of round)
+        expect([sentence, published, resolveEventDate(sentence, offset, published, past)]).toEqual([
+          sentence,
+          published,
+          date,
+        ]);
+    }
+  });
 });

@@ -67,11 +67,23 @@ const NEEDS: readonly { readonly steps: RegExp; readonly stem: RegExp }[] = [
 /** DATES without the steps whose stems a text lacks, by the bit set of those NEEDS; made when first needed. */
 const WITHOUT: (chrono.Chrono | undefined)[] = [];
 
-function parserFor(text: string): chrono.Chrono {
+/** The bit set of the NEEDS whose stems `text` lacks. */
+function missingSteps(text: string): number {
   let missing = 0;
   for (let k = 0; k < NEEDS.length; k++) if (!NEEDS[k]!.stem.test(text)) missing |= 1 << k;
+  return missing;
+}
+
+function parserFor(missing: number): chrono.Chrono {
   return (WITHOUT[missing] ??= without(missing));
 }
+
+/**
+ * NEEDS bits of the parsers that read a day of the month (month names, numeric dates): a day they
+ * read may not exist in the month the reference date implies ("the 31st"), and chrono drops such
+ * a result, so what they find depends on the reference date.
+ */
+const DAY_OF_MONTH_STEPS = 0b11;
 
 function without(missing: number): chrono.Chrono {
   const parser = DATES.clone();
@@ -179,17 +191,36 @@ const WINDOW_CACHE = new Map<number, Map<string, WindowDates>>();
 const WINDOW_CACHE_SIZE = 4096;
 let windowsCached = 0;
 
+/**
+ * The windows whose reading serves every reference date, by text: an archive spans years of
+ * datelines, and "issued on Monday" or "earlier this year" is read again for each. A window is
+ * kept here when no parser that reads a day of the month runs on it (the others find the same
+ * phrases, with the same known parts, whatever the reference date; only the values they imply or
+ * compute from it differ) and dateEvent reads no such value of any of its dates: a weekday, which
+ * dateEvent counts from the dateline itself, or a date with no known day that is not a relative
+ * day ("this year": no day, so no date). Bounded as WINDOW_CACHE.
+ */
+const ANY_REF_CACHE = new Map<string, WindowDates>();
+
 function readWindow(text: string, ref: number): WindowDates {
+  const anyRef = ANY_REF_CACHE.get(text);
+  if (anyRef !== undefined) return anyRef;
   let byText = WINDOW_CACHE.get(ref);
   let dates = byText?.get(text);
   if (dates === undefined) {
-    dates = parserFor(text)
+    const missing = missingSteps(text);
+    dates = parserFor(missing)
       .parse(text, new Date(ref), PARSE_OPTIONS)
       .map((r) => ({
         index: r.index,
         text: r.text,
         start: r.start,
       }));
+    if ((missing & DAY_OF_MONTH_STEPS) === DAY_OF_MONTH_STEPS && dates.every(readsNoRefValue)) {
+      if (ANY_REF_CACHE.size >= WINDOW_CACHE_SIZE) ANY_REF_CACHE.clear();
+      ANY_REF_CACHE.set(text, dates);
+      return dates;
+    }
     if (windowsCached >= WINDOW_CACHE_SIZE) {
       WINDOW_CACHE.clear();
       windowsCached = 0;
@@ -200,6 +231,12 @@ function readWindow(text: string, ref: number): WindowDates {
     windowsCached++;
   }
   return dates;
+}
+
+/** Whether dateEvent, given this date, reads none of the values chrono took from the reference date. */
+function readsNoRefValue(date: { readonly text: string; readonly start: chrono.ParsedComponents }): boolean {
+  const text = date.text.trim().toLowerCase();
+  return WEEKDAY.test(text) || (!date.start.isCertain('day') && !isRelative(text));
 }
 
 const PARSE_OPTIONS = { forwardDate: false } as const;
