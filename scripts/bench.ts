@@ -216,9 +216,12 @@ if (values.queue !== undefined) {
   await queuePath(values.queue, server, 2);
 }
 
+// the ratio of each pass, whose (a) and (b) ran in the same minutes, then their median: the median
+// times above may come from different passes, one in a slow spell and one not
+const ratios = seconds.bare.map((b, i) => b / seconds.full[i]!);
 console.log(
-  `ratio (b)/(a), one thread: ${(bare.seconds / full.seconds).toFixed(2)} (median of ${passes} passes taking turns every ${CHUNK} articles; ` +
-    `passes: ${seconds.bare.map((b, i) => (b / seconds.full[i]!).toFixed(2)).join(', ')})`,
+  `ratio (b)/(a), one thread: ${median(ratios).toFixed(2)} (median of ${passes} passes taking turns every ${CHUNK} articles; ` +
+    `passes: ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
 );
 console.log(`peak RSS of each command's process (threads included): ${peaks.join(', ')}`);
 console.log(

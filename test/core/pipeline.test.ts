@@ -105,8 +105,8 @@ describe('segment stage lexemes', () => {
   });
 
   it('reads every text as before when it starts wink afresh, its lexeme budget spent', () => {
-    // a budget of a few lexemes: wink is started afresh before nearly every article
-    const fresh = createPipeline([identityClean, createSegmentStage({ lexemes: 8 })]);
+    // a budget of a few dozen lexemes: wink is started afresh every article or two
+    const fresh = createPipeline([identityClean, createSegmentStage({ lexemes: 40 })]);
     const kept = createPipeline([identityClean, createSegmentStage()]);
     for (const raw of [...texts, ...texts]) {
       const doc = { id: 'f', raw, mediaType: 'text/plain' } as const;
