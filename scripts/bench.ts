@@ -93,10 +93,6 @@ analyse(warmUp);
  * minute to the next), and taking turns this often lets a spell weigh on both sides of the ratio alike.
  */
 const CHUNK = 25;
-// GC weighs on (a) and (b) as in demarche when this process has the young generation demarche's CLI
-// and analysis threads run with (the npm script's flag; src/main.ts, ANALYSIS_RESOURCE_LIMITS)
-if (!process.execArgv.includes('--max-semi-space-size=32'))
-  console.log('note: run through `npm run bench` for the node flags demarche runs with');
 const passes = Math.max(1, Number(values.passes));
 const seconds = { bare: [] as number[], full: [] as number[] };
 for (let r = 0; r < passes; r++) {

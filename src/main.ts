@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
 import { runCli } from './interfaces/cli/index.js';
 
@@ -8,8 +8,9 @@ import { runCli } from './interfaces/cli/index.js';
 // Growing by half at most (in every thread: V8 flags are per process) cut the peak RSS of
 // `demarche ingest` on 5,000 seed-sized articles from 663 to 456 MB for 1-2% of throughput.
 setFlagsFromString('--heap-growing-percent=50');
-// The young generation cannot be sized once the heap exists, hence the flag on the first line
-// (`env -S`): 32 MB semi-spaces, as the analysis threads get (ANALYSIS_RESOURCE_LIMITS, src/pool).
+// The young generation keeps V8's default (16 MB semi-spaces), here and in the analysis threads:
+// 32 MB ones (tried) cost 20-60 MB of peak memory and made the analysis no faster end to end
+// (docs/scaling.md, "Memory over a long run").
 
 // `demarche analyze … | head` closes the pipe early: stop quietly, as Unix tools do.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

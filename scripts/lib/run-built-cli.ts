@@ -14,8 +14,8 @@ export interface CliRun {
 }
 
 /**
- * The environment that starts dist/main.js as its first line says (the node flags demarche runs
- * with) and reports the process's peak RSS at exit.
+ * The environment in which dist/main.js, started through its first line as users start it, reports
+ * the process's peak RSS at exit.
  */
 export function builtCliEnv(): NodeJS.ProcessEnv {
   return { ...process.env, NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${PEAK}`.trim() };

@@ -79,30 +79,18 @@ function createInlinePool(spec: PipelineSpec): AnalysisPool {
 }
 
 /**
- * The young generation of each analysis thread: 96 MB, i.e. semi-spaces of 32 MB, twice V8's
- * default, as the CLI's main thread gets from `--max-semi-space-size=32` (src/main.ts). An article's
- * analysis allocates a few MB of short-lived objects (tokens, spans, candidate lists); in the default
- * 16 MB semi-spaces the scavenger ran often enough to take 7-8% of the analysis, 4% with 32 MB
- * (CPU profiles of the generated corpus), for about 36 MB more peak memory per thread.
- */
-export const ANALYSIS_RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
-
-/**
  * Starts the worker module next to this file: the compiled JavaScript, or (when demarche runs from
  * its TypeScript sources, as in tests) the TypeScript through tsx's loader, which a worker's entry
  * module does not inherit from `--import`.
  */
 function startWorker(spec: PipelineSpec): Worker {
   if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./analysis-worker.js', import.meta.url), {
-      workerData: spec,
-      resourceLimits: ANALYSIS_RESOURCE_LIMITS,
-    });
+    return new Worker(new URL('./analysis-worker.js', import.meta.url), { workerData: spec });
   }
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./analysis-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData: spec, resourceLimits: ANALYSIS_RESOURCE_LIMITS });
+  return new Worker(boot, { eval: true, workerData: spec });
 }
 
 function createThreadPool(size: number, spec: PipelineSpec): AnalysisPool {
