@@ -44,12 +44,26 @@ DATES.refiners = DATES.refiners.filter((r) => !/Timezone|DateTime|DateRange/.tes
  * changes only the results its stem comes right before ("end of", "last day of") leaves the
  * results of a text without that stem as they are.
  */
-const NEEDS: readonly { readonly steps: RegExp; readonly stem: RegExp }[] = [
+const NEEDS: readonly {
+  readonly steps: RegExp;
+  readonly stem: RegExp;
+  /**
+   * The steps read a day of the month (month names, numeric dates): a day they read may not exist
+   * in the month the reference date implies ("the 31st"), and chrono drops such a result, so what
+   * they find depends on the reference date.
+   */
+  readonly dayOfMonth?: true;
+}[] = [
   {
     steps: /^EN(?:MonthNameLittleEndian|MonthNameMiddleEndian|MonthName|YearMonthName)Parser$/,
     stem: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
+    dayOfMonth: true,
   },
-  { steps: /^(?:ENYearMonthDay|ISOFormat|SlashDateFormat|ENSlashMonthFormat)Parser$/, stem: /[0-9]/ },
+  {
+    steps: /^(?:ENYearMonthDay|ISOFormat|SlashDateFormat|ENSlashMonthFormat)Parser$/,
+    stem: /[0-9]/,
+    dayOfMonth: true,
+  },
   // a weekday or "weekend"/"weekday": "next week" alone needs no weekday parser
   { steps: /^ENWeekdayParser$/, stem: /sun|mon|tue|wed|thu|fri|sat|week(?:end|day)/i },
   { steps: /^ENRelativeDateFormatParser$/, stem: /this|last|past|next|after/i },
@@ -78,12 +92,8 @@ function parserFor(missing: number): chrono.Chrono {
   return (WITHOUT[missing] ??= without(missing));
 }
 
-/**
- * NEEDS bits of the parsers that read a day of the month (month names, numeric dates): a day they
- * read may not exist in the month the reference date implies ("the 31st"), and chrono drops such
- * a result, so what they find depends on the reference date.
- */
-const DAY_OF_MONTH_STEPS = 0b11;
+/** The NEEDS bits of the steps that read a day of the month. */
+const DAY_OF_MONTH_STEPS = NEEDS.reduce((bits, need, k) => (need.dayOfMonth ? bits | (1 << k) : bits), 0);
 
 function without(missing: number): chrono.Chrono {
   const parser = DATES.clone();
