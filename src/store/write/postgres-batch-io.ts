@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { arrayLiteral, columnLiteral } from './array-literal.js';
 import {
   COLUMNS,
   COUNT_COLUMNS,
@@ -22,17 +23,12 @@ const arrayType = (t: ColumnType) => (t === 'json' ? 'text[]' : `${t}[]`);
 
 /**
  * `select <columns> from unnest($1::type[], …) as t(<columns>)`: the rows as one array parameter
- * per column, so a table's rows for a whole batch are one statement of a fixed size.
+ * per column (an array literal, see array-literal.ts), so a table's rows for a whole batch are one
+ * statement of a fixed size.
  */
 function unnestRows(columns: Columns, rows: readonly Row[], extra: Columns = []): RawBuilder<unknown> {
   const all = [...columns, ...extra];
-  const arrays = all.map(
-    ([, type], i) =>
-      sql`${rows.map((r) => {
-        const v = r[i];
-        return v === undefined ? null : v;
-      })}::${sql.raw(arrayType(type))}`,
-  );
+  const arrays = all.map(([, type], i) => sql`${columnLiteral(rows, i)}::${sql.raw(arrayType(type))}`);
   const select = all.map(([name, type]) => sql.raw(type === 'json' ? `t.${name}::jsonb` : `t.${name}`));
   return sql`select ${sql.join(select)} from unnest(${sql.join(arrays)}) as t(${sql.raw(
     all.map(([name]) => name).join(', '),
@@ -75,7 +71,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
       const found = await rows(
         sql<{ id: number; content_hash: string; canonical_url: string | null }>`
           select id, content_hash, canonical_url from articles
-          where content_hash = any(${[...hashes]}::text[]) or canonical_url = any(${[...urls]}::text[])
+          where content_hash = any(${arrayLiteral(hashes)}::text[]) or canonical_url = any(${arrayLiteral(urls)}::text[])
           order by id`,
       );
       return found.map((r) => ({ id: r.id, contentHash: r.content_hash, canonicalUrl: r.canonical_url }));
@@ -92,7 +88,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
           minhash: Uint8Array | null;
         }>`select b.key, b.article_id, a.story_id, a.shingles, a.minhash
            from article_bands b join articles a on a.id = b.article_id
-           where b.key = any(${[...keys]}::int8[])`,
+           where b.key = any(${arrayLiteral(keys)}::int8[])`,
       );
       return found.map((r) => ({
         key: Number(r.key),
@@ -106,7 +102,10 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
     async articleTexts(ids) {
       if (ids.length === 0) return new Map();
       const found = await rows(
-        sql<{ id: number; text: string }>`select id, text from articles where id = any(${[...ids]}::int4[])`,
+        sql<{
+          id: number;
+          text: string;
+        }>`select id, text from articles where id = any(${arrayLiteral(ids)}::int4[])`,
       );
       return new Map(found.map((r) => [r.id, r.text]));
     },
@@ -114,7 +113,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
     async setStories(ids, stories) {
       if (ids.length === 0) return;
       await sql`update articles set story_id = t.story
-        from unnest(${[...ids]}::int4[], ${[...stories]}::int4[]) as t(id, story)
+        from unnest(${arrayLiteral(ids)}::int4[], ${arrayLiteral(stories)}::int4[]) as t(id, story)
         where articles.id = t.id`.execute(db);
     },
 
