@@ -11,10 +11,12 @@
  *
  * Usage: npm run bench [-- --mb 5] [-- --queue redis://127.0.0.1:6379 --pg postgres://root@127.0.0.1:5432/test]
  * (d) runs when --queue is given: workers are `demarche worker` processes with one analysis thread
- * each, writing to a fresh Postgres database made on the --pg server (dropped afterwards).
+ * each, writing to a fresh Postgres database made on the --pg server (dropped afterwards); they
+ * first drain the warm-up articles, then the corpus is timed, and on Linux the CPU time of their
+ * main threads (the part of a worker that does not grow with --threads) is printed per article.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -172,6 +174,30 @@ function startWorker(queue: string, db: string, prefix: string): Promise<ChildPr
   });
 }
 
+/** CPU seconds a thread of a process has used (Linux /proc), or null where there is no /proc. */
+function threadCpuSeconds(pid: number, tid = pid): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return null;
+  }
+}
+
+/** Adds articles to the queue and waits until no job waits, runs or is delayed. */
+async function drainThrough(queue: string, prefix: string, set: typeof docs, tag: string): Promise<void> {
+  const producer = openProducer(queue, prefix);
+  for (let i = 0; i < set.length; i += 500)
+    await producer.add(set.slice(i, i + 500).map((doc, j) => ({ doc, origin: `${tag}:${i + j + 1}` })));
+  await producer.close();
+  for (;;) {
+    const s = await readQueueStatus(queue, { prefix });
+    if (s.waiting + s.active + s.delayed === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function queuePath(queue: string, server: string, workers: number): Promise<void> {
   const name = `demarche_bench_${process.pid}_${workers}`;
   const admin = new pg.Client({ connectionString: server });
@@ -182,23 +208,25 @@ async function queuePath(queue: string, server: string, workers: number): Promis
   const children = await Promise.all(Array.from({ length: workers }, () => startWorker(queue, db, prefix)));
   const store = await openPostgresStore({ url: db });
   try {
-    await timed(
-      `(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''} → Postgres`,
-      async () => {
-        const producer = openProducer(queue, prefix);
-        for (let i = 0; i < docs.length; i += 500)
-          await producer.add(
-            docs.slice(i, i + 500).map((doc, j) => ({ doc, origin: `corpus:${i + j + 1}` })),
-          );
-        await producer.close();
-        for (;;) {
-          const s = await readQueueStatus(queue, { prefix });
-          if (s.waiting + s.active + s.delayed === 0) break;
-          await new Promise((r) => setTimeout(r, 200));
-        }
-      },
+    // the workers warm up on the other articles first, as (a) and (b) do: a worker reads for hours,
+    // and each process's first ~1,000 articles pay for compiling its hot code
+    await drainThrough(queue, prefix, warmUp, 'warm-up');
+    const storedBefore = (await store.counts()).articles;
+    const mainBefore = children.map((c) => threadCpuSeconds(c.pid!));
+    await timed(`(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''} → Postgres`, () =>
+      drainThrough(queue, prefix, docs, 'corpus'),
     );
-    console.log(`    ${(await store.counts()).articles} articles stored`);
+    const stored = (await store.counts()).articles - storedBefore;
+    const mainCpu = children.reduce((sum, c, i) => {
+      const after = threadCpuSeconds(c.pid!);
+      return after === null || mainBefore[i] === null ? NaN : sum + after - mainBefore[i]!;
+    }, 0);
+    console.log(
+      `    ${stored} articles stored` +
+        (Number.isNaN(mainCpu)
+          ? ''
+          : `; the workers' main threads (queue, store writes) used ${((1000 * mainCpu) / docs.length).toFixed(1)} ms of CPU per article`),
+    );
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(
