@@ -134,6 +134,15 @@ export const IGNORE_CONFLICTS: ReadonlySet<RowTable> = new Set(['story_events'])
 /** One row: values in the order of `COLUMNS[table]` (JSON already serialised, Buffers for bytea). */
 export type Row = readonly unknown[];
 
+/**
+ * Per band key, how many stored articles `bandMatches` returns: the most recent ones. A key that
+ * many articles share (a stock phrase, a template) says little about any one of them, and reading
+ * them all made every new article cost more as the archive grew (in a 19,000-article store of
+ * generated seed-like news, a key held up to 969 articles and a new article read about 430 rows);
+ * a real copy shares most of its 32 keys with its story, and its story's newest articles.
+ */
+export const BAND_CANDIDATES = 64;
+
 /** A stored article that shares a band key with one being stored. */
 export interface BandMatch {
   readonly key: number;
@@ -189,6 +198,7 @@ export interface BatchIo {
     hashes: readonly string[],
     urls: readonly string[],
   ): Promise<{ id: number; contentHash: string; canonicalUrl: string | null }[]>;
+  /** The stored articles holding each key, at most `BAND_CANDIDATES` per key (the highest ids). */
   bandMatches(keys: readonly number[]): Promise<BandMatch[]>;
   articleTexts(ids: readonly number[]): Promise<Map<number, string>>;
   setStories(ids: readonly number[], stories: readonly number[]): Promise<void>;

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { arrayLiteral, columnLiteral } from './array-literal.js';
 import {
+  BAND_CANDIDATES,
   COLUMNS,
   COUNT_COLUMNS,
   COUNT_KEY_WIDTH,
@@ -86,9 +87,11 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
           story_id: number | null;
           shingles: number;
           minhash: Uint8Array | null;
-        }>`select b.key, b.article_id, a.story_id, a.shingles, a.minhash
-           from article_bands b join articles a on a.id = b.article_id
-           where b.key = any(${arrayLiteral(keys)}::int8[])`,
+        }>`select k.key, b.article_id, a.story_id, a.shingles, a.minhash
+           from unnest(${arrayLiteral(keys)}::int8[]) as k(key)
+           cross join lateral (select article_id from article_bands
+             where key = k.key order by article_id desc limit ${sql.lit(BAND_CANDIDATES)}) b
+           join articles a on a.id = b.article_id`,
       );
       return found.map((r) => ({
         key: Number(r.key),

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
+  BAND_CANDIDATES,
   COLUMNS,
   COUNT_COLUMNS,
   COUNT_KEY_WIDTH,
@@ -120,8 +121,10 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
     async bandMatches(keys) {
       const rows = prepared(
         `select b.key, b.article_id, a.story_id, a.shingles, a.minhash
-         from article_bands b join articles a on a.id = b.article_id
-         where b.key in (select value from json_each(?))`,
+         from (select key, article_id, row_number() over (partition by key order by article_id desc) as n
+               from article_bands where key in (select value from json_each(?))) b
+         join articles a on a.id = b.article_id
+         where b.n <= ${BAND_CANDIDATES}`,
       ).all(json(keys)) as {
         key: number;
         article_id: number;
