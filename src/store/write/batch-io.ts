@@ -135,13 +135,16 @@ export const IGNORE_CONFLICTS: ReadonlySet<RowTable> = new Set(['story_events'])
 export type Row = readonly unknown[];
 
 /**
- * Per band key, how many stored articles `bandMatches` returns: the most recent ones. A key that
- * many articles share (a stock phrase, a template) says little about any one of them, and reading
- * them all made every new article cost more as the archive grew (in a 19,000-article store of
- * generated seed-like news, a key held up to 969 articles and a new article read about 430 rows);
- * a real copy shares most of its 32 keys with its story, and its story's newest articles.
+ * A band key held by more stored articles than this is a stop key: `bandMatches` returns none of
+ * them. A story's copies add no rows for keys their story holds (dedup/assign-stories.ts), so the
+ * holders of a key are mostly distinct stories, and a key that many stories share (a stock phrase,
+ * a template, a statement every outlet quoted) tells nothing about which story a new article
+ * copies: a copy shares most of its 32 keys with its story, keys its story alone holds among them.
+ * Reading such keys made every new article cost more as the archive grew: in a store of generated
+ * seed-like news, a new article read about 430 band rows, each with its signature, at 19,000
+ * articles (one key was held by 969), and 420 at 30,000 with the holders cut to the newest 64.
  */
-export const BAND_CANDIDATES = 64;
+export const STOP_KEY_HOLDERS = 64;
 
 /** A stored article that shares a band key with one being stored. */
 export interface BandMatch {
@@ -198,7 +201,7 @@ export interface BatchIo {
     hashes: readonly string[],
     urls: readonly string[],
   ): Promise<{ id: number; contentHash: string; canonicalUrl: string | null }[]>;
-  /** The stored articles holding each key, at most `BAND_CANDIDATES` per key (the highest ids). */
+  /** The stored articles holding each key, none for a key held by more than `STOP_KEY_HOLDERS`. */
   bandMatches(keys: readonly number[]): Promise<BandMatch[]>;
   articleTexts(ids: readonly number[]): Promise<Map<number, string>>;
   setStories(ids: readonly number[], stories: readonly number[]): Promise<void>;

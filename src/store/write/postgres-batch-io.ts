@@ -2,13 +2,13 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 import { arrayLiteral, columnLiteral } from './array-literal.js';
 import {
-  BAND_CANDIDATES,
   COLUMNS,
   COUNT_COLUMNS,
   COUNT_KEY_WIDTH,
   IGNORE_CONFLICTS,
   LOOKUP_COLUMNS,
   MATCH_EVENTS_SELECT,
+  STOP_KEY_HOLDERS,
   lookupValues,
   toHit,
   type BatchIo,
@@ -53,7 +53,10 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
 
   return {
     async lock() {
-      await sql`select pg_advisory_xact_lock(738159202)`.execute(db);
+      // and JIT off for the rest of the batch: its statements are short indexed reads and writes,
+      // which compilation only slows (a table not analysed yet, its row estimates stale, made
+      // Postgres compile the band query on every batch)
+      await sql`select set_config('jit', 'off', true), pg_advisory_xact_lock(738159202)`.execute(db);
     },
 
     async insertArticles(articleRows) {
@@ -80,6 +83,8 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
 
     async bandMatches(keys) {
       if (keys.length === 0) return [];
+      // the articles are read one by one through their primary key (the `limit 1` keeps the
+      // planner from hashing the holders against a scan of every article)
       const found = await rows(
         sql<{
           key: string | number;
@@ -87,11 +92,15 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
           story_id: number | null;
           shingles: number;
           minhash: Uint8Array | null;
-        }>`select k.key, b.article_id, a.story_id, a.shingles, a.minhash
-           from unnest(${arrayLiteral(keys)}::int8[]) as k(key)
-           cross join lateral (select article_id from article_bands
-             where key = k.key order by article_id desc limit ${sql.lit(BAND_CANDIDATES)}) b
-           join articles a on a.id = b.article_id`,
+        }>`with b as (
+             select k.key, h.article_id, count(*) over (partition by k.key) as holders
+             from unnest(${arrayLiteral(keys)}::int8[]) as k(key)
+             cross join lateral (select article_id from article_bands
+               where key = k.key limit ${sql.lit(STOP_KEY_HOLDERS + 1)}) h)
+           select b.key, b.article_id, a.story_id, a.shingles, a.minhash
+           from b cross join lateral (select story_id, shingles, minhash from articles
+             where id = b.article_id limit 1) a
+           where b.holders <= ${sql.lit(STOP_KEY_HOLDERS)}`,
       );
       return found.map((r) => ({
         key: Number(r.key),

@@ -1,12 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
-  BAND_CANDIDATES,
   COLUMNS,
   COUNT_COLUMNS,
   COUNT_KEY_WIDTH,
   IGNORE_CONFLICTS,
   LOOKUP_COLUMNS,
   MATCH_EVENTS_SELECT,
+  STOP_KEY_HOLDERS,
   lookupValues,
   toHit,
   type BatchIo,
@@ -121,10 +121,11 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
     async bandMatches(keys) {
       const rows = prepared(
         `select b.key, b.article_id, a.story_id, a.shingles, a.minhash
-         from (select key, article_id, row_number() over (partition by key order by article_id desc) as n
-               from article_bands where key in (select value from json_each(?))) b
+         from json_each(?) k
+         join article_bands b on b.key = k.value
          join articles a on a.id = b.article_id
-         where b.n <= ${BAND_CANDIDATES}`,
+         where (select count(*) from (select 1 from article_bands s where s.key = k.value limit ${STOP_KEY_HOLDERS + 1}))
+           <= ${STOP_KEY_HOLDERS}`,
       ).all(json(keys)) as {
         key: number;
         article_id: number;
