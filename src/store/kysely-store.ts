@@ -31,6 +31,11 @@ const MODALITIES: readonly Modality[] = ['asserted', 'future', 'hypothetical', '
 /** Rows per multi-row insert: well under SQLite's and Postgres's bound-parameter limits. */
 const CHUNK = 400;
 
+/** How often a batch is written before a deadlock or serialisation failure is the caller's. */
+const WRITE_ATTEMPTS = 5;
+/** Postgres's deadlock_detected and serialization_failure: the transaction may simply be run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
 /** SQLite returns JSON columns as text, Postgres (jsonb) as parsed values. */
 const fromJson = <T>(value: unknown): T =>
   typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
@@ -222,7 +227,18 @@ export function createKyselyStore(
       live();
       if (batch.length === 0) return [];
       const prepared = prepareBatch(batch, fingerprinter);
-      return db.transaction().execute((trx) => writeBatch(batchIo(trx), prepared, fingerprinter));
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await db.transaction().execute((trx) => writeBatch(batchIo(trx), prepared, fingerprinter));
+        } catch (error) {
+          // Postgres ends one of two writers that wait on each other's new rows (two batches
+          // holding articles with the same canonical URLs, crosswise); the batch was rolled back
+          // whole, and is written again once the other has committed
+          if (attempt >= WRITE_ATTEMPTS || !RETRYABLE.has((error as { code?: unknown }).code as string))
+            throw error;
+          await new Promise((done) => setTimeout(done, 20 * attempt * (1 + Math.random())));
+        }
+      }
     },
 
     async getArticle(id): Promise<Result<StoredArticle>> {

@@ -62,9 +62,18 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
     async insertArticles(articleRows) {
       if (articleRows.length === 0) return [];
       const hashAt = COLUMNS.articles.findIndex(([n]) => n === 'content_hash');
+      // in content-hash order, so that two batches holding the same articles take their unique-index
+      // entries in one order and do not wait on each other crosswise (the batch lock comes later)
+      const byHash = [...articleRows].sort((x, y) =>
+        (x[hashAt] as string) < (y[hashAt] as string)
+          ? -1
+          : (x[hashAt] as string) > (y[hashAt] as string)
+            ? 1
+            : 0,
+      );
       const inserted = await rows(
         sql<{ id: number; content_hash: string }>`insert into articles (${names('articles')})
-          ${unnestRows(COLUMNS.articles, articleRows)}
+          ${unnestRows(COLUMNS.articles, byHash)}
           on conflict do nothing returning id, content_hash`,
       );
       const idOf = new Map(inserted.map((r) => [r.content_hash, Number(r.id)]));

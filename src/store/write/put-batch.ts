@@ -358,7 +358,6 @@ export async function writeBatch(
 ): Promise<PutOutcome[]> {
   const out = new Array<PutOutcome | undefined>(batch.size);
   for (const [i, o] of batch.invalid) out[i] = o;
-  await io.lock();
   const now = new Date().toISOString();
   const ids = await io.insertArticles(batch.fresh.map((f) => articleRow(f.item, f.fp, now)));
 
@@ -384,23 +383,32 @@ export async function writeBatch(
   }
 
   const stored = batch.fresh.flatMap((f, n) => (ids[n] === null ? [] : [{ ...f, id: ids[n]! }]));
+  const rows = { mentions: [] as Row[], people: [] as Row[], quotes: [] as Row[] };
+  for (const s of stored) {
+    const r = annotationRows(s.item.article, s.id);
+    rows.mentions.push(...r.mentions);
+    rows.people.push(...r.people);
+    rows.quotes.push(...r.quotes);
+  }
+  for (const table of ['mentions', 'people', 'quotes'] as const) await io.insertRows(table, rows[table]);
+
+  // Only what reads or changes what other batches share (stories, band keys, events, their counts)
+  // waits for the lock. The writes above touch this batch's own new rows: a concurrent batch does
+  // not see them before they commit, and one inserting the same content hash or canonical URL
+  // waits on the unique index until this one ends. They were half of a batch's time in Postgres,
+  // and writers now overlap on them instead of queueing.
+  await io.lock();
   const stories = await clusterStories(
     io,
     stored.map((s) => ({ id: s.id, fingerprint: s.fp })),
     fingerprinter,
   );
-  const rows = { mentions: [] as Row[], people: [] as Row[], quotes: [] as Row[] };
   const reports: EventReport[] = [];
   stored.forEach((s, n) => {
     const a = s.item.article;
-    const r = annotationRows(a, s.id);
-    rows.mentions.push(...r.mentions);
-    rows.people.push(...r.people);
-    rows.quotes.push(...r.quotes);
     for (const event of a.events)
       reports.push({ articleId: s.id, story: stories[n]!, published: a.published ?? null, event });
   });
-  for (const table of ['mentions', 'people', 'quotes'] as const) await io.insertRows(table, rows[table]);
   const joined = await mergeEvents(io, reports);
 
   let next = 0;
