@@ -64,12 +64,9 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
       const hashAt = COLUMNS.articles.findIndex(([n]) => n === 'content_hash');
       // in content-hash order, so that two batches holding the same articles take their unique-index
       // entries in one order and do not wait on each other crosswise (the batch lock comes later)
+      const hashOf = (r: Row) => r[hashAt] as string;
       const byHash = [...articleRows].sort((x, y) =>
-        (x[hashAt] as string) < (y[hashAt] as string)
-          ? -1
-          : (x[hashAt] as string) > (y[hashAt] as string)
-            ? 1
-            : 0,
+        hashOf(x) < hashOf(y) ? -1 : hashOf(x) > hashOf(y) ? 1 : 0,
       );
       const inserted = await rows(
         sql<{ id: number; content_hash: string }>`insert into articles (${names('articles')})
