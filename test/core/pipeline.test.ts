@@ -71,6 +71,21 @@ describe('segment stage', () => {
     for (const t of a.tokens) expect(a.text.slice(...t.span)).toBe(t.text);
     expect(a.tokens.find((t) => t.text === 'allow')?.pos).toBe('VERB');
   });
+
+  it('keeps exact offsets after spaces wink drops, keeps as tokens or counts as spaces', () => {
+    // wink leaves U+3000, U+FEFF and U+2007 out of its tokens and its spaces alike, keeps tabs and
+    // line breaks as tokens of their own, and counts runs of spaces and no-break spaces
+    const pipeline = createPipeline([identityClean, createSegmentStage()]);
+    const raw =
+      'Tokyo\u3000rejected it.\tMoscow \u00a0 replied\ufeffon Friday\u2007and Kyiv\r\nwaited.\n \nThe UN   met.';
+    const a = pipeline.run({ id: 's', raw, mediaType: 'text/plain' });
+    expect(a.tokens.map((t) => t.text)).toEqual([
+      ...['Tokyo', 'rejected', 'it', '.', 'Moscow', 'replied', 'on', 'Friday', 'and', 'Kyiv', 'waited', '.'],
+      ...['The', 'UN', 'met', '.'],
+    ]);
+    for (const t of a.tokens) expect(a.text.slice(...t.span)).toBe(t.text);
+    expect(a.sentences.map((s) => a.text.slice(...s.span)).at(-1)).toBe('The UN   met.');
+  });
 });
 
 describe('segment stage lexemes', () => {

@@ -61,7 +61,6 @@ export function createSegmentStage(options: SegmentOptions = {}): Stage {
       // tag: per token, wink would look each up again in its lexicon
       const ids = all.out(its.uniqueId) as unknown as number[];
       const contracted = all.out(its.contractionFlag) as unknown as boolean[];
-      const spaces = all.out(its.precedingSpaces);
       const pos = all.out(its.pos);
       let cursor = 0;
       let p = 0; // current range
@@ -92,11 +91,10 @@ export function createSegmentStage(options: SegmentOptions = {}): Stage {
       };
       for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
         for (let i = first; i <= last; i++) {
-          cursor += spaces[i]!.length;
-          const start = cursor;
           const lexeme = lexemes.get(ids[i]!) ?? lexemes.add(ids[i]!, all.itemAt(i).out(its.value));
           const value = lexeme.value;
-          cursor += value.length;
+          const start = startOf(text, value, cursor);
+          cursor = start + value.length;
           const tag = pos[i]!;
           if (tag === 'SPACE') continue;
           if (start >= ranges[p]![1]) {
@@ -185,6 +183,23 @@ class LexemeTable {
     page[id & PAGE_MASK] = lexeme;
     return lexeme;
   }
+}
+
+/**
+ * Where a token of wink's starts in the text, reading on from `cursor` (the end of the token before).
+ * wink keeps the text's characters in order, leaving out the spaces between tokens (it keeps line
+ * breaks and tabs as tokens of their own, and drops a few spaces it does not count, such as U+3000),
+ * so the token is found at once or after white space; asking wink for each token's spaces instead
+ * cost a string per token and missed the spaces it drops.
+ */
+function startOf(text: string, value: string, cursor: number): number {
+  if (text.startsWith(value, cursor)) return cursor;
+  let start = cursor;
+  while (start < text.length && isSpace(text.charCodeAt(start))) start++;
+  if (text.startsWith(value, start)) return start;
+  // not met so far; searched for, so that one odd token cannot shift the offsets of all after it
+  const found = text.indexOf(value, cursor);
+  return found < 0 ? start : found;
 }
 
 /** Non-empty paragraph ranges of a text, trimmed of surrounding whitespace. */
