@@ -1,7 +1,6 @@
 import { sql, type AliasedRawBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { PLOVER_TYPES, type PloverType } from '../core/index.js';
-import { UNDATED_MONTH } from './migrations.js';
-import type { Database } from './schema.js';
+import { UNDATED_MONTH, type Database } from './schema.js';
 import type { CountDimension, CountKey, EventCount, EventFilter, EventPeriod } from './store.js';
 
 /** A checked `countEvents` request. */

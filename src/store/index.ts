@@ -25,7 +25,7 @@ export { openStore } from './open-store.js';
 export { openSqliteStore, DEFAULT_SQLITE_PATH } from './open-sqlite-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './open-postgres-store.js';
 export type { Database } from './schema.js';
-export { EVENT_COUNTS_BACKFILL } from './migrations.js';
+export { EVENT_COUNTS_BACKFILL } from './schema.js';
 export {
   CAMEO_COLUMNS,
   EXPORT_FORMATS,

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { createFingerprinter, signatureBytes } from './dedup/minhash.js';
+import { EVENT_COUNTS_BACKFILL, EVENT_COUNT_KEY } from './schema.js';
 import { StoreError } from './store.js';
 
 type Dialect = 'sqlite' | 'postgres';
@@ -303,34 +304,6 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
   };
 }
-
-/** The `month` of undated events in `event_counts`: sorts after every `YYYY-MM`. */
-export const UNDATED_MONTH = 'undated';
-
-/**
- * The key of an `event_counts` row, in primary-key order: the month of the event date (`YYYY-MM`,
- * or `UNDATED_MONTH`) and every column an event filter can test.
- */
-export const EVENT_COUNT_KEY = [
-  'target_code',
-  'source_code',
-  'month',
-  'type',
-  'quad',
-  'modality',
-  'negated',
-] as const;
-
-/**
- * Fills `event_counts` from the stored events (the same statement in both dialects): run by the
- * migration on an existing database, and by anything that writes events without `putArticles`.
- */
-export const EVENT_COUNTS_BACKFILL = `insert into event_counts (${EVENT_COUNT_KEY.join(', ')}, events, goldstein)
-  select target_code, source_code, coalesce(substr(date, 1, 7), '${UNDATED_MONTH}'), type, quad, modality,
-    negated, count(*), sum(goldstein)
-  from events
-  group by target_code, source_code, coalesce(substr(date, 1, 7), '${UNDATED_MONTH}'), type, quad, modality,
-    negated`;
 
 /**
  * Brings the schema up to date (idempotent; safe to run on every open): applies, in one

@@ -1,8 +1,5 @@
-import { Kysely, PostgresDialect, type Dialect } from 'kysely';
-import { createKyselyStore } from './kysely-store.js';
-import { migrateToLatest } from './migrations.js';
+import type { Dialect, Kysely as KyselyDb } from 'kysely';
 import type { Database as Schema } from './schema.js';
-import { createPostgresBatchIo } from './write/postgres-batch-io.js';
 import { StoreError, type Store } from './store.js';
 
 export interface PostgresStoreOptions {
@@ -23,6 +20,14 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * const store = await openPostgresStore({ url: 'postgres://127.0.0.1:5432/demarche' });
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
+  // loaded when a store is opened, as the driver is: commands without a store start without them
+  const [{ Kysely, PostgresDialect }, { createKyselyStore }, { migrateToLatest }, { createPostgresBatchIo }] =
+    await Promise.all([
+      import('kysely'),
+      import('./kysely-store.js'),
+      import('./migrations.js'),
+      import('./write/postgres-batch-io.js'),
+    ]);
   let schema = options.schema;
   let dialect = options.dialect;
   if (dialect === undefined) {
@@ -62,7 +67,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   }
   const db = new Kysely<Schema>({ dialect });
   try {
-    await migrateToLatest(db as Kysely<unknown>, 'postgres');
+    await migrateToLatest(db as KyselyDb<unknown>, 'postgres');
   } catch (cause) {
     await db.destroy();
     if (cause instanceof StoreError) throw cause;

@@ -153,3 +153,31 @@ export interface Database {
   story_events: StoryEventsTable;
   event_counts: EventCountsTable;
 }
+
+/** The `month` of undated events in `event_counts`: sorts after every `YYYY-MM`. */
+export const UNDATED_MONTH = 'undated';
+
+/**
+ * The key of an `event_counts` row, in primary-key order: the month of the event date (`YYYY-MM`,
+ * or `UNDATED_MONTH`) and every column an event filter can test.
+ */
+export const EVENT_COUNT_KEY = [
+  'target_code',
+  'source_code',
+  'month',
+  'type',
+  'quad',
+  'modality',
+  'negated',
+] as const;
+
+/**
+ * Fills `event_counts` from the stored events (the same statement in both dialects): run by the
+ * migration on an existing database, and by anything that writes events without `putArticles`.
+ */
+export const EVENT_COUNTS_BACKFILL = `insert into event_counts (${EVENT_COUNT_KEY.join(', ')}, events, goldstein)
+  select target_code, source_code, coalesce(substr(date, 1, 7), '${UNDATED_MONTH}'), type, quad, modality,
+    negated, count(*), sum(goldstein)
+  from events
+  group by target_code, source_code, coalesce(substr(date, 1, 7), '${UNDATED_MONTH}'), type, quad, modality,
+    negated`;

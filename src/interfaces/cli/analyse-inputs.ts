@@ -1,5 +1,5 @@
 import type { Article } from '../../core/index.js';
-import { readInputs, type ReadOptions } from '../../ingest/index.js';
+import type { ReadOptions } from '../../ingest/index.js';
 import type { CliContext } from './context.js';
 
 /**
@@ -16,7 +16,8 @@ export async function* analyseInputs(
   { io, pipeline, fail }: CliContext,
   read: Pick<ReadOptions, 'http' | 'followLinks'> = {},
 ): AsyncGenerator<Article> {
-  const p = await pipeline();
+  // the readers (an HTML parser among them) load when a command reads, not at start-up
+  const [p, { readInputs }] = await Promise.all([pipeline(), import('../../ingest/index.js')]);
   for await (const rec of readInputs(files, {
     ...read,
     ...(published !== undefined ? { published } : {}),

@@ -8,7 +8,7 @@ import {
 import { dateWindow, planEventMerge, type EventReport } from '../dedup/merge-events.js';
 import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
-import { UNDATED_MONTH } from '../migrations.js';
+import { UNDATED_MONTH } from '../schema.js';
 import type { BatchIo, BandMatch, Row } from './batch-io.js';
 
 const HEX64 = /^[0-9a-f]{64}$/;

@@ -1,7 +1,4 @@
 import type { Edit } from '../../../core/index.js';
-import { readInputs } from '../../../ingest/index.js';
-import { loadLexicons } from '../../../lexicons/index.js';
-import { createCleaner, parseCleanLexicon } from '../../../pipeline/clean/index.js';
 import type { RegisterCommand } from '../context.js';
 
 /** Characters of raw text shown on each side of an edit. */
@@ -47,6 +44,12 @@ export const registerClean: RegisterCommand = (program, { io, fail }) => {
         fail(2);
         return;
       }
+      // loaded when the command runs, as every command's heavy modules are (`demarche --help` loads none)
+      const [{ readInputs }, { loadLexicons }, { createCleaner, parseCleanLexicon }] = await Promise.all([
+        import('../../../ingest/index.js'),
+        import('../../../lexicons/index.js'),
+        import('../../../pipeline/clean/index.js'),
+      ]);
       const dataDir = program.opts<{ data?: string }>().data;
       const clean = createCleaner(
         parseCleanLexicon((dataDir ? loadLexicons(dataDir) : loadLexicons()).clean ?? {}),

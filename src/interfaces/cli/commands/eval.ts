@@ -1,4 +1,3 @@
-import { evaluateDir } from '../../../eval/index.js';
 import type { RegisterCommand } from '../context.js';
 import { formatEvalReport } from '../format-report.js';
 
@@ -11,6 +10,7 @@ export const registerEval: RegisterCommand = (program, { io, pipeline, fail }) =
     .option('-v, --verbose', 'list every missed and spurious event, quote and person')
     .option('--json', 'print the report as JSON')
     .action(async (dir: string, opts: { verbose?: boolean; json?: boolean }) => {
+      const { evaluateDir } = await import('../../../eval/index.js');
       const report = await evaluateDir(dir, await pipeline());
       if (opts.json) io.out(JSON.stringify(report, null, 2) + '\n');
       else io.out(formatEvalReport(report, { verbose: opts.verbose === true }));

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { countInputs, identifyArticle, readInputs, type InputRecord } from '../../../ingest/index.js';
+import type { RawDocument } from '../../../core/index.js';
+import type { ArticleIdentity, InputRecord } from '../../../ingest/index.js';
 import { createAnalysisPool, type AnalysisOutcome, type AnalysisPool } from '../../../pool/index.js';
 import { openStore, type ArticleKey, type ArticleToStore, type Store } from '../../../store/index.js';
 import type { CliIo, RegisterCommand } from '../context.js';
@@ -108,11 +109,14 @@ interface Analysing {
  */
 async function analyseBatch(
   batch: readonly ReadRecord[],
-  store: Store,
-  pool: AnalysisPool,
+  {
+    store,
+    pool,
+    identify,
+  }: { store: Store; pool: AnalysisPool; identify: (doc: RawDocument) => ArticleIdentity },
   t: IngestTally,
 ): Promise<Analysing> {
-  const keys = batch.map((rec) => identifyArticle(rec.doc));
+  const keys = batch.map((rec) => identify(rec.doc));
   const known = await store.findKnown(keys);
   const seen = new Set<string>();
   const fresh: ReadRecord[] = [];
@@ -218,6 +222,8 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
     .option('-q, --quiet', 'no progress lines')
     .action(async (paths: string[], opts: IngestOptions) => {
       const t: IngestTally = { read: 0, stored: 0, duplicates: 0, bad: 0, events: 0, merged: 0, copies: 0 };
+      // the readers (an HTML parser among them) load when the command runs, not at start-up
+      const { countInputs, identifyArticle, readInputs } = await import('../../../ingest/index.js');
       const total = await countInputs(paths);
       const progress = createProgress(io, opts.quiet === true, opts.quiet ? null : total);
       const report = (origin: string, message: string) => {
@@ -248,7 +254,7 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
         // while one batch is written, the next is analysed on the pool's threads
         let pending: Analysing | undefined;
         const flush = async (batch: readonly ReadRecord[]) => {
-          const next = await analyseBatch(batch, store, pool, t);
+          const next = await analyseBatch(batch, { store, pool, identify: identifyArticle }, t);
           if (pending !== undefined) await storeBatch(pending, store, report, t);
           pending = next;
           progress.update(t);
