@@ -42,7 +42,8 @@ export function loadLexicons(dir: string = DEFAULT_DATA_DIR): LexiconSet {
 function withPackagedData(set: Record<string, Record<string, unknown>>): LexiconSet {
   const clean = (set['clean'] ??= {});
   if (clean['english-words'] === undefined) {
-    clean['english-words'] = { words: readFileSync(wordListPath, 'utf8').split('\n') };
+    // one word per line, read as it is (the clean stage indexes the text without splitting it)
+    clean['english-words'] = { lines: readFileSync(wordListPath, 'utf8') };
   }
   return set;
 }

@@ -1,6 +1,7 @@
 import { DemarcheError } from '../../core/index.js';
 import { check, isRecord, isStringArray, requireFile } from '../lexicon.js';
 import type { LexiconFiles } from '../lexicon.js';
+import { WordList } from './word-list.js';
 
 /** What a boilerplate marker drops: the rest of the article, a block of headlines, or its own line. */
 export type MarkerScope = 'rest' | 'block' | 'line';
@@ -18,7 +19,8 @@ export interface CleanLexicon {
   /** Function words never split off a capitalised token ("an" in "Chilean"). */
   readonly notAfterNames: ReadonlySet<string>;
   readonly calendarWords: ReadonlySet<string>;
-  readonly englishWords: ReadonlySet<string>;
+  /** Lower-case English words: evidence for the repairs (a glued pair's parts, a doubled letter). */
+  readonly englishWords: WordList;
   /** Odd quote character → replacement. */
   readonly quotes: ReadonlyMap<string, string>;
   /** HTML entity name → text. */
@@ -115,6 +117,18 @@ function parseCharacters(files: LexiconFiles): Pick<CleanLexicon, 'quotes' | 'en
 }
 
 /**
+ * The English word list: `{"words": [...]}`, or the packaged list's own text, one word per line
+ * (`{"lines": "..."}`, as load-lexicons.ts reads the `word-list` package), never split into strings.
+ */
+function englishWords(files: LexiconFiles): WordList {
+  const file = 'english-words';
+  const data = requireFile(files, STAGE, file);
+  check(isRecord(data), where(file), 'must be an object');
+  if (typeof data.lines === 'string') return WordList.fromLines(data.lines);
+  return WordList.of(stringList(files, file, 'words'));
+}
+
+/**
  * Checks and indexes the clean stage's data files (`data/clean/*.json`).
  *
  * @example
@@ -129,6 +143,6 @@ export function parseCleanLexicon(files: LexiconFiles): CleanLexicon {
     functionWords: lower(stringList(files, 'function-words', 'words')),
     notAfterNames: lower(stringList(files, 'function-words', 'notAfterNames')),
     calendarWords: lower(stringList(files, 'calendar-words', 'words')),
-    englishWords: lower(stringList(files, 'english-words', 'words')),
+    englishWords: englishWords(files),
   };
 }

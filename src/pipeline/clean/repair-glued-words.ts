@@ -1,5 +1,5 @@
 import type { Replacement } from './apply-replacements.js';
-import { FNV_OFFSET, FNV_PRIME, KEY_MASK, LETTER, LOWER, flagsAt, hashWord } from './char-classes.js';
+import { FNV_OFFSET, FNV_PRIME, KEY_MASK, LETTER, LOWER, flagsAt, hashRange } from './char-classes.js';
 import type { CleanLexicon } from './parse-clean-lexicon.js';
 import { ASCII_WORD, INNER_CAPITAL } from './tally-words.js';
 import type { WordCounts } from './tally-words.js';
@@ -13,10 +13,10 @@ function asciiLetters(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** FNV-1a hash of a lower-case ASCII word read from its last letter back. */
-function reverseHash(word: string): number {
+/** FNV-1a hash of the lower-case ASCII word text[start, end) read from its last letter back. */
+function reverseHash(text: string, start = 0, end = text.length): number {
   let h = FNV_OFFSET;
-  for (let i = word.length - 1; i >= 0; i--) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+  for (let i = end - 1; i >= start; i--) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h;
 }
 
@@ -64,12 +64,12 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
   while (size < 1.5 * englishWords.size) size *= 2;
   const mask = size - 1;
   const slots = new Int32Array(size);
-  for (const w of englishWords) {
-    const h = hashWord(w, true) & KEY_MASK || 1;
+  englishWords.forEach((list, start, end) => {
+    const h = hashRange(list, start, end, true) & KEY_MASK || 1;
     let slot = h & mask;
     while (slots[slot] !== 0 && slots[slot] !== h) slot = (slot + 1) & mask;
     slots[slot] = h;
-  }
+  });
   // right parts by hash read backwards, as a bit set (a first filter: a hit is checked in full)
   const SUFFIX_BITS = 22;
   const suffixBits = new Uint8Array(1 << (SUFFIX_BITS - 3));
@@ -82,7 +82,7 @@ export function repairGluedWords(lexicon: CleanLexicon): (text: string, counts: 
     return (suffixBits[bit >>> 3]! & (1 << (bit & 7))) !== 0;
   };
   for (const w of functionWords) addSuffix(reverseHash(w));
-  for (const w of englishWords) addSuffix(reverseHash(w));
+  englishWords.forEach((list, start, end) => addSuffix(reverseHash(list, start, end)));
 
   /** Whether the token of span `j`, lower-cased, is in the word list (by its hash). */
   // the word list's table is megabytes and each look-up a cache miss; the common words of news
