@@ -24,6 +24,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { generateCorpus } from '../src/eval/index.js';
 import type * as Lexicons from '../src/lexicons/index.js';
+import type * as PipelineModule from '../src/pipeline/index.js';
 import type * as Pool from '../src/pool/index.js';
 import { openProducer, readQueueStatus } from '../src/queue/index.js';
 import { openPostgresStore } from '../src/store/index.js';
@@ -87,6 +88,9 @@ const { buildPipeline } = (await import(
 const { createAnalysisPool } = (await import(
   new URL('../dist/pool/index.js', import.meta.url).href
 )) as typeof Pool;
+const { createPipeline } = (await import(
+  new URL('../dist/pipeline/index.js', import.meta.url).href
+)) as typeof PipelineModule;
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const wink = (set = docs) => {
@@ -130,6 +134,41 @@ const bare = { label: '(a) wink-nlp tokenise + sentences + POS', seconds: median
 const full = { label: '(b) full analysis, one thread', seconds: median(seconds.full) };
 report(bare);
 report(full);
+
+/**
+ * Where (b)'s time goes: two more passes through the same stages, each timed, taking turns with (a)
+ * as above, so that each stage is also given as a multiple of the bare pass it builds on (the
+ * segment stage runs that pass itself, so it cannot take less than about 1.0 (a)).
+ */
+const stageMs = new Map(pipeline.stages.map((stage) => [stage.name, 0]));
+const timedPipeline = createPipeline(
+  pipeline.stages.map((stage) => ({
+    ...stage,
+    run(article) {
+      const t = performance.now();
+      const out = stage.run(article);
+      stageMs.set(stage.name, stageMs.get(stage.name)! + performance.now() - t);
+      return out;
+    },
+  })),
+);
+let stageBareMs = 0;
+for (let r = 0; r < 2; r++) {
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    const chunk = docs.slice(i, i + CHUNK);
+    const t = performance.now();
+    wink(chunk);
+    stageBareMs += performance.now() - t;
+    for (const d of chunk) timedPipeline.run(d);
+  }
+}
+const stagesMs = [...stageMs.values()].reduce((a, b) => a + b, 0);
+console.log(
+  `    by stage (share of (b), multiple of (a)): ` +
+    [...stageMs]
+      .map(([name, ms]) => `${name} ${((100 * ms) / stagesMs).toFixed(0)}% ${(ms / stageBareMs).toFixed(2)}`)
+      .join(', '),
+);
 
 // each pool thread warms up on its share of the warm-up articles, twice (a thread sees half of them
 // once), and the figure is the median of three passes, as (a) and (b) are medians of theirs
