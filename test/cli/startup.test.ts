@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -26,6 +29,9 @@ function packagesLoaded(args: readonly string[]): string[] {
     const io = { out: () => {}, err: () => {} };
     await runCli(${JSON.stringify(args)}, io);
     await new Promise((r) => setTimeout(r, 100));
+    // CommonJS packages (loaded by require, which the hook does not see) are in require's cache
+    const { createRequire } = await import('node:module');
+    for (const file of Object.keys(createRequire(import.meta.url).cache)) seen.add(file);
     const packages = new Set();
     for (const url of seen) {
       const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(url);
@@ -56,7 +62,18 @@ describe('start-up', () => {
 
   it('loads the analysis for analyze, but no database layer, driver or queue', () => {
     const loaded = packagesLoaded(['analyze', 'examples/referendum-reactions.txt']);
-    expect(loaded).toEqual(expect.arrayContaining(['wink-nlp', 'wink-eng-lite-web-model', 'linkedom']));
-    expect(loaded.filter((p) => ['kysely', ...DRIVERS].includes(p))).toEqual([]);
+    expect(loaded).toEqual(expect.arrayContaining(['wink-nlp', 'wink-eng-lite-web-model', 'chrono-node']));
+    // and no HTML parser for plain text
+    expect(loaded.filter((p) => ['kysely', 'linkedom', ...DRIVERS].includes(p))).toEqual([]);
+  }, 60_000);
+
+  it('loads the HTML parser when a page is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarche-startup-'));
+    const page = join(dir, 'page.html');
+    writeFileSync(
+      page,
+      '<html><body><article><p>Japan rejected the vote on Friday.</p></article></body></html>',
+    );
+    expect(packagesLoaded(['analyze', page])).toContain('linkedom');
   }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { DOMParser, parseHTML } from 'linkedom';
+import { linkedom } from '../html/linkedom.js';
 import { checkWellFormed } from './check-well-formed.js';
 import { parseFeedDate } from './parse-feed-date.js';
 
@@ -73,7 +73,7 @@ function plainText(el: XmlElement | undefined): string | undefined {
   const text = squash(el?.textContent);
   if (text === '') return undefined;
   if (!/<|&(?:#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(text)) return text;
-  const { document } = parseHTML(`<!doctype html><html><body>${text}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${text}</body></html>`);
   return squash(document.body?.textContent) || undefined;
 }
 
@@ -190,7 +190,8 @@ export function parseFeed(xml: string, baseUrl?: string): FeedResult {
   if (malformed !== undefined) return { ok: false, error: `malformed feed: ${malformed}` };
   let root: XmlElement | null;
   try {
-    root = new DOMParser().parseFromString(text, 'text/xml').documentElement as unknown as XmlElement | null;
+    root = new (linkedom().DOMParser)().parseFromString(text, 'text/xml')
+      .documentElement as unknown as XmlElement | null;
   } catch (cause) {
     return { ok: false, error: `malformed feed: ${(cause as Error).message}` };
   }

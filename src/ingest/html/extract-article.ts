@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { linkedom } from './linkedom.js';
 
 /** What the HTML reader found in a page: the article text and its metadata. */
 export interface ExtractedArticle {
@@ -277,7 +277,7 @@ export function extractArticle(html: string): ExtractedArticle {
   const credits: string[] = [];
   try {
     const source = html.length > MAX_HTML ? html.slice(0, MAX_HTML) : html;
-    const { document } = parseHTML(
+    const { document } = linkedom().parseHTML(
       /<html[\s>]/i.test(source) ? source : `<!doctype html><html><body>${source}</body></html>`,
     );
     const meta = readMetadata(document);
@@ -286,7 +286,9 @@ export function extractArticle(html: string): ExtractedArticle {
     try {
       const parsed = new Readability(document as never, { charThreshold: 300 }).parse();
       if (parsed?.content) {
-        const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+        const { document: inner } = linkedom().parseHTML(
+          `<!doctype html><html><body>${parsed.content}</body></html>`,
+        );
         text = blockText(inner.body);
       }
       if (meta.byline === undefined && parsed?.byline)
@@ -295,7 +297,7 @@ export function extractArticle(html: string): ExtractedArticle {
       text = '';
     }
     if (text === '') {
-      const { document: again } = parseHTML(source);
+      const { document: again } = linkedom().parseHTML(source);
       text = again.body ? blockText(again.body) : '';
     }
     return { text, ...meta, captions, credits };
