@@ -63,6 +63,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       connectionTimeoutMillis: 10_000,
       ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
     });
+    // A connection the server closes (a restart, a failover, idle_session_timeout, an
+    // administrator's pg_terminate_backend) is reported as an 'error' event: on the pool when the
+    // connection sat idle in it, on the connection itself when it was lent out between two queries
+    // (inside a transaction, say). An 'error' event nobody listens to ends the process, so a worker
+    // or `serve` would die with the database's restart. Nothing is left to do on either event: the
+    // query running on that connection, or the next one asked of it, fails through its own promise
+    // (a worker retries its job), and the pool lets a closed connection go when it comes back and
+    // opens a new one for the next query.
+    pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     dialect = new PostgresDialect({ pool });
   }
   const db = new Kysely<Schema>({ dialect });

@@ -138,6 +138,53 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     const status = await readQueueStatus(REDIS, { prefix });
     expect(status.failures.map((f) => f.reason)).toEqual([expect.stringContaining('poison.jsonl:1')]);
   }, 300_000);
+
+  it('goes on, losing nothing, when Postgres closes its connections mid-run', async () => {
+    const server = await findPostgres();
+    if (server === null) return; // the store is a SQLite file: there is no server to close anything
+    const prefix = `demarche-test-pg-closes-${RUN}`;
+    const extra = generateCorpus({ seed: 9, bytes: 120_000 });
+    const before = await stored();
+    const producer = openProducer(REDIS, prefix);
+    await producer.add(extra.map((doc, i) => ({ doc, origin: `pg-closes:${i + 1}` })));
+    await producer.close();
+    const worker = startWorker(REDIS, db.url, prefix, ['--concurrency', '4', '--batch', '4']);
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    const name = new URL(db.url).pathname.slice(1);
+    /** What a Postgres restart or failover does to the worker: every connection to its database closed. */
+    const closeConnections = async () => {
+      const found = await admin.query<{ pid: number }>(
+        'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [name],
+      );
+      for (const { pid } of found.rows) await admin.query('select pg_terminate_backend($1)', [pid]);
+      return found.rows.length;
+    };
+    try {
+      for (const share of [0.2, 0.5]) {
+        const at = before + Math.ceil(share * extra.length);
+        await until(async () => (await stored()) >= at, 180, `${at - before} articles stored`);
+        expect(await closeConnections()).toBeGreaterThan(0);
+      }
+      await until(
+        async () => {
+          const s = await readQueueStatus(REDIS, { prefix });
+          return s.waiting + s.active + s.delayed === 0 && (await stored()) === before + extra.length;
+        },
+        180,
+        'the worker to finish the queue',
+      );
+      // the same process all along: it neither died nor needed another worker to take over
+      expect(worker.exitCode).toBeNull();
+      expect(worker.signalCode).toBeNull();
+    } finally {
+      await admin.end();
+      await stopWorker(worker);
+    }
+    expect((await readQueueStatus(REDIS, { prefix })).failed).toBe(0);
+    expect(await stored()).toBe(before + extra.length);
+  }, 420_000);
 });
 
 /** A free TCP port on loopback. */
