@@ -85,7 +85,7 @@ console.log(
 const { buildPipeline } = (await import(
   new URL('../dist/lexicons/index.js', import.meta.url).href
 )) as typeof Lexicons;
-const { createAnalysisPool } = (await import(
+const { ANALYSIS_BATCH, createAnalysisPool } = (await import(
   new URL('../dist/pool/index.js', import.meta.url).href
 )) as typeof Pool;
 const { createPipeline } = (await import(
@@ -101,39 +101,55 @@ const wink = (set = docs) => {
   }
 };
 const pipeline = buildPipeline();
+/** (b) as demarche's analysis threads run it: a batch of documents, stage by stage. */
 const analyse = (set = docs) => {
+  for (let i = 0; i < set.length; i += ANALYSIS_BATCH) pipeline.runMany(set.slice(i, i + ANALYSIS_BATCH));
+};
+/** (b) one document at a time, all stages each (`demarche analyze`, the HTTP API's analyse route). */
+const analyseEach = (set = docs) => {
   for (const d of set) pipeline.run(d);
 };
 wink(warmUp);
 analyse(warmUp);
+analyseEach(warmUp);
 /**
- * (a) and (b) take turns every CHUNK articles, over `--passes` passes of the corpus, and each figure
- * is its median pass: a shared machine has slow spells (the same pass can take 30% longer from one
- * minute to the next), and taking turns this often lets a spell weigh on both sides of the ratio alike.
+ * (a) and (b) take turns every CHUNK articles (one analysis batch), over `--passes` passes of the
+ * corpus, and each figure is its median pass: a shared machine has slow spells (the same pass can
+ * take 30% longer from one minute to the next), and taking turns this often lets a spell weigh on
+ * both sides of the ratio alike.
  */
-const CHUNK = 25;
+const CHUNK = ANALYSIS_BATCH;
 const passes = Math.max(1, Number(values.passes));
-const seconds = { bare: [] as number[], full: [] as number[] };
+const seconds = { bare: [] as number[], full: [] as number[], each: [] as number[] };
 for (let r = 0; r < passes; r++) {
   let bareMs = 0;
   let fullMs = 0;
+  let eachMs = 0;
   for (let i = 0; i < docs.length; i += CHUNK) {
     const chunk = docs.slice(i, i + CHUNK);
     const t = performance.now();
     wink(chunk);
     const u = performance.now();
     analyse(chunk);
+    const v = performance.now();
+    analyseEach(chunk);
     bareMs += u - t;
-    fullMs += performance.now() - u;
+    fullMs += v - u;
+    eachMs += performance.now() - v;
   }
   seconds.bare.push(bareMs / 1000);
   seconds.full.push(fullMs / 1000);
+  seconds.each.push(eachMs / 1000);
 }
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
 const bare = { label: '(a) wink-nlp tokenise + sentences + POS', seconds: median(seconds.bare) };
-const full = { label: '(b) full analysis, one thread', seconds: median(seconds.full) };
+const full = {
+  label: `(b) full analysis, one thread (batches of ${ANALYSIS_BATCH})`,
+  seconds: median(seconds.full),
+};
 report(bare);
 report(full);
+report({ label: '    the same, one article at a time', seconds: median(seconds.each) });
 
 /**
  * Where (b)'s time goes: two more passes through the same stages, each timed, taking turns with (a)
@@ -159,7 +175,7 @@ for (let r = 0; r < 2; r++) {
     const t = performance.now();
     wink(chunk);
     stageBareMs += performance.now() - t;
-    for (const d of chunk) timedPipeline.run(d);
+    timedPipeline.runMany(chunk);
   }
 }
 const stagesMs = [...stageMs.values()].reduce((a, b) => a + b, 0);
@@ -237,6 +253,26 @@ function threadCpuSeconds(pid: number, tid = pid): number | null {
   }
 }
 
+/** The whole machine's CPU ticks from /proc/stat (all processes: workers, Postgres, Redis, this one), or null. */
+function machineTicks(): { busy: number; total: number; steal: number } | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    // cpu  user nice system idle iowait irq softirq steal guest guest_nice (guest time is inside user)
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line
+      .trim()
+      .split(/\s+/)
+      .slice(1, 9)
+      .map(Number);
+    const busy = user! + nice! + system! + irq! + softirq!;
+    return { busy, total: busy + idle! + iowait! + steal!, steal: steal! };
+  } catch {
+    return null;
+  }
+}
+
+/** Articles/s of each (d) run, by number of workers, and how busy the machine was meanwhile. */
+const queueRuns = new Map<number, { rate: number; busy: number | null }>();
+
 /** Adds articles to the queue and waits until no job waits, runs or is delayed. */
 async function drainThrough(queue: string, prefix: string, set: typeof docs, tag: string): Promise<void> {
   const producer = openProducer(queue, prefix);
@@ -265,9 +301,12 @@ async function queuePath(queue: string, server: string, workers: number): Promis
     await drainThrough(queue, prefix, warmUp, 'warm-up');
     const storedBefore = (await store.counts()).articles;
     const mainBefore = children.map((c) => threadCpuSeconds(c.pid!));
-    await timed(`(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''} → Postgres`, () =>
-      drainThrough(queue, prefix, docs, 'corpus'),
+    const ticksBefore = machineTicks();
+    const { seconds } = await timed(
+      `(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''} → Postgres`,
+      () => drainThrough(queue, prefix, docs, 'corpus'),
     );
+    const ticksAfter = machineTicks();
     const stored = (await store.counts()).articles - storedBefore;
     const mainCpu = children.reduce((sum, c, i) => {
       const after = threadCpuSeconds(c.pid!);
@@ -279,6 +318,21 @@ async function queuePath(queue: string, server: string, workers: number): Promis
           ? ''
           : `; the workers' main threads (queue, store writes) used ${((1000 * mainCpu) / docs.length).toFixed(1)} ms of CPU per article`),
     );
+    let busy: number | null = null;
+    if (ticksBefore !== null && ticksAfter !== null) {
+      // a tick is 10 ms of one core; the share of the machine's cores busy while the corpus drained
+      const total = ticksAfter.total - ticksBefore.total;
+      busy = (ticksAfter.busy - ticksBefore.busy) / total;
+      const cpuMs = (10 * (ticksAfter.busy - ticksBefore.busy)) / docs.length;
+      const cores = availableParallelism();
+      console.log(
+        `    machine: ${(100 * busy).toFixed(0)}% of its ${cores} cores busy (stolen by the host: ` +
+          `${((100 * (ticksAfter.steal - ticksBefore.steal)) / total).toFixed(0)}%), ${cpuMs.toFixed(1)} ms of CPU per ` +
+          `article over all processes (workers, Postgres, Redis, this benchmark): at most ` +
+          `${((1000 * cores) / cpuMs).toFixed(0)} articles/s with every core busy`,
+      );
+    }
+    queueRuns.set(workers, { rate: docs.length / seconds, busy });
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(
@@ -296,6 +350,16 @@ if (values.queue !== undefined) {
   const server = values.pg ?? process.env['DEMARCHE_TEST_PG'] ?? 'postgres://root@127.0.0.1:5432/test';
   await queuePath(values.queue, server, 1);
   await queuePath(values.queue, server, 2);
+  const one = queueRuns.get(1)!;
+  const two = queueRuns.get(2)!;
+  // one worker that keeps a share b of the cores busy can be sped up at most 1/b times by more
+  // workers on the same machine, however well they scale
+  console.log(
+    `    2 workers / 1: ${(two.rate / one.rate).toFixed(2)}×` +
+      (one.busy === null
+        ? ''
+        : `; one worker already kept ${(100 * one.busy).toFixed(0)}% of the cores busy, so this machine allows at most ${(1 / one.busy).toFixed(2)}×`),
+  );
 }
 
 // the ratio of each pass, whose (a) and (b) ran in the same minutes, then their median: the median
@@ -303,7 +367,8 @@ if (values.queue !== undefined) {
 const ratios = seconds.bare.map((b, i) => b / seconds.full[i]!);
 console.log(
   `ratio (b)/(a), one thread: ${median(ratios).toFixed(2)} (median of ${passes} passes taking turns every ${CHUNK} articles; ` +
-    `passes: ${ratios.map((r) => r.toFixed(2)).join(', ')})`,
+    `passes: ${ratios.map((r) => r.toFixed(2)).join(', ')}); one article at a time: ` +
+    median(seconds.bare.map((b, i) => b / seconds.each[i]!)).toFixed(2),
 );
 console.log(`peak RSS of each command's process (threads included): ${peaks.join(', ')}`);
 console.log(

@@ -3,19 +3,29 @@ import type { Pipeline } from '../pipeline/index.js';
 import type { AnalysisOutcome } from './messages.js';
 
 /**
- * Runs the pipeline on one document and keeps what outlives the analysis; a stage that throws
- * becomes a failed outcome naming the problem, so one bad article never stops a batch.
+ * Documents an analysis thread analyses together at most (`Pipeline.runMany`, stage by stage): on
+ * the benchmark corpus, batches of 16 to 32 seed-sized articles took 15-25% less time than one
+ * article at a time, and 64 gained less (their layers outgrow the processor's caches). A thread
+ * analyses what has reached it, so a lone document is not kept waiting for others.
+ */
+export const ANALYSIS_BATCH = 24;
+
+/**
+ * Runs the pipeline on several documents, stage by stage (`Pipeline.runMany`), and keeps of each
+ * article what outlives the analysis; a stage that throws becomes a failed outcome naming the
+ * problem, for that document alone, so one bad article never stops a batch.
  *
  * @example
- * const outcome = analyseDocument(pipeline, { id: 'a1', raw: 'Japan rejected…', mediaType: 'text/plain' });
- * if (outcome.ok) outcome.article.events;
+ * const outcomes = analyseDocuments(pipeline, docs); // outcomes[i] is docs[i]'s
  */
-export function analyseDocument(pipeline: Pipeline, doc: RawDocument): AnalysisOutcome {
-  try {
-    return { ok: true, article: toAnalysed(pipeline.run(doc)) };
-  } catch (cause) {
-    return { ok: false, error: `analysis failed: ${(cause as Error).message}` };
-  }
+export function analyseDocuments(pipeline: Pipeline, docs: readonly RawDocument[]): AnalysisOutcome[] {
+  return pipeline
+    .runMany(docs)
+    .map((run) =>
+      run.ok
+        ? { ok: true, article: toAnalysed(run.article) }
+        : { ok: false, error: `analysis failed: ${(run.error as Error).message}` },
+    );
 }
 
 /** The article without its offset map and token layers. */

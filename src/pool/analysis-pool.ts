@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { DemarcheError, type RawDocument } from '../core/index.js';
 import type { Pipeline } from '../pipeline/index.js';
 import type { PipelineSpec } from '../lexicons/index.js';
-import { analyseDocument } from './analyse-document.js';
+import { ANALYSIS_BATCH, analyseDocuments } from './analyse-document.js';
 import type { AnalysisOutcome, WorkerReply, WorkerRequest } from './messages.js';
 
 /** Runs the pipeline on every core: documents in, analysed articles out. */
@@ -70,10 +70,45 @@ function createInlinePool(spec: PipelineSpec): AnalysisPool {
   let pipeline: Promise<Pipeline> | undefined;
   const built = () =>
     (pipeline ??= import('../lexicons/index.js').then(({ buildPipeline }) => buildPipeline(spec)));
+  // the documents asked for in one go (ingest asks for a whole batch at once) are analysed
+  // together, stage by stage, ANALYSIS_BATCH at a time
+  const waiting: {
+    readonly doc: RawDocument;
+    readonly resolve: (outcome: AnalysisOutcome) => void;
+    readonly reject: (cause: unknown) => void;
+  }[] = [];
+  let scheduled = false;
+  const analyseWaiting = async () => {
+    let ready: Pipeline;
+    try {
+      ready = await built();
+    } catch (cause) {
+      scheduled = false;
+      for (const w of waiting.splice(0)) w.reject(cause);
+      return;
+    }
+    scheduled = false;
+    const batch = waiting.splice(0, ANALYSIS_BATCH);
+    const outcomes = analyseDocuments(
+      ready,
+      batch.map((w) => w.doc),
+    );
+    batch.forEach((w, i) => w.resolve(outcomes[i]!));
+    if (waiting.length > 0) schedule();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => void analyseWaiting());
+  };
   return {
     threads: 0,
     ready: async () => void (await built()),
-    analyse: async (doc) => analyseDocument(await built(), doc),
+    analyse: (doc) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ doc, resolve, reject });
+        schedule();
+      }),
     close: async () => {},
   };
 }

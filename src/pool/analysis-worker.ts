@@ -3,25 +3,54 @@
  * each document with its analysed article (or the reason the analysis failed).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RawDocument } from '../core/index.js';
 import { buildPipeline, type PipelineSpec } from '../lexicons/index.js';
-import { analyseDocument } from './analyse-document.js';
+import type { Pipeline } from '../pipeline/index.js';
+import { ANALYSIS_BATCH, analyseDocuments } from './analyse-document.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
-const port = parentPort;
-if (port === null) throw new Error('analysis-worker.ts must run in a worker thread');
+if (parentPort === null) throw new Error('analysis-worker.ts must run in a worker thread');
+const port: NonNullable<typeof parentPort> = parentPort;
 
-let run: ((doc: RawDocument) => WorkerReply) | undefined;
+let pipeline: Pipeline | undefined;
 try {
-  const pipeline = buildPipeline(workerData as PipelineSpec);
-  run = (doc) => ({ type: 'done', task: -1, outcome: analyseDocument(pipeline, doc) });
+  pipeline = buildPipeline(workerData as PipelineSpec);
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 } catch (cause) {
   port.postMessage({ type: 'broken', error: (cause as Error).message } satisfies WorkerReply);
 }
 
+/**
+ * Requests received and not analysed yet. The main thread sends documents ahead of the answers
+ * (one message each); those that arrive while a batch is analysed wait here, and the next batch
+ * takes up to ANALYSIS_BATCH of them at once, stage by stage.
+ */
+const received: WorkerRequest[] = [];
+let scheduled = false;
+
+/** Analyses one batch of what has been received, then lets the messages sent meanwhile arrive. */
+function analyseReceived(): void {
+  scheduled = false;
+  if (pipeline === undefined) return;
+  const batch = received.splice(0, ANALYSIS_BATCH);
+  const outcomes = analyseDocuments(
+    pipeline,
+    batch.map((request) => request.doc),
+  );
+  batch.forEach((request, i) =>
+    port.postMessage({ type: 'done', task: request.task, outcome: outcomes[i]! } satisfies WorkerReply),
+  );
+  if (received.length > 0) schedule();
+}
+
+function schedule(): void {
+  if (scheduled) return;
+  scheduled = true;
+  // after the messages already delivered to this thread are read (setImmediate runs after I/O)
+  setImmediate(analyseReceived);
+}
+
 port.on('message', (request: WorkerRequest) => {
-  if (run === undefined) return;
-  const reply = run(request.doc);
-  if (reply.type === 'done') port.postMessage({ ...reply, task: request.task } satisfies WorkerReply);
+  if (pipeline === undefined) return;
+  received.push(request);
+  schedule();
 });

@@ -35,6 +35,57 @@ describe('createPipeline', () => {
   });
 });
 
+describe('Pipeline.runMany', () => {
+  /** A stage that refuses the articles with id "bad", as a stage does with input it cannot read. */
+  const refuse: Stage = {
+    name: 'refuse',
+    requires: ['text'],
+    provides: [],
+    run: (a) => {
+      if (a.id === 'bad') throw new Error(`cannot read ${a.id}`);
+      return {};
+    },
+  };
+  const docs = [
+    { id: 'a', raw: 'Japan rejected it. Russia did not.\n\nSecond one', mediaType: 'text/plain' },
+    { id: 'bad', raw: 'Tokyo said no.', mediaType: 'text/plain' },
+    { id: 'c', raw: "It's Russia's fault, he said; they've said it's theirs.", mediaType: 'text/plain' },
+  ] as const;
+
+  it('gives each document the article run gives it, stage by stage', () => {
+    const pipeline = createPipeline([identityClean, createSegmentStage()]);
+    const runs = pipeline.runMany(docs);
+    expect(runs.map((r) => r.ok)).toEqual([true, true, true]);
+    runs.forEach((r, i) => expect(r.ok && r.article).toEqual(pipeline.run(docs[i]!)));
+  });
+
+  it('fails only the document a stage throws on, and runs no later stage on it', () => {
+    const seen: string[] = [];
+    const record: Stage = {
+      name: 'record',
+      requires: ['tokens'],
+      provides: [],
+      run: (a) => {
+        seen.push(a.id);
+        return {};
+      },
+    };
+    const pipeline = createPipeline([identityClean, refuse, createSegmentStage(), record]);
+    const runs = pipeline.runMany(docs);
+    expect(runs[1]).toEqual({ ok: false, error: new Error('cannot read bad') });
+    expect(seen).toEqual(['a', 'c']);
+    for (const i of [0, 2]) {
+      const run = runs[i]!;
+      expect(run.ok && run.article.tokens.map((t) => t.text).join(' ')).toBe(
+        pipeline
+          .run(docs[i]!)
+          .tokens.map((t) => t.text)
+          .join(' '),
+      );
+    }
+  });
+});
+
 describe('segment stage', () => {
   it('never lets a sentence cross a paragraph break, even after a headline with no stop', () => {
     const pipeline = createPipeline([identityClean, createSegmentStage()]);

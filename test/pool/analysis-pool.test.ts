@@ -77,8 +77,13 @@ describe('analysis pool set-up', () => {
       mediaType: 'text/plain',
     });
     expect(outcome.ok && outcome.article.events.map((e) => e.type)).toEqual(['ACCUSE']);
+    // documents asked for at once are analysed in batches, stage by stage: the same analyses
+    const docs = devDocs();
+    const here = buildPipeline();
+    const outcomes = await Promise.all(docs.map((d) => pool.analyse(d)));
+    outcomes.forEach((o, i) => expect(o).toEqual({ ok: true, article: toAnalysed(here.run(docs[i]!)) }));
     await pool.close();
-  });
+  }, 60_000);
 
   it('refuses a negative or fractional thread count', () => {
     expect(() => createAnalysisPool({ threads: -1 })).toThrow(/threads/);
