@@ -85,10 +85,10 @@ console.log(
 const { buildPipeline } = (await import(
   new URL('../dist/lexicons/index.js', import.meta.url).href
 )) as typeof Lexicons;
-const { ANALYSIS_BATCH, createAnalysisPool } = (await import(
+const { createAnalysisPool } = (await import(
   new URL('../dist/pool/index.js', import.meta.url).href
 )) as typeof Pool;
-const { createPipeline } = (await import(
+const { STAGE_BATCH, createPipeline } = (await import(
   new URL('../dist/pipeline/index.js', import.meta.url).href
 )) as typeof PipelineModule;
 
@@ -102,9 +102,7 @@ const wink = (set = docs) => {
 };
 const pipeline = buildPipeline();
 /** (b) as demarche's analysis threads run it: a batch of documents, stage by stage. */
-const analyse = (set = docs) => {
-  for (let i = 0; i < set.length; i += ANALYSIS_BATCH) pipeline.runMany(set.slice(i, i + ANALYSIS_BATCH));
-};
+const analyse = (set = docs) => pipeline.runMany(set);
 /** (b) one document at a time, all stages each (`demarche analyze`, the HTTP API's analyse route). */
 const analyseEach = (set = docs) => {
   for (const d of set) pipeline.run(d);
@@ -118,7 +116,7 @@ analyseEach(warmUp);
  * take 30% longer from one minute to the next), and taking turns this often lets a spell weigh on
  * both sides of the ratio alike.
  */
-const CHUNK = ANALYSIS_BATCH;
+const CHUNK = STAGE_BATCH;
 const passes = Math.max(1, Number(values.passes));
 const seconds = { bare: [] as number[], full: [] as number[], each: [] as number[] };
 for (let r = 0; r < passes; r++) {
@@ -144,7 +142,7 @@ for (let r = 0; r < passes; r++) {
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
 const bare = { label: '(a) wink-nlp tokenise + sentences + POS', seconds: median(seconds.bare) };
 const full = {
-  label: `(b) full analysis, one thread (batches of ${ANALYSIS_BATCH})`,
+  label: `(b) full analysis, one thread (batches of ${STAGE_BATCH})`,
   seconds: median(seconds.full),
 };
 report(bare);

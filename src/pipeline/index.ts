@@ -1,4 +1,11 @@
-export { createPipeline, type Pipeline, type PipelineRun, type Stage, type StageOutput } from './stage.js';
+export {
+  STAGE_BATCH,
+  createPipeline,
+  type Pipeline,
+  type PipelineRun,
+  type Stage,
+  type StageOutput,
+} from './stage.js';
 export { createDefaultPipeline } from './preset.js';
 export type { LexiconFiles, LexiconSet } from './lexicon.js';
 export { createCleanStage, parseCleanLexicon } from './clean/index.js';

@@ -3,14 +3,6 @@ import type { Pipeline } from '../pipeline/index.js';
 import type { AnalysisOutcome } from './messages.js';
 
 /**
- * Documents an analysis thread analyses together at most (`Pipeline.runMany`, stage by stage): on
- * the benchmark corpus, batches of 16 to 32 seed-sized articles took 15-25% less time than one
- * article at a time, and 64 gained less (their layers outgrow the processor's caches). A thread
- * analyses what has reached it, so a lone document is not kept waiting for others.
- */
-export const ANALYSIS_BATCH = 24;
-
-/**
  * Runs the pipeline on several documents, stage by stage (`Pipeline.runMany`), and keeps of each
  * article what outlives the analysis; a stage that throws becomes a failed outcome naming the
  * problem, for that document alone, so one bad article never stops a batch.

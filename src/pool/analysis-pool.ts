@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { DemarcheError, type RawDocument } from '../core/index.js';
 import type { Pipeline } from '../pipeline/index.js';
 import type { PipelineSpec } from '../lexicons/index.js';
-import { ANALYSIS_BATCH, analyseDocuments } from './analyse-document.js';
+import { analyseDocuments } from './analyse-document.js';
 import type { AnalysisOutcome, WorkerReply, WorkerRequest } from './messages.js';
 
 /** Runs the pipeline on every core: documents in, analysed articles out. */
@@ -71,7 +71,7 @@ function createInlinePool(spec: PipelineSpec): AnalysisPool {
   const built = () =>
     (pipeline ??= import('../lexicons/index.js').then(({ buildPipeline }) => buildPipeline(spec)));
   // the documents asked for in one go (ingest asks for a whole batch at once) are analysed
-  // together, stage by stage, ANALYSIS_BATCH at a time
+  // together, stage by stage (`runMany` takes them through in groups)
   const waiting: {
     readonly doc: RawDocument;
     readonly resolve: (outcome: AnalysisOutcome) => void;
@@ -88,13 +88,12 @@ function createInlinePool(spec: PipelineSpec): AnalysisPool {
       return;
     }
     scheduled = false;
-    const batch = waiting.splice(0, ANALYSIS_BATCH);
+    const batch = waiting.splice(0);
     const outcomes = analyseDocuments(
       ready,
       batch.map((w) => w.doc),
     );
     batch.forEach((w, i) => w.resolve(outcomes[i]!));
-    if (waiting.length > 0) schedule();
   };
   const schedule = () => {
     if (scheduled) return;

@@ -4,8 +4,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildPipeline, type PipelineSpec } from '../lexicons/index.js';
-import type { Pipeline } from '../pipeline/index.js';
-import { ANALYSIS_BATCH, analyseDocuments } from './analyse-document.js';
+import { STAGE_BATCH, type Pipeline } from '../pipeline/index.js';
+import { analyseDocuments } from './analyse-document.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
 if (parentPort === null) throw new Error('analysis-worker.ts must run in a worker thread');
@@ -22,7 +22,7 @@ try {
 /**
  * Requests received and not analysed yet. The main thread sends documents ahead of the answers
  * (one message each); those that arrive while a batch is analysed wait here, and the next batch
- * takes up to ANALYSIS_BATCH of them at once, stage by stage.
+ * takes up to STAGE_BATCH of them at once, stage by stage.
  */
 const received: WorkerRequest[] = [];
 let scheduled = false;
@@ -31,7 +31,7 @@ let scheduled = false;
 function analyseReceived(): void {
   scheduled = false;
   if (pipeline === undefined) return;
-  const batch = received.splice(0, ANALYSIS_BATCH);
+  const batch = received.splice(0, STAGE_BATCH);
   const outcomes = analyseDocuments(
     pipeline,
     batch.map((request) => request.doc),

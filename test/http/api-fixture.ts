@@ -57,6 +57,8 @@ export async function openTestApi(
     readonly token?: string;
     readonly assets?: DashboardAssets | null;
     readonly bodyLimit?: number;
+    /** The pipeline of the analysing routes (default: the real one). */
+    readonly pipeline?: () => Pipeline;
   } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'demarche-api-'));
@@ -71,7 +73,7 @@ export async function openTestApi(
   const appOptions: AppOptions = {
     store,
     reads,
-    pipeline: testPipeline,
+    pipeline: options.pipeline ?? testPipeline,
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.assets !== undefined ? { assets: options.assets } : {}),
     ...(options.bodyLimit !== undefined ? { bodyLimit: options.bodyLimit } : {}),

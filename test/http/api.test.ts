@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDashboardAssets } from '../../src/interfaces/http/index.js';
-import { openTestApi, type TestApi } from './api-fixture.js';
+import { createPipeline, type Stage } from '../../src/pipeline/index.js';
+import { openTestApi, testPipeline, type TestApi } from './api-fixture.js';
 
 const TOKEN = 'test-token-1234';
 let api: TestApi;
@@ -291,6 +292,48 @@ describe('POST /api/ingest', () => {
     expect((await call('/api/stats')).body.articles).toBe(3);
     const bad = await post('/api/ingest', { articles: [] }, auth);
     expect(bad.body.error.parameter).toBe('articles');
+  });
+
+  it('answers invalid for an article whose analysis fails, naming why, and stores the others', async () => {
+    // the real stages, with one that cannot read the article "broken" after the clean stage
+    const refuse: Stage = {
+      name: 'refuse',
+      requires: ['text'],
+      provides: [],
+      run: (a) => {
+        if (a.id === 'broken') throw new Error('cannot read this one');
+        return {};
+      },
+    };
+    const [clean, ...rest] = testPipeline().stages;
+    const pipeline = createPipeline([clean!, refuse, ...rest]);
+    const own = await openTestApi({ docs: [], token: TOKEN, pipeline: () => pipeline });
+    try {
+      const res = await own.app.request('/api/ingest', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({
+          articles: [
+            doc,
+            { id: 'broken', text: 'Japan condemned Russia on Friday.' },
+            { id: 'third', text: 'The United Nations rejected the referendums held by Moscow.' },
+          ],
+        }),
+      });
+      expect(res.status).toBe(200);
+      const { results } = (await res.json()) as {
+        results: { docId: string; status: string; message: string }[];
+      };
+      expect(results.map((r) => [r.docId, r.status])).toEqual([
+        ['ottawa', 'stored'],
+        ['broken', 'invalid'],
+        ['third', 'stored'],
+      ]);
+      expect(results[1]!.message).toBe('analysis failed: cannot read this one');
+      expect((await own.store.counts()).articles).toBe(2);
+    } finally {
+      await own.close();
+    }
   });
 
   it('is off (403) on a server without a token', async () => {

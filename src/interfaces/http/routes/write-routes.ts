@@ -97,12 +97,29 @@ export function registerWriteRoutes(app: ApiApp, { store, pipeline, token }: Api
       message: null,
     }));
     const seen = new Set<string>();
+    const toAnalyse: number[] = [];
     docs.forEach((doc, i) => {
       const key = keys[i]!;
       if (known[i] !== null || seen.has(key.contentHash)) return;
       seen.add(key.contentHash);
-      fresh.push({ index: i, item: { article: pipeline().run(doc), ...key, origin: 'POST /api/ingest' } });
+      toAnalyse.push(i);
     });
+    // stage by stage over the request's articles; one a stage fails on is refused alone
+    pipeline()
+      .runMany(toAnalyse.map((i) => docs[i]!))
+      .forEach((run, k) => {
+        const i = toAnalyse[k]!;
+        if (run.ok)
+          fresh.push({ index: i, item: { article: run.article, ...keys[i]!, origin: 'POST /api/ingest' } });
+        else
+          results[i] = {
+            docId: docs[i]!.id,
+            status: 'invalid',
+            articleId: null,
+            events: 0,
+            message: `analysis failed: ${(run.error as Error).message}`,
+          };
+      });
     const outcomes = await store.putArticles(fresh.map((f) => f.item));
     outcomes.forEach((o, k) => {
       const i = fresh[k]!.index;
