@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { DemarcheError, type RawDocument } from '../core/index.js';
 import type { Pipeline } from '../pipeline/index.js';
 import type { PipelineSpec } from '../lexicons/index.js';
-import { analyseDocuments } from './analyse-document.js';
+import { analyseDocuments } from './analyse-documents.js';
 import type { AnalysisOutcome, WorkerReply, WorkerRequest } from './messages.js';
 
 /** Runs the pipeline on every core: documents in, analysed articles out. */

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildPipeline, type PipelineSpec } from '../lexicons/index.js';
 import { STAGE_BATCH, type Pipeline } from '../pipeline/index.js';
-import { analyseDocuments } from './analyse-document.js';
+import { analyseDocuments } from './analyse-documents.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
 if (parentPort === null) throw new Error('analysis-worker.ts must run in a worker thread');

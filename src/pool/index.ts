@@ -1,3 +1,3 @@
 export { createAnalysisPool, type AnalysisPool, type PoolOptions } from './analysis-pool.js';
-export { analyseDocuments, toAnalysed } from './analyse-document.js';
+export { analyseDocuments, toAnalysed } from './analyse-documents.js';
 export type { AnalysisOutcome } from './messages.js';

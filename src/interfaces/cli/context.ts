@@ -7,6 +7,13 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly stdin?: () => Promise<string>;
+  /**
+   * Resolves once `out` may take more: standard output written to a pipe is buffered in memory
+   * until the reader takes it, and a command that reads and writes without waiting on anything
+   * else (a dump analysed from memory, an export from SQLite) never lets the buffer drain, so it
+   * would hold its whole output. Commands that stream await it after each record or page.
+   */
+  readonly drain?: () => Promise<void>;
 }
 
 /** What every command gets: its I/O, the shared pipeline, and a way to set the exit code. */

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Command } from 'commander';
 import type { PipelineSpec } from '../../lexicons/index.js';
 import type { Pipeline } from '../../pipeline/index.js';
@@ -32,6 +33,10 @@ const COMMANDS: readonly RegisterCommand[] = [
 const defaultIo: CliIo = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
+  // (once() rejects when stdout fails instead, as when the reader has gone: the command stops)
+  drain: async () => {
+    if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+  },
 };
 
 /**

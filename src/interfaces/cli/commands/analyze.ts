@@ -29,6 +29,7 @@ export const registerAnalyze: RegisterCommand = (program, context) => {
         if (opts.format === 'jsonl') io.out(JSON.stringify(record) + '\n');
         else if (opts.format === 'table') io.out(formatArticleReport(record));
         else records.push(record);
+        await io.drain?.();
       }
       if (opts.format === 'json') {
         io.out(JSON.stringify(records.length === 1 ? records[0] : records, null, 2) + '\n');

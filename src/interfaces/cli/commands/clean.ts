@@ -77,6 +77,7 @@ export const registerClean: RegisterCommand = (program, { io, fail }) => {
           io.out(result.text.endsWith('\n') ? result.text : result.text + '\n');
         }
         first = false;
+        await io.drain?.();
       }
     });
 };

@@ -16,7 +16,9 @@ export const registerExplain: RegisterCommand = (program, context) => {
   )
     .option('--published <date>', 'publication date (YYYY-MM-DD) for plain-text inputs', isoDate)
     .action(async (files: string[], opts: FetchFlags & { published?: string }) => {
-      for await (const article of analyseInputs(files, opts.published, context, fetchReadOptions(opts)))
+      for await (const article of analyseInputs(files, opts.published, context, fetchReadOptions(opts))) {
         io.out(formatExplanation(article));
+        await io.drain?.();
+      }
     });
 };

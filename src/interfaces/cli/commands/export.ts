@@ -60,6 +60,7 @@ export const registerExport: RegisterCommand = (program, { io, fail }) => {
         for (;;) {
           const chunk = page.map((row) => exporter.line(row)).join('');
           write(chunk);
+          if (fd === undefined) await io.drain?.();
           written += page.length;
           left -= page.length;
           const last = page.at(-1);
