@@ -26,7 +26,8 @@ import { generateCorpus } from '../src/eval/index.js';
 import type * as Lexicons from '../src/lexicons/index.js';
 import type * as PipelineModule from '../src/pipeline/index.js';
 import type * as Pool from '../src/pool/index.js';
-import { openProducer, readQueueStatus } from '../src/queue/index.js';
+import { Queue } from 'bullmq';
+import { QUEUE_NAME, openProducer, readQueueStatus, redisConnection } from '../src/queue/index.js';
 import { openPostgresStore } from '../src/store/index.js';
 import pg from 'pg';
 import { BUILT_CLI, builtCliEnv, runBuiltCli } from './lib/run-built-cli.js';
@@ -341,6 +342,10 @@ async function queuePath(queue: string, server: string, workers: number): Promis
     await store.close();
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
+    // and the run's queue (its events and metrics) from Redis
+    const left = new Queue(QUEUE_NAME, { connection: redisConnection(queue), prefix });
+    await left.obliterate({ force: true });
+    await left.close();
   }
 }
 

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/eval/index.js';
-import { openProducer, readQueueStatus } from '../../src/queue/index.js';
+import { Queue } from 'bullmq';
+import { QUEUE_NAME, openProducer, readQueueStatus, redisConnection } from '../../src/queue/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import { findPostgres } from '../store/backends.js';
 
@@ -69,6 +70,13 @@ async function freshDatabase(
   };
 }
 
+/** Removes a test's queue (its jobs, events and metrics) from the shared Redis. */
+async function dropQueue(prefix: string): Promise<void> {
+  const queue = new Queue(QUEUE_NAME, { connection: redisConnection(REDIS), prefix });
+  await queue.obliterate({ force: true });
+  await queue.close();
+}
+
 /** Enough articles (about 90) that a worker writing four at a time is far from done when killed. */
 const docs = generateCorpus({ seed: 7, bytes: 400_000 });
 
@@ -81,13 +89,17 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     db = await freshDatabase(`demarche_queue_${RUN.replace(/-/g, '_')}`);
     store = await db.open();
   }, 60_000);
+  // the queues these tests made on the shared Redis, removed at the end
+  const prefixes: string[] = [];
   afterAll(async () => {
     await store?.close();
     await db?.drop();
+    for (const prefix of prefixes) await dropQueue(prefix);
   }, 60_000);
 
   it('stores every article exactly once when a worker is killed mid-batch and another takes over', async () => {
     const prefix = `demarche-test-kill-${RUN}`;
+    prefixes.push(prefix);
     const producer = openProducer(REDIS, prefix);
     await producer.add(docs.map((doc, i) => ({ doc, origin: `corpus:${i + 1}` })));
     await producer.add(docs.slice(0, 5).map((doc, i) => ({ doc, origin: `again:${i + 1}` }))); // same jobs
@@ -120,6 +132,7 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
 
   it('fails a poison article with its reason and goes on with the rest', async () => {
     const prefix = `demarche-test-poison-${RUN}`;
+    prefixes.push(prefix);
     const extra = generateCorpus({ seed: 8, bytes: 20_000 });
     const before = await stored();
     const producer = openProducer(REDIS, prefix);
@@ -143,6 +156,7 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     const server = await findPostgres();
     if (server === null) return; // the store is a SQLite file: there is no server to close anything
     const prefix = `demarche-test-pg-closes-${RUN}`;
+    prefixes.push(prefix);
     const extra = generateCorpus({ seed: 9, bytes: 120_000 });
     const before = await stored();
     const producer = openProducer(REDIS, prefix);
