@@ -104,7 +104,7 @@ const wink = (set = docs) => {
 const pipeline = buildPipeline();
 /** (b) as demarche's analysis threads run it: a batch of documents, stage by stage. */
 const analyse = (set = docs) => pipeline.runMany(set);
-/** (b) one document at a time, all stages each (`demarche analyze`, the HTTP API's analyse route). */
+/** (b) one document at a time, all stages each (as POST /api/analyze does). */
 const analyseEach = (set = docs) => {
   for (const d of set) pipeline.run(d);
 };
