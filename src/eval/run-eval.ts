@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PLOVER_TYPES, toOutputRecord } from '../core/index.js';
-import type { Pipeline } from '../pipeline/index.js';
+import { analysisFailure, type Pipeline } from '../pipeline/index.js';
 import { parseGold } from './gold.js';
 import { addCounts, type ArticleScore, type Counts, prf, type Prf, scoreArticle } from './score.js';
 
@@ -65,7 +65,7 @@ export async function evaluateDir(dir: string, pipeline: Pipeline): Promise<Eval
         ...(gold.published !== null ? { published: gold.published } : {}),
       });
     } catch (cause) {
-      errors.push(`${path}: analysis failed: ${(cause as Error).message}`);
+      errors.push(`${path}: ${analysisFailure(cause)}`);
       continue;
     }
     const score = scoreArticle(gold, toOutputRecord(article));

@@ -1,5 +1,6 @@
 export {
   STAGE_BATCH,
+  analysisFailure,
   createPipeline,
   type Pipeline,
   type PipelineRun,

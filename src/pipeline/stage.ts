@@ -42,9 +42,21 @@ export interface Pipeline {
  */
 export const STAGE_BATCH = 24;
 
-/** What `Pipeline.runMany` gives one document. */
+/**
+ * How a failed analysis is reported, wherever it is: "analysis failed: " and what the stage threw
+ * (`runMany` gives it as a failed run's `reason`).
+ *
+ * @example
+ * try { pipeline.run(doc) } catch (cause) { errors.push(`${path}: ${analysisFailure(cause)}`) }
+ */
+export function analysisFailure(error: unknown): string {
+  return `analysis failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** What `Pipeline.runMany` gives one document: its article, or what was thrown and how to report it. */
 export type PipelineRun =
-  { readonly ok: true; readonly article: Article } | { readonly ok: false; readonly error: unknown };
+  | { readonly ok: true; readonly article: Article }
+  | { readonly ok: false; readonly error: unknown; readonly reason: string };
 
 /**
  * Chains stages, failing at construction when a stage requires a layer that no
@@ -98,7 +110,7 @@ function runGroup(stages: readonly Stage[], docs: readonly RawDocument[], runs: 
       at.push(runs.length);
       runs.push({ ok: true, article });
     } catch (error) {
-      runs.push({ ok: false, error });
+      runs.push({ ok: false, error, reason: analysisFailure(error) });
     }
   }
   for (const stage of stages) {
@@ -109,7 +121,7 @@ function runGroup(stages: readonly Stage[], docs: readonly RawDocument[], runs: 
         at[kept] = at[k]!;
         articles[kept++] = articles[k]!;
       } catch (error) {
-        runs[at[k]!] = { ok: false, error };
+        runs[at[k]!] = { ok: false, error, reason: analysisFailure(error) };
       }
     }
     at.length = kept;

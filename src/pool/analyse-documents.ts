@@ -14,9 +14,7 @@ export function analyseDocuments(pipeline: Pipeline, docs: readonly RawDocument[
   return pipeline
     .runMany(docs)
     .map((run) =>
-      run.ok
-        ? { ok: true, article: toAnalysed(run.article) }
-        : { ok: false, error: `analysis failed: ${(run.error as Error).message}` },
+      run.ok ? { ok: true, article: toAnalysed(run.article) } : { ok: false, error: run.reason },
     );
 }
 

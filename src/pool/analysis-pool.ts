@@ -79,18 +79,18 @@ function createInlinePool(spec: PipelineSpec): AnalysisPool {
   }[] = [];
   let scheduled = false;
   const analyseWaiting = async () => {
-    let ready: Pipeline;
-    try {
-      ready = await built();
-    } catch (cause) {
-      scheduled = false;
-      for (const w of waiting.splice(0)) w.reject(cause);
-      return;
-    }
+    const ready = await built().then(
+      (pipeline) => ({ pipeline }),
+      (cause: unknown) => ({ cause }),
+    );
     scheduled = false;
     const batch = waiting.splice(0);
+    if (!('pipeline' in ready)) {
+      for (const w of batch) w.reject(ready.cause);
+      return;
+    }
     const outcomes = analyseDocuments(
-      ready,
+      ready.pipeline,
       batch.map((w) => w.doc),
     );
     batch.forEach((w, i) => w.resolve(outcomes[i]!));

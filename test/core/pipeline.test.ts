@@ -72,7 +72,11 @@ describe('Pipeline.runMany', () => {
     };
     const pipeline = createPipeline([identityClean, refuse, createSegmentStage(), record]);
     const runs = pipeline.runMany(docs);
-    expect(runs[1]).toEqual({ ok: false, error: new Error('cannot read bad') });
+    expect(runs[1]).toEqual({
+      ok: false,
+      error: new Error('cannot read bad'),
+      reason: 'analysis failed: cannot read bad',
+    });
     expect(seen).toEqual(['a', 'c']);
     for (const i of [0, 2]) {
       const run = runs[i]!;

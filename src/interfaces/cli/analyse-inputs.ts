@@ -64,7 +64,7 @@ export async function* analyseInputs(
       }
       const run = runs[k++]!;
       if (!run.ok) {
-        io.err(`demarche: ${rec.origin}: analysis failed: ${(run.error as Error).message}\n`);
+        io.err(`demarche: ${rec.origin}: ${run.reason}\n`);
         fail(1);
         continue;
       }

@@ -117,7 +117,7 @@ export function registerWriteRoutes(app: ApiApp, { store, pipeline, token }: Api
             status: 'invalid',
             articleId: null,
             events: 0,
-            message: `analysis failed: ${(run.error as Error).message}`,
+            message: run.reason,
           };
       });
     const outcomes = await store.putArticles(fresh.map((f) => f.item));
