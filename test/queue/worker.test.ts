@@ -162,16 +162,23 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     const producer = openProducer(REDIS, prefix);
     await producer.add(extra.map((doc, i) => ({ doc, origin: `pg-closes:${i + 1}` })));
     await producer.close();
-    const worker = startWorker(REDIS, db.url, prefix, ['--concurrency', '4', '--batch', '4']);
+    // the worker's connections carry a name of their own, so that only they are closed (the test's
+    // own store, which counts what is stored, would otherwise lose a query to the same closing)
+    const application = `demarche_pg_closes_${RUN.replace(/-/g, '_')}`;
+    const url = new URL(db.url);
+    url.searchParams.set('application_name', application);
+    const worker = startWorker(REDIS, url.toString(), prefix, ['--concurrency', '4', '--batch', '4']);
     const admin = new pg.Client({ connectionString: server });
     await admin.connect();
-    const name = new URL(db.url).pathname.slice(1);
-    /** What a Postgres restart or failover does to the worker: every connection to its database closed. */
+    /** What a Postgres restart or failover does to the worker: every connection it has closed. */
     const closeConnections = async () => {
-      const found = await admin.query<{ pid: number }>(
-        'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-        [name],
-      );
+      const open = () =>
+        admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [
+          application,
+        ]);
+      // (between one closing and its next query the worker may hold none: wait until it does)
+      await until(async () => (await open()).rows.length > 0, 30, 'the worker to connect');
+      const found = await open();
       for (const { pid } of found.rows) await admin.query('select pg_terminate_backend($1)', [pid]);
       return found.rows.length;
     };
