@@ -16,7 +16,7 @@
  * main threads (the part of a worker that does not grow with --threads) is printed per article.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -39,6 +39,8 @@ const { values } = parseArgs({
     passes: { type: 'string', default: '5' },
     queue: { type: 'string' },
     pg: { type: 'string' },
+    /** Internal: this process is one of the independent analysis processes that (b) starts. */
+    solo: { type: 'boolean', default: false },
   },
 });
 const docs = generateCorpus({ seed: Number(values.seed), bytes: Number(values.mb) * 1e6 });
@@ -72,10 +74,11 @@ async function timed(label: string, run: () => unknown): Promise<Figure> {
   return figure;
 }
 
-console.log(
-  `corpus: ${docs.length} generated articles, ${mb.toFixed(1)} MB (seed ${values.seed}); ` +
-    `Node ${process.version}, ${availableParallelism()} cores`,
-);
+if (!values.solo)
+  console.log(
+    `corpus: ${docs.length} generated articles, ${mb.toFixed(1)} MB (seed ${values.seed}); ` +
+      `Node ${process.version}, ${availableParallelism()} cores`,
+  );
 
 /**
  * (b) runs the built modules (dist/, which the npm script builds first), as users run them. The
@@ -102,12 +105,26 @@ const wink = (set = docs) => {
   }
 };
 const pipeline = buildPipeline();
+/** Passes over the corpus each independent analysis process times. */
+const SOLO_PASSES = 2;
 /** (b) as demarche's analysis threads run it: a batch of documents, stage by stage. */
 const analyse = (set = docs) => pipeline.runMany(set);
 /** (b) one document at a time, all stages each (as POST /api/analyze does). */
 const analyseEach = (set = docs) => {
   for (const d of set) pipeline.run(d);
 };
+if (values.solo) {
+  // one of the independent analysis processes: warm up, say so, time SOLO_PASSES passes of the
+  // corpus once told to start (so that the processes of a run analyse at the same time)
+  analyse(warmUp);
+  process.stdout.write('ready\n');
+  await new Promise((go) => process.stdin.once('data', go));
+  const t = performance.now();
+  for (let r = 0; r < SOLO_PASSES; r++)
+    for (let i = 0; i < docs.length; i += STAGE_BATCH) analyse(docs.slice(i, i + STAGE_BATCH));
+  process.stdout.write(`${(performance.now() - t) / 1000}\n`);
+  process.exit(0);
+}
 wink(warmUp);
 analyse(warmUp);
 analyseEach(warmUp);
@@ -199,6 +216,59 @@ for (let r = 0; r < 3; r++) {
 report({ label: `(b) full analysis, pool of ${pool.threads} threads`, seconds: median(poolSeconds) });
 await pool.close();
 
+/**
+ * Starts `count` processes of this script in `--solo` mode at once: each warms up, then all analyse
+ * the corpus on one thread at the same time, sharing nothing. Resolves with each one's seconds.
+ */
+async function soloProcesses(count: number): Promise<number[]> {
+  const args = [...process.execArgv, process.argv[1]!, '--solo', '--mb', values.mb!, '--seed', values.seed!];
+  const children = Array.from({ length: count }, () =>
+    spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] }),
+  );
+  const lines = children.map((child) => {
+    const said: string[] = [];
+    let waiting: (() => void) | null = null;
+    let buffer = '';
+    child.stdout.on('data', (d: Buffer) => {
+      buffer += d.toString();
+      for (let at = buffer.indexOf('\n'); at >= 0; at = buffer.indexOf('\n')) {
+        said.push(buffer.slice(0, at));
+        buffer = buffer.slice(at + 1);
+        waiting?.();
+      }
+    });
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => code !== 0 && reject(new Error(`analysis process exited with ${code}`))),
+    );
+    return async (): Promise<string> => {
+      while (said.length === 0) await Promise.race([new Promise<void>((r) => (waiting = r)), exited]);
+      return said.shift()!;
+    };
+  });
+  await Promise.all(lines.map((next) => next()));
+  for (const child of children) child.stdin.end('go\n');
+  return Promise.all(lines.map(async (next) => Number(await next())));
+}
+
+/**
+ * How far the analysis itself scales on this machine: 1, then 2 processes at once that share
+ * nothing (no queue, no database, no messages), in three rounds taking turns; the median round's
+ * speed-up is the most any two demarche processes could reach here (compare (d)).
+ */
+const soloRounds: { alone: number; together: number[]; speedUp: number }[] = [];
+for (let r = 0; r < 3; r++) {
+  const [alone] = await soloProcesses(1);
+  const together = await soloProcesses(2);
+  soloRounds.push({ alone: alone!, together, speedUp: (2 * alone!) / Math.max(...together) });
+}
+const soloMedian = [...soloRounds].sort((x, y) => x.speedUp - y.speedUp)[1]!;
+const soloMb = SOLO_PASSES * mb;
+console.log(
+  `(b) independent processes, one thread each: 1 alone ${(soloMb / soloMedian.alone).toFixed(2)} MB/s, ` +
+    `2 at once ${soloMedian.together.map((t) => (soloMb / t).toFixed(2)).join(' + ')} MB/s: ` +
+    `${soloMedian.speedUp.toFixed(2)}× (median of 3 rounds: ${soloRounds.map((x) => x.speedUp.toFixed(2)).join(', ')})`,
+);
+
 const dir = mkdtempSync(join(tmpdir(), 'demarche-bench-'));
 const peaks: string[] = [];
 try {
@@ -241,15 +311,46 @@ function startWorker(queue: string, db: string, prefix: string): Promise<ChildPr
   });
 }
 
-/** CPU seconds a thread of a process has used (Linux /proc), or null where there is no /proc. */
-function threadCpuSeconds(pid: number, tid = pid): number | null {
+/** CPU seconds used, from a Linux /proc `stat` file (a process's or a thread's), or null without one. */
+function statCpuSeconds(path: string): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const stat = readFileSync(path, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 10 ms
   } catch {
     return null;
   }
+}
+
+/** CPU seconds of every running process whose name starts with `name` (Postgres's, Redis's). */
+function serviceCpuSeconds(name: string): number {
+  let sum = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith(name))
+        sum += statCpuSeconds(`/proc/${pid}/stat`) ?? 0;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return sum;
+}
+
+/** Where the machine's CPU goes while workers run, as CPU seconds so far (Linux; NaN elsewhere). */
+function cpuSplit(workers: readonly ChildProcess[]): Record<string, number> {
+  const sum = (paths: string[]) => paths.reduce((n, path) => n + (statCpuSeconds(path) ?? Number.NaN), 0);
+  return {
+    "workers' main threads (queue, store writes)": sum(
+      workers.map((w) => `/proc/${w.pid}/task/${w.pid}/stat`),
+    ),
+    'their analysis threads and V8 helper threads (GC, compiler)':
+      sum(workers.map((w) => `/proc/${w.pid}/stat`)) -
+      sum(workers.map((w) => `/proc/${w.pid}/task/${w.pid}/stat`)),
+    Postgres: serviceCpuSeconds('postgres'),
+    Redis: serviceCpuSeconds('redis-server'),
+    'this benchmark (adding jobs, polling)': statCpuSeconds(`/proc/${process.pid}/stat`) ?? Number.NaN,
+  };
 }
 
 /** The whole machine's CPU ticks from /proc/stat (all processes: workers, Postgres, Redis, this one), or null. */
@@ -299,23 +400,21 @@ async function queuePath(queue: string, server: string, workers: number): Promis
     // and each process's first ~1,000 articles pay for compiling its hot code
     await drainThrough(queue, prefix, warmUp, 'warm-up');
     const storedBefore = (await store.counts()).articles;
-    const mainBefore = children.map((c) => threadCpuSeconds(c.pid!));
+    const cpuBefore = cpuSplit(children);
     const ticksBefore = machineTicks();
     const { seconds } = await timed(
       `(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''} → Postgres`,
       () => drainThrough(queue, prefix, docs, 'corpus'),
     );
     const ticksAfter = machineTicks();
+    const cpuAfter = cpuSplit(children);
     const stored = (await store.counts()).articles - storedBefore;
-    const mainCpu = children.reduce((sum, c, i) => {
-      const after = threadCpuSeconds(c.pid!);
-      return after === null || mainBefore[i] === null ? NaN : sum + after - mainBefore[i]!;
-    }, 0);
+    const split = Object.entries(cpuAfter)
+      .filter(([part, after]) => !Number.isNaN(after - cpuBefore[part]!))
+      .map(([part, after]) => `${part} ${((1000 * (after - cpuBefore[part]!)) / docs.length).toFixed(1)}`);
     console.log(
       `    ${stored} articles stored` +
-        (Number.isNaN(mainCpu)
-          ? ''
-          : `; the workers' main threads (queue, store writes) used ${((1000 * mainCpu) / docs.length).toFixed(1)} ms of CPU per article`),
+        (split.length > 0 ? `; ms of CPU per article: ${split.join(', ')}` : ''),
     );
     let busy: number | null = null;
     if (ticksBefore !== null && ticksAfter !== null) {
@@ -361,7 +460,8 @@ if (values.queue !== undefined) {
     `    2 workers / 1: ${(two.rate / one.rate).toFixed(2)}×` +
       (one.busy === null
         ? ''
-        : `; one worker already kept ${(100 * one.busy).toFixed(0)}% of the cores busy, so this machine allows at most ${(1 / one.busy).toFixed(2)}×`),
+        : `; one worker already kept ${(100 * one.busy).toFixed(0)}% of the cores busy, so this machine allows at most ${(1 / one.busy).toFixed(2)}×`) +
+      ` (two analysis processes sharing nothing: ${soloMedian.speedUp.toFixed(2)}×)`,
   );
 }
 
