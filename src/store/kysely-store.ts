@@ -405,7 +405,20 @@ export function createKyselyStore(
       };
       return {
         articles: await count('articles'),
-        mentions: await count('mentions'),
+        mentions: Number(
+          (
+            await db
+              .selectFrom('articles')
+              .select(
+                sql<
+                  string | number | null
+                >`sum(${sql.raw(dialect === 'postgres' ? 'jsonb_array_length' : 'json_array_length')}(mentions))`.as(
+                  'n',
+                ),
+              )
+              .executeTakeFirstOrThrow()
+          ).n ?? 0,
+        ),
         people: await count('people'),
         quotes: await count('quotes'),
         events: await count('events'),

@@ -19,6 +19,8 @@ export interface ArticlesTable {
   edits: JsonColumn;
   actors: JsonColumn;
   diagnostics: JsonColumn;
+  /** The actors stage's mentions (`Mention[]` of the output contract), in text order (migration 0005). */
+  mentions: JsonColumn;
   ingested_at: string;
   /** The story cluster: the id of its first stored article (this article's own id when it is the first). */
   story_id: number | null;
@@ -32,19 +34,6 @@ export interface ArticlesTable {
 export interface ArticleBandsTable {
   key: ColumnType<number | string, number, number>;
   article_id: number;
-}
-
-export interface MentionsTable {
-  id: Generated<number>;
-  article_id: number;
-  idx: number;
-  span_start: number;
-  span_end: number;
-  text: string;
-  kind: string;
-  actor: string | null;
-  person: number | null;
-  sentence: number;
 }
 
 export interface PeopleTable {
@@ -145,7 +134,6 @@ export interface EventCountsTable {
 export interface Database {
   articles: ArticlesTable;
   article_bands: ArticleBandsTable;
-  mentions: MentionsTable;
   people: PeopleTable;
   quotes: QuotesTable;
   events: EventsTable;

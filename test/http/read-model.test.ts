@@ -54,11 +54,13 @@ async function openPostgres(): Promise<Opened> {
 
 describe('the API read model on Postgres', () => {
   let opened: Opened;
+  let analysed: ReturnType<ReturnType<typeof testPipeline>['run']>[];
   beforeAll(async () => {
     opened = await openPostgres();
     const pipeline = testPipeline();
+    analysed = ARTICLES.map((doc) => pipeline.run(doc));
     await opened.store.putArticles(
-      ARTICLES.map((doc) => ({ article: pipeline.run(doc), ...identifyArticle(doc), origin: doc.id })),
+      ARTICLES.map((doc, i) => ({ article: analysed[i]!, ...identifyArticle(doc), origin: doc.id })),
     );
   }, 120_000);
   afterAll(async () => {
@@ -72,6 +74,19 @@ describe('the API read model on Postgres', () => {
     const detail = await reads.articleDetail(articles[1]!.id);
     expect(detail?.people.map((p) => p.name)).toEqual(['Hirokazu Matsuno']);
     expect(detail?.reports.map((r) => r.event.type)).toEqual(['REJECT', 'COERCE', 'ACCUSE']);
+    // the mentions as the analysis gave them, in text order
+    const source = analysed.find((a) => a.id === 'tokyo-rejects')!;
+    expect(source.mentions.length).toBeGreaterThan(5);
+    expect(detail?.mentions).toEqual(
+      source.mentions.map(({ span, text, kind, actor, person, sentence }) => ({
+        span,
+        text,
+        kind,
+        actor,
+        person,
+        sentence,
+      })),
+    );
     expect((await reads.listPeople({ name: 'MATSU' }, { limit: 5 })).map((p) => p.actor)).toEqual(['JPN']);
     expect((await reads.listQuotes({ text: '50%_' }, { limit: 5 })).length).toBe(0);
     const actors = await reads.listActors(50);

@@ -24,20 +24,10 @@ export const COLUMNS = {
     ['edits', 'json'],
     ['actors', 'json'],
     ['diagnostics', 'json'],
+    ['mentions', 'json'],
     ['ingested_at', 'text'],
     ['shingles', 'int4'],
     ['minhash', 'bytea'],
-  ],
-  mentions: [
-    ['article_id', 'int4'],
-    ['idx', 'int4'],
-    ['span_start', 'int4'],
-    ['span_end', 'int4'],
-    ['text', 'text'],
-    ['kind', 'text'],
-    ['actor', 'text'],
-    ['person', 'int4'],
-    ['sentence', 'int4'],
   ],
   people: [
     ['article_id', 'int4'],
@@ -128,7 +118,7 @@ export const COUNT_COLUMNS = [
 /** How many leading `COUNT_COLUMNS` are the key. */
 export const COUNT_KEY_WIDTH = 7;
 /** Tables written with plain inserts (no ids needed back). */
-export type RowTable = 'mentions' | 'people' | 'quotes' | 'article_bands' | 'event_sources' | 'story_events';
+export type RowTable = 'people' | 'quotes' | 'article_bands' | 'event_sources' | 'story_events';
 /** Tables whose rows may already be stored (a pair seen before): those rows are skipped. */
 export const IGNORE_CONFLICTS: ReadonlySet<RowTable> = new Set(['story_events']);
 /** One row: values in the order of `COLUMNS[table]` (JSON already serialised, Buffers for bytea). */

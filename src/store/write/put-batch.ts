@@ -99,6 +99,7 @@ function articleRow(item: ArticleToStore, fp: Fingerprint, now: string): Row {
     toJson(a.edits),
     toJson(a.actors),
     toJson(a.diagnostics),
+    toJson(a.mentions),
     now,
     fp.shingles.length,
     fp.bands.length > 0 ? signatureBytes(fp.signature) : null,
@@ -136,20 +137,9 @@ function eventRow(e: Event, articleId: number): Row {
   ];
 }
 
-/** Mentions, people and quotes rows of one stored article. */
-function annotationRows(a: AnalysedArticle, id: number): { mentions: Row[]; people: Row[]; quotes: Row[] } {
+/** People and quotes rows of one stored article (its mentions are a column of its own row). */
+function annotationRows(a: AnalysedArticle, id: number): { people: Row[]; quotes: Row[] } {
   return {
-    mentions: a.mentions.map((m, idx) => [
-      id,
-      idx,
-      m.span[0],
-      m.span[1],
-      m.text,
-      m.kind,
-      m.actor,
-      m.person,
-      m.sentence,
-    ]),
     people: a.people.map((p, idx) => [id, idx, p.name, p.actor, p.role, toJson(p.mentions)]),
     quotes: a.quotes.map((q, idx) => [
       id,
@@ -383,14 +373,13 @@ export async function writeBatch(
   }
 
   const stored = batch.fresh.flatMap((f, n) => (ids[n] === null ? [] : [{ ...f, id: ids[n]! }]));
-  const rows = { mentions: [] as Row[], people: [] as Row[], quotes: [] as Row[] };
+  const rows = { people: [] as Row[], quotes: [] as Row[] };
   for (const s of stored) {
     const r = annotationRows(s.item.article, s.id);
-    rows.mentions.push(...r.mentions);
     rows.people.push(...r.people);
     rows.quotes.push(...r.quotes);
   }
-  for (const table of ['mentions', 'people', 'quotes'] as const) await io.insertRows(table, rows[table]);
+  for (const table of ['people', 'quotes'] as const) await io.insertRows(table, rows[table]);
 
   // Only what reads or changes what other batches share (stories, band keys, events, their counts)
   // waits for the lock. The writes above touch this batch's own new rows: a concurrent batch does

@@ -16,6 +16,7 @@ import type {
   ArticleEvent,
   ArticleSummary,
   IdPage,
+  MentionRow,
   PersonRow,
   QuoteRow,
   ReadModel,
@@ -142,10 +143,9 @@ export function createKyselyReadModel(db: Kysely<Database>): ReadModel {
     async articleDetail(id: number): Promise<ArticleDetail | null> {
       const a = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       if (a === undefined) return null;
-      const [people, quotes, mentions, reports] = await Promise.all([
+      const [people, quotes, reports] = await Promise.all([
         db.selectFrom('people').selectAll().where('article_id', '=', id).orderBy('idx').execute(),
         db.selectFrom('quotes').selectAll().where('article_id', '=', id).orderBy('idx').execute(),
-        db.selectFrom('mentions').selectAll().where('article_id', '=', id).orderBy('idx').execute(),
         reportsOf(id),
       ]);
       return {
@@ -184,8 +184,8 @@ export function createKyselyReadModel(db: Kysely<Database>): ReadModel {
                   span: q.speaker_span === null ? null : fromJson<Span | null>(q.speaker_span),
                 },
         })),
-        mentions: mentions.map((m) => ({
-          span: [m.span_start, m.span_end] as Span,
+        mentions: fromJson<MentionRow[]>(a.mentions).map((m) => ({
+          span: m.span,
           text: m.text,
           kind: m.kind,
           actor: m.actor,
