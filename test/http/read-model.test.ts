@@ -5,6 +5,7 @@ import { identifyArticle } from '../../src/ingest/index.js';
 import { createKyselyReadModel, openReadModel, type ReadModel } from '../../src/interfaces/http/index.js';
 import { openPostgresStore, openStore, type Database, type Store } from '../../src/store/index.js';
 import { findPostgres } from '../store/backends.js';
+import { mentionFields } from '../store/dev-set.js';
 import { createPGliteDialect } from '../store/pglite-dialect.js';
 import { ARTICLES, testPipeline } from './api-fixture.js';
 
@@ -77,16 +78,7 @@ describe('the API read model on Postgres', () => {
     // the mentions as the analysis gave them, in text order
     const source = analysed.find((a) => a.id === 'tokyo-rejects')!;
     expect(source.mentions.length).toBeGreaterThan(5);
-    expect(detail?.mentions).toEqual(
-      source.mentions.map(({ span, text, kind, actor, person, sentence }) => ({
-        span,
-        text,
-        kind,
-        actor,
-        person,
-        sentence,
-      })),
-    );
+    expect(detail?.mentions).toEqual(source.mentions.map(mentionFields));
     expect((await reads.listPeople({ name: 'MATSU' }, { limit: 5 })).map((p) => p.actor)).toEqual(['JPN']);
     expect((await reads.listQuotes({ text: '50%_' }, { limit: 5 })).length).toBe(0);
     const actors = await reads.listActors(50);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RawDocument } from '../../src/core/index.js';
+import type { Mention, RawDocument } from '../../src/core/index.js';
 import { identifyArticle, readInputs } from '../../src/ingest/index.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { createDefaultPipeline, type Pipeline } from '../../src/pipeline/index.js';
@@ -108,3 +108,13 @@ export function analysedDevSet(): Promise<{ items: ArticleToStore[]; counts: Dev
   })();
   return cached;
 }
+
+/** The fields of a mention that the article view returns (and the old `mentions` table held). */
+export const mentionFields = ({ span, text, kind, actor, person, sentence }: Mention) => ({
+  span,
+  text,
+  kind,
+  actor,
+  person,
+  sentence,
+});

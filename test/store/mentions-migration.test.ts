@@ -4,23 +4,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Mention } from '../../src/core/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import { findPostgres } from './backends.js';
-import { analysedDevSet } from './dev-set.js';
+import { analysedDevSet, mentionFields } from './dev-set.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'demarche-mentions-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What the `mentions` table held of a mention (it had no sector). */
-const tableFields = ({ span, text, kind, actor, person, sentence }: Mention) => ({
-  span,
-  text,
-  kind,
-  actor,
-  person,
-  sentence,
-});
+const tableFields = mentionFields;
 
 /** The 0001 table, as a database stored before migration 0005 has it. */
 const OLD_TABLE = (id: string) => `create table mentions (
