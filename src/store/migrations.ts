@@ -304,7 +304,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0005_mentions_in_articles': {
       // An article's mentions (about a hundred) are one JSON column of its row instead of a row
-      // each: only the article view reads them, always all at once, and each row cost Postgres an
+      // each, as compact tuples (mentions-column.ts; the table had no sector, so none is added): only the article view reads them, always all at once, and each row cost Postgres an
       // index entry, a sequence value and a foreign-key check (docs/store.md, "Writing fast").
       async up(db: Db) {
         await db.schema
@@ -315,14 +315,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .raw(
             pg
               ? `update articles set mentions = m.list from (
-                   select article_id, jsonb_agg(jsonb_build_object('span', jsonb_build_array(span_start, span_end),
-                     'text', text, 'kind', kind, 'actor', actor, 'person', person, 'sentence', sentence)
-                     order by idx) as list
+                   select article_id, jsonb_agg(jsonb_build_array(span_start, span_end, kind, actor, person,
+                     sentence) order by idx) as list
                    from mentions group by article_id) m
                  where articles.id = m.article_id`
               : `update articles set mentions = (
-                   select json_group_array(json_object('span', json_array(span_start, span_end),
-                     'text', text, 'kind', kind, 'actor', actor, 'person', person, 'sentence', sentence))
+                   select json_group_array(json_array(span_start, span_end, kind, actor, person, sentence))
                    from (select * from mentions where article_id = articles.id order by idx))
                  where id in (select article_id from mentions)`,
           )

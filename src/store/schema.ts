@@ -19,7 +19,7 @@ export interface ArticlesTable {
   edits: JsonColumn;
   actors: JsonColumn;
   diagnostics: JsonColumn;
-  /** The actors stage's mentions (`Mention[]` of the output contract), in text order (migration 0005). */
+  /** The actors stage's mentions in text order, as compact tuples (`encodeMentions`; migration 0005). */
   mentions: JsonColumn;
   ingested_at: string;
   /** The story cluster: the id of its first stored article (this article's own id when it is the first). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
+import { decodeMentions, openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import { findPostgres } from './backends.js';
 import { analysedDevSet, mentionFields } from './dev-set.js';
 
@@ -32,19 +32,24 @@ async function storedBefore0005(
   const store = await open();
   await store.putArticles(items);
   await store.close();
+  // the rows the old writer wrote, one per mention, joined to the stored articles by document id
+  const literal = (v: string | number | null) =>
+    v === null ? 'null' : typeof v === 'number' ? String(v) : `'${v.replaceAll("'", "''")}'`;
+  const values = items.flatMap((i) =>
+    i.article.mentions.map(
+      (m, idx) =>
+        `(${[i.article.id, idx, m.span[0], m.span[1], m.text, m.kind, m.actor, m.person, m.sentence]
+          .map(literal)
+          .join(', ')})`,
+    ),
+  );
   await run(
     OLD_TABLE(dialect === 'postgres' ? 'serial primary key' : 'integer primary key autoincrement') +
-      (dialect === 'postgres'
-        ? `insert into mentions (article_id, idx, span_start, span_end, text, kind, actor, person, sentence)
-             select a.id, m.ord - 1, (m.v->'span'->>0)::int, (m.v->'span'->>1)::int, m.v->>'text',
-               m.v->>'kind', m.v->>'actor', (m.v->>'person')::int, (m.v->>'sentence')::int
-             from articles a cross join lateral jsonb_array_elements(a.mentions) with ordinality as m(v, ord);`
-        : `insert into mentions (article_id, idx, span_start, span_end, text, kind, actor, person, sentence)
-             select a.id, m.key, json_extract(m.value, '$.span[0]'), json_extract(m.value, '$.span[1]'),
-               json_extract(m.value, '$.text'), json_extract(m.value, '$.kind'), json_extract(m.value, '$.actor'),
-               json_extract(m.value, '$.person'), json_extract(m.value, '$.sentence')
-             from articles a, json_each(a.mentions) m;`) +
-      `alter table articles drop column mentions;
+      `with v (doc_id, idx, span_start, span_end, text, kind, actor, person, sentence) as (values ${values.join(', ')})
+       insert into mentions (article_id, idx, span_start, span_end, text, kind, actor, person, sentence)
+       select a.id, v.idx, v.span_start, v.span_end, v.text, v.kind, v.actor, cast(v.person as integer), v.sentence
+       from v join articles a on a.doc_id = v.doc_id;
+       alter table articles drop column mentions;
        delete from demarche_migrations where name = '0005_mentions_in_articles';`,
   );
   return new Map(items.map((i) => [i.article.id, i.article.mentions.map(tableFields)]));
@@ -70,15 +75,17 @@ describe('migration 0005_mentions_in_articles', () => {
     await store.close();
     expect(counts.mentions).toBe(rows.n);
     const after = new Database(path, { readonly: true });
-    const stored = after.prepare('select doc_id, mentions from articles').all() as {
+    const stored = after.prepare('select doc_id, text, mentions from articles').all() as {
       doc_id: string;
+      text: string;
       mentions: string;
     }[];
     const table = after.prepare(`select name from sqlite_master where name like 'mentions%'`).all();
     after.close();
     expect(table).toEqual([]);
     expect(stored.length).toBe(expected.size);
-    for (const { doc_id, mentions } of stored) expect(JSON.parse(mentions)).toEqual(expected.get(doc_id));
+    for (const { doc_id, text, mentions } of stored)
+      expect(decodeMentions(JSON.parse(mentions), text)).toEqual(expected.get(doc_id));
   });
 
   it('moves the mention rows of a Postgres database into their articles, in order', async (ctx) => {
@@ -96,11 +103,12 @@ describe('migration 0005_mentions_in_articles', () => {
       const counts = await store.counts();
       await store.close();
       expect(counts.mentions).toBe([...expected.values()].reduce((n, m) => n + m.length, 0));
-      const stored = await client.query<{ doc_id: string; mentions: unknown }>(
-        'select doc_id, mentions from articles',
+      const stored = await client.query<{ doc_id: string; text: string; mentions: unknown }>(
+        'select doc_id, text, mentions from articles',
       );
       expect(stored.rows.length).toBe(expected.size);
-      for (const { doc_id, mentions } of stored.rows) expect(mentions).toEqual(expected.get(doc_id));
+      for (const { doc_id, text, mentions } of stored.rows)
+        expect(decodeMentions(mentions, text)).toEqual(expected.get(doc_id));
       const table = await client.query(`select to_regclass('mentions') as t`);
       expect(table.rows[0].t).toBeNull();
     } finally {

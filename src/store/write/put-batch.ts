@@ -8,6 +8,7 @@ import {
 import { dateWindow, planEventMerge, type EventReport } from '../dedup/merge-events.js';
 import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
+import { encodeMentions } from '../mentions-column.js';
 import { UNDATED_MONTH } from '../schema.js';
 import type { BatchIo, BandMatch, Row } from './batch-io.js';
 
@@ -99,7 +100,7 @@ function articleRow(item: ArticleToStore, fp: Fingerprint, now: string): Row {
     toJson(a.edits),
     toJson(a.actors),
     toJson(a.diagnostics),
-    toJson(a.mentions),
+    encodeMentions(a.mentions),
     now,
     fp.shingles.length,
     fp.bands.length > 0 ? signatureBytes(fp.signature) : null,

@@ -9,14 +9,13 @@ import type {
   Quote,
   Span,
 } from '../../../core/index.js';
-import type { Database } from '../../../store/index.js';
+import { decodeMentions, type Database } from '../../../store/index.js';
 import type {
   ActorRow,
   ArticleDetail,
   ArticleEvent,
   ArticleSummary,
   IdPage,
-  MentionRow,
   PersonRow,
   QuoteRow,
   ReadModel,
@@ -184,7 +183,7 @@ export function createKyselyReadModel(db: Kysely<Database>): ReadModel {
                   span: q.speaker_span === null ? null : fromJson<Span | null>(q.speaker_span),
                 },
         })),
-        mentions: fromJson<MentionRow[]>(a.mentions).map((m) => ({
+        mentions: decodeMentions(fromJson<unknown>(a.mentions), a.text).map((m) => ({
           span: m.span,
           text: m.text,
           kind: m.kind,
