@@ -252,19 +252,23 @@ async function soloProcesses(count: number): Promise<number[]> {
 
 /**
  * How far the analysis itself scales on this machine: 1, then 2 processes at once that share
- * nothing (no queue, no database, no messages), in three rounds taking turns; the median round's
- * speed-up is the most any two demarche processes could reach here (compare (d)).
+ * nothing (no queue, no database, no messages). Each round times one process alone before and
+ * after the pair, and compares the pair with their mean, since this machine's speed can drift by
+ * half within a minute; the median round's speed-up is the most any two demarche processes could
+ * reach here (compare (d)).
  */
 const soloRounds: { alone: number; together: number[]; speedUp: number }[] = [];
 for (let r = 0; r < 3; r++) {
-  const [alone] = await soloProcesses(1);
+  const [before] = await soloProcesses(1);
   const together = await soloProcesses(2);
-  soloRounds.push({ alone: alone!, together, speedUp: (2 * alone!) / Math.max(...together) });
+  const [after] = await soloProcesses(1);
+  const alone = (before! + after!) / 2;
+  soloRounds.push({ alone, together, speedUp: (2 * alone) / Math.max(...together) });
 }
 const soloMedian = [...soloRounds].sort((x, y) => x.speedUp - y.speedUp)[1]!;
 const soloMb = SOLO_PASSES * mb;
 console.log(
-  `(b) independent processes, one thread each: 1 alone ${(soloMb / soloMedian.alone).toFixed(2)} MB/s, ` +
+  `(b) independent processes, one thread each: 1 alone ${(soloMb / soloMedian.alone).toFixed(2)} MB/s (before and after the pair), ` +
     `2 at once ${soloMedian.together.map((t) => (soloMb / t).toFixed(2)).join(' + ')} MB/s: ` +
     `${soloMedian.speedUp.toFixed(2)}× (median of 3 rounds: ${soloRounds.map((x) => x.speedUp.toFixed(2)).join(', ')})`,
 );
