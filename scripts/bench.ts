@@ -3,6 +3,7 @@
  * every run reads the same text) through
  *   (a) a bare wink-nlp pass (tokenise, sentences, POS: what the segment stage asks of wink),
  *   (b) demarche's full analysis on one thread, and on the analysis pool (one thread per core),
+ *   (b) also in 1, then 2 copies of this script at once (`--solo`), to see how far it scales here,
  *   (b) also as users stream it: `demarche analyze corpus.jsonl --format jsonl`, its own process,
  *   (c) `demarche ingest` into a fresh SQLite file, its own process,
  *   (d) the queue path (BullMQ on Redis) with 1 and 2 workers, when a Redis URL is given,
@@ -12,13 +13,14 @@
  * Usage: npm run bench [-- --mb 5] [-- --queue redis://127.0.0.1:6379 --pg postgres://root@127.0.0.1:5432/test]
  * (d) runs when --queue is given: workers are `demarche worker` processes with one analysis thread
  * each, writing to a fresh Postgres database made on the --pg server (dropped afterwards); they
- * first drain the warm-up articles, then the corpus is timed, and on Linux the CPU time of their
- * main threads (the part of a worker that does not grow with --threads) is printed per article.
+ * first drain the warm-up articles, then the corpus is timed, and on Linux the CPU time per article
+ * of their main threads, their other threads, Postgres, Redis and this script is printed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -225,24 +227,13 @@ async function soloProcesses(count: number): Promise<number[]> {
   const children = Array.from({ length: count }, () =>
     spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] }),
   );
+  // each child's next line of output ('ready', then its seconds); none means it failed
   const lines = children.map((child) => {
-    const said: string[] = [];
-    let waiting: (() => void) | null = null;
-    let buffer = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      for (let at = buffer.indexOf('\n'); at >= 0; at = buffer.indexOf('\n')) {
-        said.push(buffer.slice(0, at));
-        buffer = buffer.slice(at + 1);
-        waiting?.();
-      }
-    });
-    const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code) => code !== 0 && reject(new Error(`analysis process exited with ${code}`))),
-    );
+    const reader = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     return async (): Promise<string> => {
-      while (said.length === 0) await Promise.race([new Promise<void>((r) => (waiting = r)), exited]);
-      return said.shift()!;
+      const line = await reader.next();
+      if (line.done) throw new Error(`an analysis process ended early (exit code ${child.exitCode})`);
+      return line.value;
     };
   });
   await Promise.all(lines.map((next) => next()));

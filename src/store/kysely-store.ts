@@ -403,22 +403,18 @@ export function createKyselyStore(
           .executeTakeFirstOrThrow();
         return Number(r.n);
       };
+      // mentions are a JSON array per article (migration 0005)
+      const length = sql.raw(dialect === 'postgres' ? 'jsonb_array_length' : 'json_array_length');
+      const countMentions = async () => {
+        const r = await db
+          .selectFrom('articles')
+          .select(sql<string | number | null>`sum(${length}(mentions))`.as('n'))
+          .executeTakeFirstOrThrow();
+        return Number(r.n ?? 0);
+      };
       return {
         articles: await count('articles'),
-        mentions: Number(
-          (
-            await db
-              .selectFrom('articles')
-              .select(
-                sql<
-                  string | number | null
-                >`sum(${sql.raw(dialect === 'postgres' ? 'jsonb_array_length' : 'json_array_length')}(mentions))`.as(
-                  'n',
-                ),
-              )
-              .executeTakeFirstOrThrow()
-          ).n ?? 0,
-        ),
+        mentions: await countMentions(),
         people: await count('people'),
         quotes: await count('quotes'),
         events: await count('events'),

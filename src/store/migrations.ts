@@ -304,8 +304,9 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0005_mentions_in_articles': {
       // An article's mentions (about a hundred) are one JSON column of its row instead of a row
-      // each, as compact tuples (mentions-column.ts; the table had no sector, so none is added): only the article view reads them, always all at once, and each row cost Postgres an
-      // index entry, a sequence value and a foreign-key check (docs/store.md, "Writing fast").
+      // each, as compact tuples (mentions-column.ts; the table had no sector, so none is added):
+      // only the article view reads them, always all at once, and each row cost Postgres two
+      // index entries, a sequence value and a foreign-key check (docs/store.md, "Writing fast").
       async up(db: Db) {
         await db.schema
           .alterTable('articles')

@@ -336,7 +336,7 @@ async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promis
 
 /**
  * Writes a prepared batch (inside the caller's transaction): inserts the articles (a hash or URL
- * already stored makes a duplicate), assigns story clusters, writes mentions, people and quotes,
+ * already stored makes a duplicate), assigns story clusters, writes people and quotes,
  * and merges the events. Returns one outcome per record, in batch order.
  *
  * @example
