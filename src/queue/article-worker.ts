@@ -20,12 +20,18 @@ export interface WorkerOptions {
   readonly store: Store;
   readonly pool: AnalysisPool;
   /**
-   * Jobs taken at once (default: 32 per analysis thread, at least 32): enough that no thread waits
-   * for Redis and that the articles analysed meanwhile make a batch worth one transaction.
+   * Jobs taken at once (default: 64 per analysis thread, at least 64): enough that no thread waits
+   * for Redis, and that the threads go on analysing the next batch while one is written.
    */
   readonly concurrency?: number;
-  /** Articles written in one transaction at most (default: the concurrency). */
+  /**
+   * Articles written in one transaction at most (default: half the concurrency). A job stays
+   * active until its article is written, so a batch as large as the concurrency would hold every
+   * job while it is written, and the analysis threads would wait for the database each time.
+   */
   readonly batch?: number;
+  /** How long the first analysed article waits for others before its batch is written (ms, default 20). */
+  readonly batchWaitMs?: number;
   readonly prefix?: string;
   /** How long a job stays locked without a heartbeat before another worker takes it over (ms). */
   readonly lockDuration?: number;
@@ -74,8 +80,11 @@ async function processArticle(
  */
 export function startArticleWorker(options: WorkerOptions): ArticleWorker {
   const { store, pool, onNotice } = options;
-  const concurrency = options.concurrency ?? 32 * Math.max(1, pool.threads);
-  const writes = createWriteBatcher(store, { max: options.batch ?? concurrency });
+  const concurrency = options.concurrency ?? 64 * Math.max(1, pool.threads);
+  const writes = createWriteBatcher(store, {
+    max: options.batch ?? Math.ceil(concurrency / 2),
+    ...(options.batchWaitMs !== undefined ? { waitMs: options.batchWaitMs } : {}),
+  });
   const worker = new Worker<ArticleJob, JobResult>(
     QUEUE_NAME,
     (job) => processArticle(job, store, pool, writes),
