@@ -43,10 +43,26 @@ export function firstMentionOfSentence(mentions: readonly Mention[], sentence: n
  * index.of(3).indexes; // the mentions of sentence 3
  */
 export function indexSentenceMentions(view: TokenView, mentions: readonly Mention[]): SentenceMentionIndex {
-  const cache = new Map<number, SentenceMentions>();
-  const of = (sentence: number): SentenceMentions => {
-    let found = cache.get(sentence);
+  return new MentionIndex(view, mentions);
+}
+
+/**
+ * (A class rather than an object of closures: V8 keeps a closure's optimised code only while some
+ * closure of it lives, so methods made afresh for each article were compiled again after every full
+ * garbage collection.)
+ */
+class MentionIndex implements SentenceMentionIndex {
+  readonly #cache = new Map<number, SentenceMentions>();
+
+  constructor(
+    readonly view: TokenView,
+    readonly mentions: readonly Mention[],
+  ) {}
+
+  of(sentence: number): SentenceMentions {
+    let found = this.#cache.get(sentence);
     if (found) return found;
+    const { view, mentions } = this;
     const lo = firstMentionOfSentence(mentions, sentence);
     const { tokenStart, tokenEnd } = view.sentences[sentence]!;
     const indexes: number[] = [];
@@ -59,17 +75,15 @@ export function indexSentenceMentions(view: TokenView, mentions: readonly Mentio
       ends.push(tokenAt(view, span[1] - 1, tokenStart, tokenEnd) + 1);
     }
     found = { indexes, starts, ends };
-    cache.set(sentence, found);
+    this.#cache.set(sentence, found);
     return found;
-  };
-  return {
-    of,
-    coveringToken(t) {
-      const { indexes, starts, ends } = of(view.tokens[t]!.sentence);
-      for (let k = 0; k < indexes.length; k++) if (starts[k]! <= t && t < ends[k]!) return indexes[k]!;
-      return -1;
-    },
-  };
+  }
+
+  coveringToken(t: number): number {
+    const { indexes, starts, ends } = this.of(this.view.tokens[t]!.sentence);
+    for (let k = 0; k < indexes.length; k++) if (starts[k]! <= t && t < ends[k]!) return indexes[k]!;
+    return -1;
+  }
 }
 
 /** Index of the token (of [first, limit)) holding character `offset`. */

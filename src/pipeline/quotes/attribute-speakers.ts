@@ -521,75 +521,103 @@ export function attributeQuotes(
   cuesByUnit: readonly (readonly Cue[])[],
   cueSpeakers: CueSpeakers,
 ): Quote[] {
-  const { article, layout } = ctx;
-  const { tokens, text } = article;
-  const candidates: Candidate[] = [];
-  for (let q = 0; q < marks.length; q++) {
-    const [first, last] = layout.quoteTokens[q]!;
-    if (first >= last || first >= tokens.length) continue;
-    candidates.push({ index: q, mark: marks[q]!, unit: layout.unitOf[first]!, first, last });
-  }
-  const own = new Map<number, { cue: Cue | null; speaker: Resolved | null }>();
-  for (const c of candidates) own.set(c.index, attributeOwn(c));
+  return new QuoteAttribution(ctx, marks, cuesByUnit, cueSpeakers).find();
+}
 
-  // a quote continued across a paragraph: every part takes the first attribution found
-  const chainHead = new Map<number, number>();
-  for (const c of candidates) {
-    const from = c.mark.continues;
-    chainHead.set(c.index, from !== null && chainHead.has(from) ? chainHead.get(from)! : c.index);
-  }
-  const chainBest = new Map<number, { cue: Cue | null; speaker: Resolved | null }>();
-  for (const c of candidates) {
-    const head = chainHead.get(c.index)!;
-    const mine = own.get(c.index)!;
-    if (mine.speaker !== null && !chainBest.has(head)) chainBest.set(head, mine);
+/**
+ * One article's attribution of its quotations. Its steps are methods rather than functions nested in
+ * attributeQuotes: V8 keeps a closure's optimised code only while some closure of it lives, so steps
+ * made afresh for each article lost their code at every full garbage collection and were compiled again.
+ */
+class QuoteAttribution {
+  readonly article: SpeakerContext['article'];
+  readonly layout: SpeakerContext['layout'];
+  readonly tokens: SpeakerContext['article']['tokens'];
+  readonly text: string;
+
+  constructor(
+    readonly ctx: SpeakerContext,
+    readonly marks: readonly MarkSpan[],
+    readonly cuesByUnit: readonly (readonly Cue[])[],
+    readonly cueSpeakers: CueSpeakers,
+  ) {
+    this.article = ctx.article;
+    this.layout = ctx.layout;
+    this.tokens = ctx.article.tokens;
+    this.text = ctx.article.text;
   }
 
-  const quotes: Quote[] = [];
-  let previous: { unit: number; cue: string | null; speaker: Speaker | null } | null = null;
-  for (const c of candidates) {
-    let found = own.get(c.index)!;
-    if (found.speaker === null) found = chainBest.get(chainHead.get(c.index)!) ?? found;
-    if (found.speaker === null) found = transcriptLabel(c) ?? found;
-    if (found.speaker === null) found = introducedBefore(c) ?? found;
-    const words = countWords(text.slice(c.mark.contentStart, c.mark.contentEnd), MIN_QUOTE_WORDS);
-    let cue = found.cue?.text ?? null;
-    let speaker = found.speaker?.speaker ?? null;
-    if (speaker === null && found.cue === null && isUnitInitial(c) && previous?.speaker) {
-      // a floating quote right after an attributed one
-      if (previous.unit >= c.unit - 1 && !hasCue(c.unit)) {
-        speaker = previous.speaker;
-        cue = previous.cue;
+  find(): Quote[] {
+    const { tokens, text, layout, marks } = this;
+    const candidates: Candidate[] = [];
+    for (let q = 0; q < marks.length; q++) {
+      const [first, last] = layout.quoteTokens[q]!;
+      if (first >= last || first >= tokens.length) continue;
+      candidates.push({ index: q, mark: marks[q]!, unit: layout.unitOf[first]!, first, last });
+    }
+    const own = new Map<number, { cue: Cue | null; speaker: Resolved | null }>();
+    for (const c of candidates) own.set(c.index, this.attributeOwn(c));
+
+    // a quote continued across a paragraph: every part takes the first attribution found
+    const chainHead = new Map<number, number>();
+    for (const c of candidates) {
+      const from = c.mark.continues;
+      chainHead.set(c.index, from !== null && chainHead.has(from) ? chainHead.get(from)! : c.index);
+    }
+    const chainBest = new Map<number, { cue: Cue | null; speaker: Resolved | null }>();
+    for (const c of candidates) {
+      const head = chainHead.get(c.index)!;
+      const mine = own.get(c.index)!;
+      if (mine.speaker !== null && !chainBest.has(head)) chainBest.set(head, mine);
+    }
+
+    const quotes: Quote[] = [];
+    let previous: { unit: number; cue: string | null; speaker: Speaker | null } | null = null;
+    for (const c of candidates) {
+      let found = own.get(c.index)!;
+      if (found.speaker === null) found = chainBest.get(chainHead.get(c.index)!) ?? found;
+      if (found.speaker === null) found = this.transcriptLabel(c) ?? found;
+      if (found.speaker === null) found = this.introducedBefore(c) ?? found;
+      const words = countWords(text.slice(c.mark.contentStart, c.mark.contentEnd), MIN_QUOTE_WORDS);
+      let cue = found.cue?.text ?? null;
+      let speaker = found.speaker?.speaker ?? null;
+      if (speaker === null && found.cue === null && this.isUnitInitial(c) && previous?.speaker) {
+        // a floating quote right after an attributed one
+        if (previous.unit >= c.unit - 1 && !this.hasCue(c.unit)) {
+          speaker = previous.speaker;
+          cue = previous.cue;
+        }
       }
-    }
-    if (speaker === null && found.cue === null && isUnitInitial(c) && previous?.unit !== c.unit - 1) {
-      // "…, Roe said.⏎“…”": a quote standing alone right after a sentence that reports someone's words
-      const report = reportBefore(c);
-      if (report !== null) {
-        speaker = report.speaker.speaker;
-        cue = report.cue.text;
+      if (speaker === null && found.cue === null && this.isUnitInitial(c) && previous?.unit !== c.unit - 1) {
+        // "…, Roe said.⏎“…”": a quote standing alone right after a sentence that reports someone's words
+        const report = this.reportBefore(c);
+        if (report !== null) {
+          speaker = report.speaker.speaker;
+          cue = report.cue.text;
+        }
       }
+      const kind = this.isUnitInitial(c) || this.introduced(c) ? 'direct' : 'mixed';
+      const body = text.slice(c.mark.contentStart, c.mark.contentEnd);
+      if (words >= MIN_QUOTE_WORDS) {
+        quotes.push({
+          text: body,
+          span: [c.mark.contentStart, c.mark.contentEnd],
+          kind,
+          cue,
+          speaker,
+        });
+      }
+      // a cue read in the next sentence ("“…?” Clinton said.") moves the attribution there; a short quote
+      // ("“Yes,” she said. “We will.”") attributes the sentence as well as a long one
+      if (words >= MIN_QUOTE_WORDS || speaker !== null)
+        previous = { unit: Math.max(c.unit, found.cue?.unit ?? c.unit), cue, speaker };
     }
-    const kind = isUnitInitial(c) || introduced(c) ? 'direct' : 'mixed';
-    const body = text.slice(c.mark.contentStart, c.mark.contentEnd);
-    if (words >= MIN_QUOTE_WORDS) {
-      quotes.push({
-        text: body,
-        span: [c.mark.contentStart, c.mark.contentEnd],
-        kind,
-        cue,
-        speaker,
-      });
-    }
-    // a cue read in the next sentence ("“…?” Clinton said.") moves the attribution there; a short quote
-    // ("“Yes,” she said. “We will.”") attributes the sentence as well as a long one
-    if (words >= MIN_QUOTE_WORDS || speaker !== null)
-      previous = { unit: Math.max(c.unit, found.cue?.unit ?? c.unit), cue, speaker };
+    return quotes;
   }
-  return quotes;
 
   /** "X said: “…”", "noting, “…”": nothing but punctuation between the cue's clause and the quote. */
-  function introduced(c: Candidate): boolean {
+  introduced(c: Candidate): boolean {
+    const { tokens, layout, cuesByUnit } = this;
     const prev = tokens[c.first - 1];
     if (prev === undefined || layout.quoteOf[c.first - 1] !== -1) return false;
     if (prev.text === ':') return true;
@@ -599,16 +627,19 @@ export function attributeQuotes(
     return cue !== undefined;
   }
 
-  function hasCue(unit: number): boolean {
+  hasCue(unit: number): boolean {
+    const { cuesByUnit } = this;
     return (cuesByUnit[unit]?.length ?? 0) > 0;
   }
 
-  function isUnitInitial(c: Candidate): boolean {
+  isUnitInitial(c: Candidate): boolean {
+    const { layout } = this;
     const word = layout.firstWord[c.unit]!;
     return word === -1 || word > c.first;
   }
 
-  function attributeOwn(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+  attributeOwn(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+    const { layout, article, ctx, cuesByUnit, cueSpeakers } = this;
     const cues = cuesByUnit[c.unit] ?? [];
     // cues are in text order: binary search the first cue at or after the quote
     let lo = 0;
@@ -635,26 +666,27 @@ export function attributeQuotes(
         break;
       }
     }
-    const initial = isUnitInitial(c);
+    const initial = this.isUnitInitial(c);
     const order = initial ? [post] : [pre, post];
     for (const cue of order) {
       if (cue === null) continue;
       return { cue, speaker: cueSpeakers.get(cue) ?? null };
     }
     if (initial) {
-      const byline = dashByline(c);
-      return byline.speaker !== null ? byline : lookAhead(c);
+      const byline = this.dashByline(c);
+      return byline.speaker !== null ? byline : this.lookAhead(c);
     }
     const [start] = layout.units[c.unit]!;
     const subject = sentenceSubject(ctx, start, c.first);
     if (subject !== null) return { cue: null, speaker: subject };
-    return carriedOver(c);
+    return this.carriedOver(c);
   }
 
   /** "According to the ministry, …. At the same time, “…”": reported speech running on into a sentence without a cue or subject. */
-  function carriedOver(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+  carriedOver(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+    const { tokens, text, layout, article, cuesByUnit, cueSpeakers } = this;
     const none = { cue: null, speaker: null };
-    if (hasCue(c.unit) || c.unit === 0) return none;
+    if (this.hasCue(c.unit) || c.unit === 0) return none;
     const [start] = layout.units[c.unit]!;
     const { sentences } = article;
     if (
@@ -680,8 +712,9 @@ export function attributeQuotes(
    * "He said:⏎“…”", "Jane Roe made the following comment: “…”": a quote opening its unit right after a clause
    * that ends with a colon takes that clause's cue, else the subject of its verb.
    */
-  function introducedBefore(c: Candidate): { cue: Cue | null; speaker: Resolved } | null {
-    if (c.unit === 0 || !isUnitInitial(c) || hasCue(c.unit)) return null;
+  introducedBefore(c: Candidate): { cue: Cue | null; speaker: Resolved } | null {
+    const { tokens, layout, article, ctx, cuesByUnit, cueSpeakers } = this;
+    if (c.unit === 0 || !this.isUnitInitial(c) || this.hasCue(c.unit)) return null;
     const [start, end] = layout.units[c.unit - 1]!;
     const colon = tokens[end - 1];
     if (colon?.text !== ':' || end !== c.first || layout.quoteOf[end - 1] !== -1) return null;
@@ -698,8 +731,9 @@ export function attributeQuotes(
   }
 
   /** The reporting cue of the sentence right before a floating quote, with its speaker, when that sentence reports speech. */
-  function reportBefore(c: Candidate): { cue: Cue; speaker: Resolved } | null {
-    if (c.unit === 0 || hasCue(c.unit)) return null;
+  reportBefore(c: Candidate): { cue: Cue; speaker: Resolved } | null {
+    const { layout, article, ctx, cuesByUnit, cueSpeakers } = this;
+    if (c.unit === 0 || this.hasCue(c.unit)) return null;
     const cues = cuesByUnit[c.unit - 1] ?? [];
     let last = cues.length - 1;
     while (last > 0 && nestsIn(article, layout, cues[last - 1]!, cues[last]!)) last--;
@@ -711,7 +745,8 @@ export function attributeQuotes(
   }
 
   /** "WALLACE: Let's start …": a transcript line opening with its speaker's name and a colon. */
-  function transcriptLabel(c: Candidate): { cue: Cue | null; speaker: Resolved } | null {
+  transcriptLabel(c: Candidate): { cue: Cue | null; speaker: Resolved } | null {
+    const { tokens, text, article, ctx } = this;
     const first = tokenAfter(article, c.mark.contentStart);
     let colon = first;
     while (colon < c.last && colon - first < LABEL_MAX && /^\p{Lu}/u.test(tokens[colon]!.text)) colon++;
@@ -727,7 +762,8 @@ export function attributeQuotes(
   }
 
   /** “… .” ― Jane Doe — a quote signed with a dash and a name that ends the line. */
-  function dashByline(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+  dashByline(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+    const { tokens, text, layout, ctx } = this;
     const none = { cue: null, speaker: null };
     const dash = tokens[c.last];
     if (dash === undefined || c.mark.close === null || !DASHES.test(dash.text)) return none;
@@ -749,7 +785,8 @@ export function attributeQuotes(
   }
 
   /** “… .” Sarna said. — a cue split off into the next sentence on the same line. */
-  function lookAhead(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+  lookAhead(c: Candidate): { cue: Cue | null; speaker: Resolved | null } {
+    const { tokens, text, layout, cuesByUnit, cueSpeakers } = this;
     const next = c.unit + 1;
     const unit = layout.units[next];
     if (unit === undefined || c.mark.close === null) return { cue: null, speaker: null };

@@ -70,7 +70,7 @@ export function buildUnits(
   marks: readonly MarkSpan[],
   lexicon: QuotesLexicon,
 ): QuoteLayout {
-  const { tokens, text } = article;
+  const { tokens } = article;
   const n = tokens.length;
   // one backing store for all the arrays of the layout: allocating typed arrays one by one costs more than filling them
   const buffer = new ArrayBuffer(PER_TOKEN_INTS * 4 * n + 2 * n);
@@ -105,7 +105,7 @@ export function buildUnits(
   let prev: Token | undefined;
   for (let i = 0; i < n; i++) {
     const cur = tokens[i]!;
-    if (prev !== undefined && breaksBefore(i, prev, cur)) {
+    if (prev !== undefined && breaksBefore(article, marks, lexicon, quoteOf, i, prev, cur)) {
       units.push([unitStart, i]);
       unitStart = i;
       u++;
@@ -132,41 +132,54 @@ export function buildUnits(
     firstVerb: firstVerb.subarray(0, units.length),
     wordFlags,
   };
+}
 
-  /** Whether a unit starts at token `i` (`cur`), after `prev`. */
-  function breaksBefore(i: number, prev: Token, cur: Token): boolean {
-    const pq = quoteOf[i - 1]!;
-    const cq = quoteOf[i]!;
-    if (pq !== -1 && pq === cq) return false; // inside one quote
-    if (pq !== -1 && cq !== -1 && marks[cq]!.continues === pq) return true;
-    const newSentence = prev.sentence !== cur.sentence;
-    const gapStart = prev.span[1];
-    const gapEnd = cur.span[0];
-    if (gapEnd > gapStart && hasLineBreak(text, gapStart, gapEnd)) {
-      if (/\n\s*\n/.test(text.slice(gapStart, gapEnd))) return true;
-      if (QUOTE_TOKEN.test(cur.text)) return true;
-      if (LINE_END.test(prev.text)) return true;
-      // a line break the tagger reads as mid-sentence (the clean stage unwraps hard-wrapped lines) does not end the unit
-      return newSentence;
-    }
-    if (!newSentence) return false;
-    // "John Roe (R-Fla.) said": the tagger split the sentence, but a sentence never starts in lower case
-    if (/^\p{Ll}/u.test(cur.text) && cq === -1) return false;
-    // "said RADM. Takahiro Nishiyama", "Mr. Maduro": an abbreviation does not end the sentence
-    const bare = prev.lower.replace(/\.$/, '');
-    const dotted = prev.text.endsWith('.') || text[prev.span[1]] === '.';
-    // (a title written out ends its sentence like any word: "… met the president. Clinton said")
-    if (dotted && (lexicon.abbreviations.has(bare) || /^\p{Lu}$/u.test(bare))) return false;
-    if (prev.text === '.') {
-      const before = tokens[i - 2];
-      const word = before?.lower ?? '';
-      if (before !== undefined && (lexicon.abbreviations.has(word) || /^\p{Lu}$/u.test(before.text)))
-        return false;
-    }
-    if (pq !== -1 && cq === -1) {
-      // a sentence break right after a closing mark only counts before a capital
-      return /^[\p{Lu}“"«„‘「»]/u.test(cur.text);
-    }
-    return true;
+/**
+ * Whether a unit starts at token `i` (`cur`), after `prev`. (A function of its own, not one nested in
+ * buildUnits: V8 keeps a closure's optimised code only while a closure of it lives, so one made for
+ * each article was compiled again after every full garbage collection.)
+ */
+function breaksBefore(
+  article: Article,
+  marks: readonly MarkSpan[],
+  lexicon: QuotesLexicon,
+  quoteOf: Int32Array,
+  i: number,
+  prev: Token,
+  cur: Token,
+): boolean {
+  const { tokens, text } = article;
+  const pq = quoteOf[i - 1]!;
+  const cq = quoteOf[i]!;
+  if (pq !== -1 && pq === cq) return false; // inside one quote
+  if (pq !== -1 && cq !== -1 && marks[cq]!.continues === pq) return true;
+  const newSentence = prev.sentence !== cur.sentence;
+  const gapStart = prev.span[1];
+  const gapEnd = cur.span[0];
+  if (gapEnd > gapStart && hasLineBreak(text, gapStart, gapEnd)) {
+    if (/\n\s*\n/.test(text.slice(gapStart, gapEnd))) return true;
+    if (QUOTE_TOKEN.test(cur.text)) return true;
+    if (LINE_END.test(prev.text)) return true;
+    // a line break the tagger reads as mid-sentence (the clean stage unwraps hard-wrapped lines) does not end the unit
+    return newSentence;
   }
+  if (!newSentence) return false;
+  // "John Roe (R-Fla.) said": the tagger split the sentence, but a sentence never starts in lower case
+  if (/^\p{Ll}/u.test(cur.text) && cq === -1) return false;
+  // "said RADM. Takahiro Nishiyama", "Mr. Maduro": an abbreviation does not end the sentence
+  const bare = prev.lower.replace(/\.$/, '');
+  const dotted = prev.text.endsWith('.') || text[prev.span[1]] === '.';
+  // (a title written out ends its sentence like any word: "… met the president. Clinton said")
+  if (dotted && (lexicon.abbreviations.has(bare) || /^\p{Lu}$/u.test(bare))) return false;
+  if (prev.text === '.') {
+    const before = tokens[i - 2];
+    const word = before?.lower ?? '';
+    if (before !== undefined && (lexicon.abbreviations.has(word) || /^\p{Lu}$/u.test(before.text)))
+      return false;
+  }
+  if (pq !== -1 && cq === -1) {
+    // a sentence break right after a closing mark only counts before a capital
+    return /^[\p{Lu}“"«„‘「»]/u.test(cur.text);
+  }
+  return true;
 }

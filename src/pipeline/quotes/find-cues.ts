@@ -94,92 +94,122 @@ function wordCue(i: number, text: string, unit: number, participle: boolean, adj
  * cues[0]; // [{ kind: 'verb', text: 'said', token: 7, … }]
  */
 export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesLexicon): Cue[][] {
-  const { tokens } = article;
-  const byUnit: Cue[][] = layout.units.map(() => []);
-  for (let u = 0; u < layout.units.length; u++) {
-    const [start, end] = layout.units[u]!;
-    let quoted = -1;
-    for (let i = start; i < end; i++) {
-      // (a cue word or "quoted")
-      if (layout.quoteOf[i] !== -1 || (layout.wordFlags[i]! & CUE_WORD) === 0) continue;
-      const t = tokens[i]!;
-      const lower = t.lower;
-      if (lower === 'quoted' && quoted === -1) {
-        quoted = i;
-        continue;
-      }
-      const phrase = matchAccording(i, end);
-      if (phrase > 0) {
-        byUnit[u]!.push({
-          kind: 'according',
-          token: i,
-          end: i + phrase,
-          head: i + phrase,
-          text: tokens
-            .slice(i, i + phrase)
-            .map((x) => x.lower)
-            .join(' '),
-          participle: false,
-          adjective: false,
-          unit: u,
-        });
-        i += phrase - 1;
-        continue;
-      }
-      if (predicative(i, end)) {
-        byUnit[u]!.push(wordCue(i, lower, u, false, true));
-        continue;
-      }
-      if ((layout.wordFlags[i]! & REPORTING_VERB) === 0 && topicAt(i) === -1 && !besideQuote(i)) continue;
-      if (passive(i)) continue; // "was told", "is expected to", "were worried": no speaker in the clause
-      // "so-called", "well-known": part of a compound word
-      if (article.text[t.span[0] - 1] === '-' || article.text[t.span[1]] === '-') continue;
-      // "a declining role", "the growing concern": an -ing form after a determiner or adjective modifies a noun
-      if (lower.endsWith('ing') && /^(DET|ADJ)$/.test(tokens[i - 1]?.pos ?? '')) continue;
-      // "the mayor's warning of …", "his warning": an -ing form after a possessive is a noun
-      if (lower.endsWith('ing') && possessed(i)) continue;
-      if (hypothetical(i)) continue; // "things he can brag about", "might suggest": nothing was said
-      const before = tokens[i - 1];
-      // "invited to observe the vote": an infinitive is a cue only when reported words follow ("went on to say that …")
-      if (
-        before?.lower === 'to' &&
-        !/^(that|:|,)$/.test(tokens[i + 1]?.lower ?? '') &&
-        layout.quoteOf[i + 1] === -1 &&
-        !(WH_WORDS.has(tokens[i + 1]?.lower ?? '') || raised(i - 1))
-      )
-        continue;
-      if (!ALWAYS.has(lower) && t.pos !== 'VERB' && !endsClause(i) && !afterAuxiliary(i) && !agrees(i))
-        continue;
-      // "Asked about the vote, she said …": a participle opening the sentence is no cue of its own
-      const opening = i === layout.firstWord[u] && (layout.firstQuote[u] === -1 || layout.firstQuote[u]! > i);
-      if (opening && /ed$/.test(lower) && !ALWAYS.has(lower)) continue;
-      const prev = tokens[i - 1];
-      if (quoted !== -1 && prev?.lower === 'as' && lower.endsWith('ing') && i - quoted < 20) {
-        byUnit[u]!.push({
-          kind: 'quoted-as',
-          token: quoted,
-          end: i + 1,
-          head: i - 1,
-          text: `quoted as ${lower}`,
-          participle: false,
-          adjective: false,
-          unit: u,
-        });
-        quoted = -1;
-        continue;
-      }
-      byUnit[u]!.push(wordCue(i, lower, u, lower.endsWith('ing') && !progressive(i), false));
-    }
+  return new CueFinder(article, layout, lexicon).find();
+}
+
+/**
+ * One article's search for cues. Its steps are methods rather than functions nested in findCues:
+ * V8 keeps a closure's optimised code only while some closure of it lives, so steps made afresh for
+ * each article lost their code at every full garbage collection and were compiled again.
+ */
+class CueFinder {
+  readonly tokens: Article['tokens'];
+
+  constructor(
+    readonly article: Article,
+    readonly layout: QuoteLayout,
+    readonly lexicon: QuotesLexicon,
+  ) {
+    this.tokens = article.tokens;
   }
-  for (const cues of byUnit) if (cues.length > 1) cues.sort(byToken);
-  return byUnit;
+
+  find(): Cue[][] {
+    const { tokens, layout, article } = this;
+    const byUnit: Cue[][] = layout.units.map(() => []);
+    for (let u = 0; u < layout.units.length; u++) {
+      const [start, end] = layout.units[u]!;
+      let quoted = -1;
+      for (let i = start; i < end; i++) {
+        // (a cue word or "quoted")
+        if (layout.quoteOf[i] !== -1 || (layout.wordFlags[i]! & CUE_WORD) === 0) continue;
+        const t = tokens[i]!;
+        const lower = t.lower;
+        if (lower === 'quoted' && quoted === -1) {
+          quoted = i;
+          continue;
+        }
+        const phrase = this.matchAccording(i, end);
+        if (phrase > 0) {
+          byUnit[u]!.push({
+            kind: 'according',
+            token: i,
+            end: i + phrase,
+            head: i + phrase,
+            text: tokens
+              .slice(i, i + phrase)
+              .map((x) => x.lower)
+              .join(' '),
+            participle: false,
+            adjective: false,
+            unit: u,
+          });
+          i += phrase - 1;
+          continue;
+        }
+        if (this.predicative(i, end)) {
+          byUnit[u]!.push(wordCue(i, lower, u, false, true));
+          continue;
+        }
+        if ((layout.wordFlags[i]! & REPORTING_VERB) === 0 && this.topicAt(i) === -1 && !this.besideQuote(i))
+          continue;
+        if (this.passive(i)) continue; // "was told", "is expected to", "were worried": no speaker in the clause
+        // "so-called", "well-known": part of a compound word
+        if (article.text[t.span[0] - 1] === '-' || article.text[t.span[1]] === '-') continue;
+        // "a declining role", "the growing concern": an -ing form after a determiner or adjective modifies a noun
+        if (lower.endsWith('ing') && /^(DET|ADJ)$/.test(tokens[i - 1]?.pos ?? '')) continue;
+        // "the mayor's warning of …", "his warning": an -ing form after a possessive is a noun
+        if (lower.endsWith('ing') && this.possessed(i)) continue;
+        if (this.hypothetical(i)) continue; // "things he can brag about", "might suggest": nothing was said
+        const before = tokens[i - 1];
+        // "invited to observe the vote": an infinitive is a cue only when reported words follow ("went on to say that …")
+        if (
+          before?.lower === 'to' &&
+          !/^(that|:|,)$/.test(tokens[i + 1]?.lower ?? '') &&
+          layout.quoteOf[i + 1] === -1 &&
+          !(WH_WORDS.has(tokens[i + 1]?.lower ?? '') || this.raised(i - 1))
+        )
+          continue;
+        if (
+          !ALWAYS.has(lower) &&
+          t.pos !== 'VERB' &&
+          !this.endsClause(i) &&
+          !this.afterAuxiliary(i) &&
+          !this.agrees(i)
+        )
+          continue;
+        // "Asked about the vote, she said …": a participle opening the sentence is no cue of its own
+        const opening =
+          i === layout.firstWord[u] && (layout.firstQuote[u] === -1 || layout.firstQuote[u]! > i);
+        if (opening && /ed$/.test(lower) && !ALWAYS.has(lower)) continue;
+        const prev = tokens[i - 1];
+        if (quoted !== -1 && prev?.lower === 'as' && lower.endsWith('ing') && i - quoted < 20) {
+          byUnit[u]!.push({
+            kind: 'quoted-as',
+            token: quoted,
+            end: i + 1,
+            head: i - 1,
+            text: `quoted as ${lower}`,
+            participle: false,
+            adjective: false,
+            unit: u,
+          });
+          quoted = -1;
+          continue;
+        }
+        byUnit[u]!.push(wordCue(i, lower, u, lower.endsWith('ing') && !this.progressive(i), false));
+      }
+    }
+    for (const cues of byUnit) if (cues.length > 1) cues.sort(byToken);
+    return byUnit;
+  }
 
   /**
    * "she was sure (that) the bill would pass", "is determined to win", "were critical of the plan": an adjective of
    * view after a form of "be" whose subject is someone ("it is certain that …" holds no one's view), with its
    * content right after it. Without content ("he was sure.", "a critical vote") it is no cue.
    */
-  function predicative(i: number, unitEnd: number): boolean {
+  predicative(i: number, unitEnd: number): boolean {
+    const { tokens, layout, lexicon } = this;
     // (most cue words are verbs: no adjective set to look them up in)
     if ((layout.wordFlags[i]! & VIEW_ADJECTIVE) === 0) return false;
     const t = tokens[i]!;
@@ -193,7 +223,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     if (be === undefined || layout.quoteOf[k] !== -1 || !(BE.has(be.lower) || REMAIN.has(be.lower)))
       return false;
     // "if he can be convinced that …", "may be reluctant to …": a view no one holds yet
-    if (hypothetical(k)) return false;
+    if (this.hypothetical(k)) return false;
     let s = k - 1;
     while (s >= 0 && /^(AUX|ADV|PART)$/.test(tokens[s]!.pos) && layout.quoteOf[s] === -1) s--;
     const subject = tokens[s];
@@ -214,7 +244,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** Token `i` follows a possessive "'s" (not "’s" for "is") or a possessive determiner ("his", "their"). */
-  function possessed(i: number): boolean {
+  possessed(i: number): boolean {
+    const { tokens, layout, lexicon } = this;
     const prev = tokens[i - 1];
     if (prev === undefined || layout.quoteOf[i - 1] !== -1) return false;
     if (lexicon.possessives.has(prev.lower)) return true;
@@ -222,7 +253,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** "The White House is saying that …": an -ing form after a form of "be" is the finite verb, not a participle. */
-  function progressive(i: number): boolean {
+  progressive(i: number): boolean {
+    const { tokens } = this;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
       const t = tokens[k]!;
       if (BE.has(t.lower)) return true;
@@ -232,7 +264,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** "“…,” she continued", "he continued: “…”": a verb that is a cue only right beside a quotation. */
-  function besideQuote(i: number): boolean {
+  besideQuote(i: number): boolean {
+    const { tokens, layout } = this;
     if ((layout.wordFlags[i]! & QUOTE_VERB) === 0) return false;
     // the quotation closes with a comma right before the subject ("“…,” she continued")
     let k = i - 1;
@@ -253,7 +286,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
    * "spoke about the need for reforms", "talked Tuesday of a new start": the topic preposition after a verb of
    * speaking that is a cue only with a topic (over up to two adverbs or time words), else -1.
    */
-  function topicAt(i: number): number {
+  topicAt(i: number): number {
+    const { tokens, layout, lexicon } = this;
     if ((layout.wordFlags[i]! & TOPIC_VERB) === 0) return -1;
     for (let k = i + 1; k < tokens.length && k - i <= 3; k++) {
       const t = tokens[k]!;
@@ -265,7 +299,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** A past participle after a form of "be" ("was told", "are expected"), unless a perfect ("has been told" stays passive too). */
-  function passive(i: number): boolean {
+  passive(i: number): boolean {
+    const { tokens } = this;
     const lower = tokens[i]!.lower;
     if (!/(ed|wn|ld|ght|nt)$/.test(lower) || ALWAYS.has(lower)) return false;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
@@ -280,7 +315,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
    * "went on to explain", "took to Twitter to accuse": the infinitive at `to` (token `k`)
    * hangs on a verb whose subject is its own, so the subject said or did what the infinitive names.
    */
-  function raised(k: number): boolean {
+  raised(k: number): boolean {
+    const { tokens, layout } = this;
     let v = k - 1;
     // "went on to", "took to Twitter to": a particle or a short adjunct between the verb and "to"
     if (tokens[v]?.lower === 'on') v--;
@@ -291,7 +327,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** A modal of possibility or obligation right before the verb ("could argue", "can brag", "should say"). */
-  function hypothetical(i: number): boolean {
+  hypothetical(i: number): boolean {
+    const { tokens } = this;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
       const t = tokens[k]!;
       if (MODALS.has(t.lower)) return true;
@@ -301,9 +338,10 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** "is promising to", "has promised": a form after "be" or "have" is a verb, whatever the tagger read. */
-  function afterAuxiliary(i: number): boolean {
+  afterAuxiliary(i: number): boolean {
+    const { tokens } = this;
     const lower = tokens[i]!.lower;
-    if (lower.endsWith('ing')) return progressive(i);
+    if (lower.endsWith('ing')) return this.progressive(i);
     if (!lower.endsWith('ed')) return false;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
       const t = tokens[k]!;
@@ -317,20 +355,21 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
    * "Polling averages show Clinton ahead", "the campaign plans to …": a cue form the tagger read as a noun, after
    * a noun it agrees with as a verb (plural subject and bare form, singular subject and -s form), opening its content.
    */
-  function agrees(i: number): boolean {
+  agrees(i: number): boolean {
+    const { tokens, layout, lexicon } = this;
     const t = tokens[i]!;
     const next = tokens[i + 1];
     if (tokens[i - 1] === undefined || next === undefined) return false;
     // "… proposes X, and plans to …": a second verb of the same subject
     if (tokens[i - 1]!.lower === 'and' && /[^s]s$/.test(t.lower) && next.lower === 'to')
       return lexicon.infinitiveVerbs.has(t.lower) && /^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
-    const s = subjectBefore(i);
+    const s = this.subjectBefore(i);
     const prev = tokens[s];
     if (prev === undefined || !/^(NOUN|PROPN)$/.test(prev.pos)) return false;
     // "the United States Conference": a capitalised form is part of a name
     if (/^\p{Lu}/u.test(t.text) || layout.quoteOf[s] !== -1 || layout.quoteOf[i + 1] !== -1) return false;
     const third = /[^s]s$/.test(t.lower);
-    const number = subjectNumber(s);
+    const number = this.subjectNumber(s);
     if (number !== 'either' && (number === 'plural') === third) return false;
     if (next.lower === 'to')
       return lexicon.infinitiveVerbs.has(t.lower) && /^(VERB|AUX)$/.test(tokens[i + 2]?.pos ?? '');
@@ -341,7 +380,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** The last word of the subject before the verb at `i`, past adverbs and an aside between commas ("Some Democrats, however, question …"). */
-  function subjectBefore(i: number): number {
+  subjectBefore(i: number): number {
+    const { tokens, layout } = this;
     let k = i - 1;
     for (let n = 0; k >= 0 && n < 3 && layout.quoteOf[k] === -1; n++) {
       const t = tokens[k]!;
@@ -357,7 +397,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
    * Russia") are plural; a name in -s may be either (the tagger reads capitalised plurals such as "Polls" or "Democrats"
    * as names, and "Jones" is one person); any other name is singular.
    */
-  function subjectNumber(s: number): 'plural' | 'singular' | 'either' {
+  subjectNumber(s: number): 'plural' | 'singular' | 'either' {
+    const { tokens } = this;
     const t = tokens[s]!;
     if (t.pos === 'NOUN') return /[^s]s$/.test(t.lower) ? 'plural' : 'singular';
     if (/^\p{Lu}\p{Ll}*[^s]s$/u.test(t.text)) return 'either';
@@ -370,7 +411,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** "…,” the press release states." — a cue form the tagger read as a noun, closing its clause. */
-  function endsClause(i: number): boolean {
+  endsClause(i: number): boolean {
+    const { tokens, lexicon } = this;
     const t = tokens[i]!;
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
@@ -378,7 +420,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     // a base form after a noun is a compound ("the tax plan,"); "savings plans that …" is a relative clause
     if (!/(s|ed)$/.test(t.lower) && !lexicon.clauseVerbs.has(t.lower)) return false;
     // "the United States, …": a capitalised form after a name is part of it, unless every word is capitalised (a headline)
-    if (/^\p{Lu}/u.test(t.text) && prev.pos === 'PROPN' && !titleCase(t.sentence)) return false;
+    if (/^\p{Lu}/u.test(t.text) && prev.pos === 'PROPN' && !this.titleCase(t.sentence)) return false;
     return (
       next === undefined ||
       (next.lower === 'that' && prev.pos !== 'NOUN') ||
@@ -388,7 +430,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   }
 
   /** Whether the words of sentence `sentence` are all capitalised, as in a headline ("Trump Could Win, Graham Says"). */
-  function titleCase(sentence: number): boolean {
+  titleCase(sentence: number): boolean {
+    const { tokens, article } = this;
     const s = article.sentences[sentence];
     if (s === undefined) return false;
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
@@ -398,7 +441,8 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
     return true;
   }
 
-  function matchAccording(i: number, end: number): number {
+  matchAccording(i: number, end: number): number {
+    const { tokens, layout, lexicon } = this;
     for (const words of lexicon.according) {
       if (words[0] === 'quoted') continue; // handled as quoted-as, with the speaker inside
       if (i + words.length > end) continue;

@@ -61,68 +61,103 @@ export function findIndirectQuotes(
   cuesByUnit: readonly (readonly Cue[])[],
   speakers: CueSpeakers,
 ): Quote[] {
-  const { article, layout, lexicon } = ctx;
-  const { tokens, text } = article;
-  const quotes: Quote[] = [];
+  return new IndirectQuotes(ctx, cuesByUnit, speakers).find();
+}
+
+/**
+ * One article's reading for reported speech. Its steps are methods rather than functions nested in
+ * findIndirectQuotes: V8 holds a closure's optimised code only while some closure of it lives, so
+ * steps made afresh for each article lost their code at every full collection and were run
+ * unoptimised, then compiled again, all through a long run.
+ */
+class IndirectQuotes {
+  readonly quotes: Quote[] = [];
   /** Set by verbContent when the content it found is the object of a speech act. */
-  let objectContent: boolean;
+  objectContent = false;
   /** Set by verbContent when the content it found is an infinitive right after the cue ("declined to comment"). */
-  let infinitive: boolean;
+  infinitive = false;
   /** Tokens of verb cues read as the predicate of the content of the cue before them. */
-  const predicates = new Set<number>();
-  for (let u = 0; u < cuesByUnit.length; u++) {
-    const [unitStart, unitEnd] = layout.units[u]!;
-    const cues = cuesByUnit[u]!;
-    for (let c = 0; c < cues.length; c++) {
-      const cue = cues[c]!;
-      if (predicates.has(cue.token)) continue;
-      // "she said she plans to …": a cue whose pronoun subject reports the outer speaker's own view is part of that report
-      if (c > 0 && pronounSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
-      // "saying anyone who complains about it is …": a relative clause inside the content is part of it
-      if (c > 0 && relativeSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
-      // "experts say some judges are eager to …": an adjective of view inside another cue's content is part of it
-      if (c > 0 && cue.adjective && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
-      // "he said he hoped it would …": a cue inside the content (its subject there too) nests in it
-      let n = c + 1;
-      while (
-        cue.kind === 'verb' &&
-        n < cues.length &&
-        (nestsIn(article, layout, cue, cues[n]!) || governed(cue, cues[n]!))
-      )
-        n++;
-      const limit = subjectEnd(subordinateEnd(cue, unitStart, cues[n]?.token ?? unitEnd), cue, cues[n]);
-      if (cue.kind === 'according') {
-        add(cue, accordingContent(cue, unitStart, unitEnd));
-        add(cue, accordingRest(cue, unitStart, unitEnd));
-      } else {
-        objectContent = false;
-        infinitive = false;
-        const range = verbContent(cue, unitStart, limit);
-        // "endorsed Trump", "denied it": the object of a speech act may be a word or two
-        const as = range === null ? asContent(cue, unitStart, unitEnd) : null;
-        if (range !== null) add(cue, range, objectContent ? 1 : infinitive ? INFINITIVE_WORDS : MIN_WORDS);
-        else if (as !== null) {
-          add(cue, as[0]);
-          add(cue, as[1]);
-        } else if (!cue.adjective) {
-          // "C, X said." / "C1, X said, C2." — the content around a cue that closes or interrupts it
-          const around = aroundContent(cue, unitStart, limit, unitEnd);
-          if (around !== null) {
-            // "But when Congress cut funding, Mexico said enough": a lone subordinate clause before the cue is no content
-            if (!subordinateOnly(around[0][0], around[0][1])) add(cue, around[0]);
-            if (around[1] !== null) add(cue, around[1]);
+  readonly predicates = new Set<number>();
+  readonly article: SpeakerContext['article'];
+  readonly layout: SpeakerContext['layout'];
+  readonly lexicon: SpeakerContext['lexicon'];
+  readonly tokens: SpeakerContext['article']['tokens'];
+  readonly text: string;
+
+  constructor(
+    ctx: SpeakerContext,
+    readonly cuesByUnit: readonly (readonly Cue[])[],
+    readonly speakers: CueSpeakers,
+  ) {
+    this.article = ctx.article;
+    this.layout = ctx.layout;
+    this.lexicon = ctx.lexicon;
+    this.tokens = ctx.article.tokens;
+    this.text = ctx.article.text;
+  }
+
+  find(): Quote[] {
+    const { layout, article, predicates, cuesByUnit } = this;
+    for (let u = 0; u < cuesByUnit.length; u++) {
+      const [unitStart, unitEnd] = layout.units[u]!;
+      const cues = cuesByUnit[u]!;
+      for (let c = 0; c < cues.length; c++) {
+        const cue = cues[c]!;
+        if (predicates.has(cue.token)) continue;
+        // "she said she plans to …": a cue whose pronoun subject reports the outer speaker's own view is part of that report
+        if (c > 0 && this.pronounSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
+        // "saying anyone who complains about it is …": a relative clause inside the content is part of it
+        if (c > 0 && this.relativeSubject(cue) && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
+        // "experts say some judges are eager to …": an adjective of view inside another cue's content is part of it
+        if (c > 0 && cue.adjective && nestsIn(article, layout, cues[c - 1]!, cue)) continue;
+        // "he said he hoped it would …": a cue inside the content (its subject there too) nests in it
+        let n = c + 1;
+        while (
+          cue.kind === 'verb' &&
+          n < cues.length &&
+          (nestsIn(article, layout, cue, cues[n]!) || this.governed(cue, cues[n]!))
+        )
+          n++;
+        const limit = this.subjectEnd(
+          this.subordinateEnd(cue, unitStart, cues[n]?.token ?? unitEnd),
+          cue,
+          cues[n],
+        );
+        if (cue.kind === 'according') {
+          this.add(cue, this.accordingContent(cue, unitStart, unitEnd));
+          this.add(cue, this.accordingRest(cue, unitStart, unitEnd));
+        } else {
+          this.objectContent = false;
+          this.infinitive = false;
+          const range = this.verbContent(cue, unitStart, limit);
+          // "endorsed Trump", "denied it": the object of a speech act may be a word or two
+          const as = range === null ? this.asContent(cue, unitStart, unitEnd) : null;
+          if (range !== null)
+            this.add(cue, range, this.objectContent ? 1 : this.infinitive ? INFINITIVE_WORDS : MIN_WORDS);
+          else if (as !== null) {
+            this.add(cue, as[0]);
+            this.add(cue, as[1]);
+          } else if (!cue.adjective) {
+            // "C, X said." / "C1, X said, C2." — the content around a cue that closes or interrupts it
+            const around = this.aroundContent(cue, unitStart, limit, unitEnd);
+            if (around !== null) {
+              // "But when Congress cut funding, Mexico said enough": a lone subordinate clause before the cue is no content
+              if (!this.subordinateOnly(around[0][0], around[0][1])) this.add(cue, around[0]);
+              if (around[1] !== null) this.add(cue, around[1]);
+            }
           }
         }
       }
     }
+    return this.quotes;
   }
-  return quotes;
 
   /**
    * "When X noted that C, Y boasted …", "While a judge found C, the ruling was …": a cue in a clause opened by a
    * subordinating word before its subject reports no further than the comma that closes that clause.
    */
-  function subordinateEnd(cue: Cue, unitStart: number, limit: number): number {
+  subordinateEnd(cue: Cue, unitStart: number, limit: number): number {
+    const { tokens, layout } = this;
     if (cue.kind !== 'verb') return limit;
     const first = layout.firstWord[cue.unit]!;
     if (first < unitStart || first >= cue.token || !SUBORDINATE.has(tokens[first]!.lower)) return limit;
@@ -139,7 +174,8 @@ export function findIndirectQuotes(
    * "Protocol called for X to be taken to a hospital, sources said": the content of a cue stops at the comma before the
    * subject of the next cue that closes the sentence, which reports the whole clause.
    */
-  function subjectEnd(limit: number, cue: Cue, next: Cue | undefined): number {
+  subjectEnd(limit: number, cue: Cue, next: Cue | undefined): number {
+    const { tokens, layout, lexicon } = this;
     if (next === undefined || next.token !== limit || next.kind !== 'verb' || next.participle) return limit;
     if (!lexicon.clauseVerbs.has(next.text) && !lexicon.objectVerbs.has(next.text)) return limit;
     for (let k = limit - 1; k > cue.end && limit - k <= BACK_MAX; k--) {
@@ -154,7 +190,8 @@ export function findIndirectQuotes(
    * "called on Trump to stop attacking Machado", "began his speech by marveling at …": an -ing form right after a word of
    * the content (no comma before it) is governed there, part of the content, not a participle of the cue's subject.
    */
-  function governed(outer: Cue, inner: Cue): boolean {
+  governed(outer: Cue, inner: Cue): boolean {
+    const { tokens, layout, article } = this;
     if (
       !inner.participle ||
       layout.quoteOf[inner.token - 1] !== -1 ||
@@ -167,7 +204,8 @@ export function findIndirectQuotes(
     return nestsIn(article, layout, outer, { ...inner, participle: false });
   }
 
-  function named(from: number, to: number): boolean {
+  named(from: number, to: number): boolean {
+    const { tokens } = this;
     for (let k = from; k < to; k++) {
       const t = tokens[k]!;
       if (/^(NOUN|PROPN|PRON|NUM)$/.test(t.pos) && /^[\p{L}\p{N}][\p{L}\p{N}'’-]*$/u.test(t.text))
@@ -177,7 +215,8 @@ export function findIndirectQuotes(
   }
 
   /** A verb outside quotations in tokens [from, to). */
-  function hasVerb(from: number, to: number): boolean {
+  hasVerb(from: number, to: number): boolean {
+    const { tokens, layout } = this;
     for (let k = from; k < to; k++) {
       if (layout.quoteOf[k] === -1 && (tokens[k]!.pos === 'VERB' || tokens[k]!.pos === 'AUX')) return true;
     }
@@ -185,7 +224,8 @@ export function findIndirectQuotes(
   }
 
   /** "…, which he said …", "what the senators said …": the cue's subject follows a relative pronoun. */
-  function afterRelative(cue: Cue): boolean {
+  afterRelative(cue: Cue): boolean {
+    const { tokens, layout, lexicon } = this;
     for (let k = cue.token - 1; k >= 0 && cue.token - k <= 4; k--) {
       const t = tokens[k]!;
       if (lexicon.relatives.has(t.lower) || t.lower === 'that' || t.lower === 'what')
@@ -195,19 +235,22 @@ export function findIndirectQuotes(
     return false;
   }
 
-  function relativeSubject(cue: Cue): boolean {
+  relativeSubject(cue: Cue): boolean {
+    const { tokens, lexicon } = this;
     const t = tokens[cue.token - 1];
     return t !== undefined && lexicon.relatives.has(t.lower);
   }
 
-  function pronounSubject(cue: Cue): boolean {
+  pronounSubject(cue: Cue): boolean {
+    const { tokens, lexicon } = this;
     let k = cue.token - 1;
     while (k >= 0 && (tokens[k]!.pos === 'AUX' || tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'PART')) k--;
     const t = tokens[k];
     return t !== undefined && (lexicon.personPronouns.has(t.lower) || lexicon.groupPronouns.has(t.lower));
   }
 
-  function add(cue: Cue, range: readonly [number, number] | null, minWords = MIN_WORDS): void {
+  add(cue: Cue, range: readonly [number, number] | null, minWords = MIN_WORDS): void {
+    const { tokens, layout, text, quotes, speakers } = this;
     if (range === null) return;
     const s = range[0];
     let e = range[1];
@@ -221,7 +264,7 @@ export function findIndirectQuotes(
     if (words < minWords) return;
     // a short object must name something ("denied it", "endorsed Trump"), not be a particle ("wrote in"); a short
     // infinitive names an act ("declined to comment", "refused to cooperate")
-    if (words < MIN_WORDS && minWords !== INFINITIVE_WORDS && !named(s, e)) return;
+    if (words < MIN_WORDS && minWords !== INFINITIVE_WORDS && !this.named(s, e)) return;
     quotes.push({
       text: body,
       span,
@@ -232,7 +275,8 @@ export function findIndirectQuotes(
   }
 
   /** A hyphen joining two words without spaces ("African-Americans"), which the tokenizer splits off. */
-  function joiner(k: number): boolean {
+  joiner(k: number): boolean {
+    const { tokens, layout } = this;
     const t = tokens[k]!;
     if (t.text !== '-' || layout.quoteOf[k] !== -1) return false;
     const prev = tokens[k - 1];
@@ -243,7 +287,8 @@ export function findIndirectQuotes(
   }
 
   /** One past a short quotation at token `k` whose words are all capitalised (a title: “Meet the Press”), else -1. */
-  function titleEnd(k: number): number {
+  titleEnd(k: number): number {
+    const { tokens, layout } = this;
     const q = layout.quoteOf[k]!;
     if (q === -1) return -1;
     const [first, last] = layout.quoteTokens[q]!;
@@ -260,7 +305,8 @@ export function findIndirectQuotes(
   }
 
   /** The "that" after an aside between commas right after the cue (", as did X,", ", in a statement,"), else -1. */
-  function asideThat(from: number, limit: number): number {
+  asideThat(from: number, limit: number): number {
+    const { tokens, layout } = this;
     if (tokens[from]?.text !== ',' || layout.quoteOf[from] !== -1) return -1;
     for (let k = from + 1; k < limit && k - from <= OBJECT_SKIP_MAX; k++) {
       const t = tokens[k]!;
@@ -275,11 +321,12 @@ export function findIndirectQuotes(
    * "As many experts have pointed out, C" / "C1, as X noted, C2" / "C, as X put it.": a cue in a clause opened by
    * "as" reports the clause around it, never its own subject.
    */
-  function asContent(
+  asContent(
     cue: Cue,
     unitStart: number,
     unitEnd: number,
   ): [[number, number] | null, [number, number] | null] | null {
+    const { tokens, layout } = this;
     if (cue.participle) return null;
     let as = -1;
     for (let k = cue.token - 1; k >= unitStart && cue.token - k <= BACK_MAX; k--) {
@@ -321,7 +368,8 @@ export function findIndirectQuotes(
   }
 
   /** "was sure (that) C", "is determined to V", "were critical of X": the content right after an adjective of view. */
-  function adjectiveContent(cue: Cue, limit: number): [number, number] | null {
+  adjectiveContent(cue: Cue, limit: number): [number, number] | null {
+    const { tokens, lexicon } = this;
     const i = cue.end;
     const next = tokens[i];
     if (next === undefined || i + 1 >= limit) return null;
@@ -331,14 +379,15 @@ export function findIndirectQuotes(
       const start = tokens[i + 1]!;
       const gerund = start.pos === 'VERB' && start.lower.endsWith('ing');
       if (!OBJECT_START.has(start.pos) && !gerund && !WH.has(start.lower)) return null;
-      objectContent = true;
+      this.objectContent = true;
       return [i + 1, limit];
     }
     return lexicon.clauseAdjectives.has(cue.text) ? [i, limit] : null;
   }
 
   /** A participle at `k` before its noun ("increased spending"), or a gerund after the object's first word at `start`. */
-  function modifies(k: number, start: number): boolean {
+  modifies(k: number, start: number): boolean {
+    const { tokens } = this;
     const t = tokens[k];
     if (t?.pos !== 'VERB') return false;
     return (
@@ -346,8 +395,9 @@ export function findIndirectQuotes(
     );
   }
 
-  function verbContent(cue: Cue, unitStart: number, limit: number): [number, number] | null {
-    if (cue.adjective) return adjectiveContent(cue, limit);
+  verbContent(cue: Cue, unitStart: number, limit: number): [number, number] | null {
+    const { tokens, layout, lexicon, article } = this;
+    if (cue.adjective) return this.adjectiveContent(cue, limit);
     // "C, said X, a senior official …": the speaker follows the cue, the content came before it
     if (!cue.participle && isInverted(article, layout, cue)) return null;
     // "X said (that) C", "X told reporters that C"
@@ -364,9 +414,9 @@ export function findIndirectQuotes(
       if (WH.has(t.lower) && layout.quoteOf[i] === -1 && i + 1 < limit) return [i, limit];
       if (adjunct && t.text === ',' && !object) continue;
       // "told African-Americans that …": a hyphen inside a word
-      if (joiner(i)) continue;
+      if (this.joiner(i)) continue;
       // "told NBC's “Meet the Press” that …": a quoted title in the hearer or the adjunct
-      const title = titleEnd(i);
+      const title = this.titleEnd(i);
       if (title > i) {
         i = title - 1;
         continue;
@@ -390,14 +440,14 @@ export function findIndirectQuotes(
     )
       return [cue.end + 1, limit];
     // "cautioned, as did the campaign itself, that …", "said, in a statement, that …": an aside between commas
-    const aside = asideThat(cue.end, limit);
+    const aside = this.asideThat(cue.end, limit);
     if (aside !== -1) return [aside + 1, limit];
     if (lexicon.infinitiveVerbs.has(cue.text)) {
       // "pledged to remain civil", "urged voters to turn out": the content is the (object and) infinitive
       for (let k = cue.end; k < limit && k - cue.end < SKIP_MAX; k++) {
         const t = tokens[k]!;
         if (t.lower === 'to' && layout.quoteOf[k] === -1 && tokens[k + 1]?.pos !== 'DET') {
-          infinitive = k === cue.end && /^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '');
+          this.infinitive = k === cue.end && /^(VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '');
           return [cue.end, limit];
         }
         if (t.pos === 'PUNCT' || t.pos === 'VERB' || t.pos === 'AUX') break;
@@ -418,19 +468,20 @@ export function findIndirectQuotes(
     const next = tokens[i];
     if (!object && next !== undefined && i < limit && lexicon.clauseVerbs.has(cue.text)) {
       // "the loans, which he said were never repaid": the relative is the subject of the reported verb
-      if (afterRelative(cue) && /^(VERB|AUX)$/.test(next.pos) && !next.lower.endsWith('ing'))
+      if (this.afterRelative(cue) && /^(VERB|AUX)$/.test(next.pos) && !next.lower.endsWith('ing'))
         return [i, limit];
       // "she said the talks failed", "he said “budget reforms” would pay for it": a clause, maybe opening with a quotation
       // (the words after the quotation need a verb of their own: "said “we will win” on Monday" is a direct quote)
       const quoted = layout.quoteOf[i] !== -1;
-      if ((quoted || CLAUSE_START.has(next.pos)) && hasVerb(i, Math.min(limit, i + 12))) return [i, limit];
+      if ((quoted || CLAUSE_START.has(next.pos)) && this.hasVerb(i, Math.min(limit, i + 12)))
+        return [i, limit];
     }
     if ((object || (adjunct && lexicon.clauseVerbs.has(cue.text))) && next !== undefined) {
       // "told reporters on Monday he would run", "said after the convention he would not …": a clause with a
       // pronoun subject after the hearer or an adjunct
       for (let k = object ? i + 1 : i; k < limit && k - i < OBJECT_SKIP_MAX; k++) {
         const t = tokens[k]!;
-        if (joiner(k)) continue;
+        if (this.joiner(k)) continue;
         if (layout.quoteOf[k] !== -1 || (t.pos === 'PUNCT' && !POSSESSIVE.test(t.text)) || t.pos === 'VERB')
           break;
         // "said Friday, as they …", "said after he left": a clause of the cue's own, not what was said
@@ -448,7 +499,7 @@ export function findIndirectQuotes(
           const start = tokens[k + 1];
           if (k + 1 >= limit || start === undefined || layout.quoteOf[k + 1] !== -1) break;
           if (OBJECT_START.has(start.pos) || (start.pos === 'VERB' && start.lower.endsWith('ing'))) {
-            objectContent = true;
+            this.objectContent = true;
             return [k + 1, limit];
           }
           break;
@@ -460,7 +511,7 @@ export function findIndirectQuotes(
       // "did not immediately respond to requests for comment", "responded to the charges": the object after "to"
       const start = tokens[i + 1]!;
       if (OBJECT_START.has(start.pos) && layout.quoteOf[i + 1] === -1) {
-        objectContent = true;
+        this.objectContent = true;
         return [i, limit];
       }
     }
@@ -480,9 +531,9 @@ export function findIndirectQuotes(
       // "called for increased spending", "proposed jointly owned drones", "called for immediately deducting …": a
       // participle before its noun, or an adverb before a gerund or such a participle, opens the object
       const participle =
-        modifies(j, j) || (start?.pos === 'ADV' && /ly$/.test(start.lower) && modifies(j + 1, j));
+        this.modifies(j, j) || (start?.pos === 'ADV' && /ly$/.test(start.lower) && this.modifies(j + 1, j));
       if ((OBJECT_START.has(start?.pos ?? '') || gerund || quantifier || participle) && j < limit) {
-        objectContent = true;
+        this.objectContent = true;
         return [j, limit];
       }
     }
@@ -493,19 +544,20 @@ export function findIndirectQuotes(
    * "C, X said." / "C, said X, a spokesman." / "C1, X said, C2." / "C ‘partly quoted,’ X said.": the content
    * before a cue that closes its sentence or interrupts it, and the rest of the sentence when it interrupts it.
    */
-  function aroundContent(
+  aroundContent(
     cue: Cue,
     unitStart: number,
     limit: number,
     unitEnd: number,
   ): [[number, number], [number, number] | null] | null {
+    const { tokens, layout, lexicon, article, predicates, cuesByUnit } = this;
     if (cue.participle) return null;
     // "…, Washington backed out", "…, Republicans were in the lead in advocating …": only a verb that reports a clause
     // ("said", "told", "argued") closes a sentence as its cue; the object of any other verb is no clause before it
     if (!lexicon.clauseVerbs.has(cue.text) && !lexicon.objectVerbs.has(cue.text)) return null;
     // "the funding system, which advocates say disadvantages …": a relative clause's cue reports what follows the
     // relative, never the clause before it
-    if (afterRelative(cue)) return null;
+    if (this.afterRelative(cue)) return null;
     // the boundary before the cue's clause: a comma or a dash ("The ferry will return in May — the mayor said"), or
     // the closing mark of a quotation the content ends with
     let boundary = cue.token - 1;
@@ -550,7 +602,7 @@ export function findIndirectQuotes(
       first !== undefined &&
       first.pos === 'VERB' &&
       !first.lower.endsWith('ing') &&
-      !hasVerb(before[0], before[1]) &&
+      !this.hasVerb(before[0], before[1]) &&
       cuesByUnit[cue.unit]!.some((c) => c.token === limit && c.kind === 'verb' && !c.participle);
     if (predicate) predicates.add(limit);
     if (
@@ -591,7 +643,8 @@ export function findIndirectQuotes(
   }
 
   /** Whether tokens [from, to) are one subordinate clause ("When the talks failed", "But after the vote") and no more. */
-  function subordinateOnly(from: number, to: number): boolean {
+  subordinateOnly(from: number, to: number): boolean {
+    const { tokens, layout } = this;
     let k = from;
     while (k < to && (tokens[k]!.pos === 'CCONJ' || tokens[k]!.pos === 'PUNCT') && layout.quoteOf[k] === -1)
       k++;
@@ -602,7 +655,8 @@ export function findIndirectQuotes(
     return true;
   }
 
-  function accordingContent(cue: Cue, unitStart: number, unitEnd: number): [number, number] | null {
+  accordingContent(cue: Cue, unitStart: number, unitEnd: number): [number, number] | null {
+    const { tokens } = this;
     let comma = cue.end;
     while (comma < unitEnd && tokens[comma]!.text !== ',') comma++;
     if (cue.token === unitStart || (tokens[cue.token - 1]?.pos === 'PUNCT' && cue.token - 1 === unitStart)) {
@@ -614,7 +668,8 @@ export function findIndirectQuotes(
   }
 
   /** "The company, according to the filing, lost money": the clause goes on after an interrupting "according to X,". */
-  function accordingRest(cue: Cue, unitStart: number, unitEnd: number): [number, number] | null {
+  accordingRest(cue: Cue, unitStart: number, unitEnd: number): [number, number] | null {
+    const { tokens, layout } = this;
     if (cue.token - unitStart < 2 || tokens[cue.token - 1]?.text !== ',') return null;
     let comma = cue.end;
     while (comma < unitEnd && tokens[comma]!.text !== ',' && layout.quoteOf[comma] === -1) comma++;
