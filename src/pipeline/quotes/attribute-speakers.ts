@@ -4,7 +4,7 @@ import { tokenAfter } from './build-units.js';
 import { isInverted, nestsIn } from './find-cues.js';
 import type { Cue } from './find-cues.js';
 import type { MarkSpan } from './pair-quote-marks.js';
-import { resolveSlot } from './resolve-speaker.js';
+import { SpeakerReading, resolveSlot } from './resolve-speaker.js';
 import type { Resolved, SpeakerContext } from './resolve-speaker.js';
 import { STOP_BACK } from './word-flags.js';
 
@@ -524,27 +524,15 @@ export function attributeQuotes(
   return new QuoteAttribution(ctx, marks, cuesByUnit, cueSpeakers).find();
 }
 
-/**
- * One article's attribution of its quotations. Its steps are methods rather than functions nested in
- * attributeQuotes: V8 keeps a closure's optimised code only while some closure of it lives, so steps
- * made afresh for each article lost their code at every full garbage collection and were compiled again.
- */
-class QuoteAttribution {
-  readonly article: SpeakerContext['article'];
-  readonly layout: SpeakerContext['layout'];
-  readonly tokens: SpeakerContext['article']['tokens'];
-  readonly text: string;
-
+/** One article's attribution of its quotations (its steps are methods: see SpeakerReading). */
+class QuoteAttribution extends SpeakerReading {
   constructor(
-    readonly ctx: SpeakerContext,
+    ctx: SpeakerContext,
     readonly marks: readonly MarkSpan[],
     readonly cuesByUnit: readonly (readonly Cue[])[],
     readonly cueSpeakers: CueSpeakers,
   ) {
-    this.article = ctx.article;
-    this.layout = ctx.layout;
-    this.tokens = ctx.article.tokens;
-    this.text = ctx.article.text;
+    super(ctx);
   }
 
   find(): Quote[] {

@@ -3,7 +3,7 @@ import type { CueSpeakers } from './attribute-speakers.js';
 import { countWords } from './count-words.js';
 import { isInverted, nestsIn } from './find-cues.js';
 import type { Cue } from './find-cues.js';
-import type { SpeakerContext } from './resolve-speaker.js';
+import { SpeakerReading, type SpeakerContext } from './resolve-speaker.js';
 
 const CLAUSE_START = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'NUM', 'ADJ', 'ADV']);
 const SKIP_MAX = 6;
@@ -64,13 +64,8 @@ export function findIndirectQuotes(
   return new IndirectQuotes(ctx, cuesByUnit, speakers).find();
 }
 
-/**
- * One article's reading for reported speech. Its steps are methods rather than functions nested in
- * findIndirectQuotes: V8 holds a closure's optimised code only while some closure of it lives, so
- * steps made afresh for each article lost their code at every full collection and were run
- * unoptimised, then compiled again, all through a long run.
- */
-class IndirectQuotes {
+/** One article's reading for reported speech (its steps are methods: see SpeakerReading). */
+class IndirectQuotes extends SpeakerReading {
   readonly quotes: Quote[] = [];
   /** Set by verbContent when the content it found is the object of a speech act. */
   objectContent = false;
@@ -78,22 +73,13 @@ class IndirectQuotes {
   infinitive = false;
   /** Tokens of verb cues read as the predicate of the content of the cue before them. */
   readonly predicates = new Set<number>();
-  readonly article: SpeakerContext['article'];
-  readonly layout: SpeakerContext['layout'];
-  readonly lexicon: SpeakerContext['lexicon'];
-  readonly tokens: SpeakerContext['article']['tokens'];
-  readonly text: string;
 
   constructor(
     ctx: SpeakerContext,
     readonly cuesByUnit: readonly (readonly Cue[])[],
     readonly speakers: CueSpeakers,
   ) {
-    this.article = ctx.article;
-    this.layout = ctx.layout;
-    this.lexicon = ctx.lexicon;
-    this.tokens = ctx.article.tokens;
-    this.text = ctx.article.text;
+    super(ctx);
   }
 
   find(): Quote[] {

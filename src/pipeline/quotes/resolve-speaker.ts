@@ -48,6 +48,28 @@ export interface SpeakerContext {
   readonly peopleLower: readonly string[];
 }
 
+/**
+ * A per-article reading over a SpeakerContext, with the article's parts at hand. The quote finders
+ * that extend it keep their steps as methods: V8 keeps a function's optimised code only while a
+ * closure of it lives, so steps nested in a function called once per article lost their code at
+ * every full garbage collection and were compiled again all through a long run.
+ */
+export class SpeakerReading {
+  readonly article: Article;
+  readonly layout: QuoteLayout;
+  readonly lexicon: QuotesLexicon;
+  readonly tokens: Article['tokens'];
+  readonly text: string;
+
+  constructor(readonly ctx: SpeakerContext) {
+    this.article = ctx.article;
+    this.layout = ctx.layout;
+    this.lexicon = ctx.lexicon;
+    this.tokens = ctx.article.tokens;
+    this.text = ctx.article.text;
+  }
+}
+
 /** A person's gender as the text tells it. */
 export type Gender = 'f' | 'm';
 
