@@ -46,11 +46,7 @@ export function indexSentenceMentions(view: TokenView, mentions: readonly Mentio
   return new MentionIndex(view, mentions);
 }
 
-/**
- * (A class rather than an object of closures: V8 keeps a closure's optimised code only while some
- * closure of it lives, so methods made afresh for each article were compiled again after every full
- * garbage collection.)
- */
+/** A class rather than an object of closures made per article (docs/scaling.md: "Full collections also cost compilation"). */
 class MentionIndex implements SentenceMentionIndex {
   readonly #cache = new Map<number, SentenceMentions>();
 

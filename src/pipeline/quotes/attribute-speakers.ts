@@ -616,13 +616,11 @@ class QuoteAttribution extends SpeakerReading {
   }
 
   hasCue(unit: number): boolean {
-    const { cuesByUnit } = this;
-    return (cuesByUnit[unit]?.length ?? 0) > 0;
+    return (this.cuesByUnit[unit]?.length ?? 0) > 0;
   }
 
   isUnitInitial(c: Candidate): boolean {
-    const { layout } = this;
-    const word = layout.firstWord[c.unit]!;
+    const word = this.layout.firstWord[c.unit]!;
     return word === -1 || word > c.first;
   }
 

@@ -134,11 +134,7 @@ export function buildUnits(
   };
 }
 
-/**
- * Whether a unit starts at token `i` (`cur`), after `prev`. (A function of its own, not one nested in
- * buildUnits: V8 keeps a closure's optimised code only while a closure of it lives, so one made for
- * each article was compiled again after every full garbage collection.)
- */
+/** Whether a unit starts at token `i` (`cur`), after `prev` (module-level, not a closure made per article: see SpeakerReading). */
 function breaksBefore(
   article: Article,
   marks: readonly MarkSpan[],

@@ -97,11 +97,7 @@ export function findCues(article: Article, layout: QuoteLayout, lexicon: QuotesL
   return new CueFinder(article, layout, lexicon).find();
 }
 
-/**
- * One article's search for cues. Its steps are methods rather than functions nested in findCues:
- * V8 keeps a closure's optimised code only while some closure of it lives, so steps made afresh for
- * each article lost their code at every full garbage collection and were compiled again.
- */
+/** One article's search for cues (its steps are methods, not closures made per article: see SpeakerReading). */
 class CueFinder {
   readonly tokens: Article['tokens'];
 

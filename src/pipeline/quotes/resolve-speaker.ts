@@ -52,7 +52,9 @@ export interface SpeakerContext {
  * A per-article reading over a SpeakerContext, with the article's parts at hand. The quote finders
  * that extend it keep their steps as methods: V8 keeps a function's optimised code only while a
  * closure of it lives, so steps nested in a function called once per article lost their code at
- * every full garbage collection and were compiled again all through a long run.
+ * every full garbage collection and were compiled again all through a long run (docs/scaling.md,
+ * "Full collections also cost compilation"). Code run for every article keeps its helpers at module
+ * level or in classes.
  */
 export class SpeakerReading {
   readonly article: Article;
