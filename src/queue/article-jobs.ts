@@ -34,7 +34,10 @@ export interface ArticleProducer {
 }
 
 /**
- * Opens the articles queue on Redis for enqueueing (`demarche ingest --queue`).
+ * Opens the articles queue on Redis for enqueueing (`demarche ingest --queue`). The connection is
+ * made by the first `add` that has something to enqueue, so a run whose records are all bad never
+ * connects: BullMQ (5.x) emits an error nobody can listen to when a queue is closed while its
+ * connection is still starting, and the process died of it after reporting the bad records.
  *
  * @example
  * const producer = openProducer('redis://127.0.0.1:6379');
@@ -42,7 +45,8 @@ export interface ArticleProducer {
  * await producer.close();
  */
 export function openProducer(url: string, prefix = DEFAULT_PREFIX): ArticleProducer {
-  const queue = new Queue<ArticleJob>(QUEUE_NAME, { connection: redisConnection(url), prefix });
+  const connection = redisConnection(url); // a bad URL fails here, before any record is read
+  let queue: Queue<ArticleJob> | null = null;
   return {
     async add(records) {
       if (records.length === 0) return;
@@ -50,8 +54,11 @@ export function openProducer(url: string, prefix = DEFAULT_PREFIX): ArticleProdu
         const data: ArticleJob = { doc, origin, ...identifyArticle(doc) };
         return { name: 'analyse', data, opts: jobOptions(data.contentHash) };
       });
+      queue ??= new Queue<ArticleJob>(QUEUE_NAME, { connection, prefix });
       await queue.addBulk(jobs);
     },
-    close: () => queue.close(),
+    close: async () => {
+      await queue?.close();
+    },
   };
 }
