@@ -13,7 +13,9 @@ export type JobResult =
 /** What a worker reports as it goes. */
 export type WorkerNotice =
   | { readonly kind: 'done'; readonly origin: string; readonly result: JobResult }
-  | { readonly kind: 'failed'; readonly origin: string; readonly reason: string; readonly final: boolean };
+  | { readonly kind: 'failed'; readonly origin: string; readonly reason: string; readonly final: boolean }
+  /** Trouble with Redis (a lost connection, retried by the client meanwhile). */
+  | { readonly kind: 'queue-error'; readonly reason: string };
 
 export interface WorkerOptions {
   readonly url: string;
@@ -104,8 +106,8 @@ export function startArticleWorker(options: WorkerOptions): ArticleWorker {
     const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     onNotice?.({ kind: 'failed', origin: job.data.origin, reason: error.message, final });
   });
-  // connection trouble is retried by the client; say so rather than crash
-  worker.on('error', () => {});
+  // connection trouble is retried by the client: report it rather than crash
+  worker.on('error', (error) => onNotice?.({ kind: 'queue-error', reason: error.message }));
   return {
     async close() {
       await worker.close(); // waits for the active jobs, and so for their writes

@@ -1,4 +1,5 @@
 import type { ConnectionOptions } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import { DemarcheError } from '../core/index.js';
 
 /** The BullMQ queue that carries articles to analyse, and the key prefix of its data in Redis. */
@@ -41,4 +42,52 @@ export function redisConnection(url: string): ConnectionOptions {
     // reconnect quickly at first, then every two seconds
     retryStrategy: (times: number) => Math.min(100 * times, 2000),
   };
+}
+
+/** The URL as it may be printed: without its password. */
+export function displayUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Connects to the queue's Redis once and pings it, giving up after `timeoutMs`: the commands
+ * call it before their work starts, so a wrong address, a refused password or a Redis that is
+ * down, or a database number it does not have, is a clear error at once. (Once running they wait for a lost Redis instead, see
+ * `redisConnection`: a restart must not lose what is being enqueued.)
+ *
+ * @example
+ * await checkRedis('redis://127.0.0.1:6390'); // throws: cannot use Redis at redis://127.0.0.1:6390 (connect ECONNREFUSED …)
+ */
+export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
+  const client = new Redis({
+    ...(redisConnection(url) as RedisOptions),
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+  });
+  // the first connection error says why (refused, unknown host, timed out); later ones only repeat it
+  let reason: string | null = null;
+  client.on('error', (error: Error) => (reason ??= error.message));
+  try {
+    await client.connect();
+    // ioredis goes on in database 0 when its SELECT on connecting is refused: ask again, and fail
+    if (client.options.db !== undefined && client.options.db > 0) await client.select(client.options.db);
+    await client.ping();
+  } catch (error) {
+    const why = reason ?? (error as Error).message;
+    throw new DemarcheError('SERVICE_UNREACHABLE', `cannot use Redis at ${displayUrl(url)} (${why})`, {
+      cause: error,
+    });
+  } finally {
+    client.disconnect();
+  }
 }

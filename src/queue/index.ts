@@ -6,6 +6,6 @@ export {
   type WorkerNotice,
   type WorkerOptions,
 } from './article-worker.js';
-export { DEFAULT_PREFIX, QUEUE_NAME, redisConnection } from './connection.js';
+export { DEFAULT_PREFIX, QUEUE_NAME, checkRedis, displayUrl, redisConnection } from './connection.js';
 export { createWriteBatcher, type WriteBatcher, type WriteBatcherOptions } from './write-batcher.js';
 export { readQueueStatus, type QueueStatus } from './queue-status.js';

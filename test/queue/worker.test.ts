@@ -262,6 +262,8 @@ describe('queue across a Redis restart', () => {
     let redis = await startRedis(port, dir);
     const prefix = 'demarche-restart';
     const worker = startWorker(url, db.url, prefix);
+    let said = '';
+    worker.stderr!.on('data', (d: Buffer) => (said += d.toString()));
     try {
       const producer = openProducer(url, prefix);
       const half = Math.floor(docs.length / 2);
@@ -284,6 +286,8 @@ describe('queue across a Redis restart', () => {
         'every article to be stored',
       );
       expect((await readQueueStatus(url, { prefix })).failed).toBe(0);
+      // the worker said what was wrong while Redis was down (even with --quiet)
+      expect(said).toMatch(/demarche worker: Redis: .*; retrying/);
     } finally {
       await stopWorker(worker);
       redis.kill('SIGTERM');

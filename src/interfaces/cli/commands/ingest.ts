@@ -300,7 +300,8 @@ async function enqueueAll(
   },
 ): Promise<void> {
   const { report, progress, t, io } = run;
-  const { openProducer } = await import('../../../queue/index.js'); // BullMQ: loaded when used
+  const { checkRedis, openProducer } = await import('../../../queue/index.js'); // BullMQ: loaded when used
+  await checkRedis(url); // before any record is read: a wrong address fails at once
   const producer = openProducer(url, prefix);
   let enqueued = 0;
   try {

@@ -10,7 +10,8 @@ export const registerQueue: RegisterCommand = (program, { io }) => {
     .option('--prefix <prefix>', 'Redis key prefix of the queue', 'demarche')
     .option('--json', 'print the status as JSON')
     .action(async (flags: { queue: string; prefix: string; json?: boolean }) => {
-      const { readQueueStatus } = await import('../../../queue/index.js'); // BullMQ: loaded when used
+      const { checkRedis, readQueueStatus } = await import('../../../queue/index.js'); // BullMQ: loaded when used
+      await checkRedis(flags.queue); // an unreachable Redis is an error, not a status that never comes
       const s = await readQueueStatus(flags.queue, { prefix: flags.prefix });
       if (flags.json) {
         io.out(JSON.stringify(s, null, 2) + '\n');

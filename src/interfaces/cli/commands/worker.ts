@@ -45,6 +45,8 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
     )
     .option('-q, --quiet', 'no line per failed job or progress line')
     .action(async (flags: WorkerFlags) => {
+      const { checkRedis, startArticleWorker } = await import('../../../queue/index.js'); // BullMQ: loaded when used
+      await checkRedis(flags.queue); // a wrong address is an error now, not a worker waiting in silence
       const store = await openStore(flags.db ?? process.env['DEMARCHE_DB']);
       const pool = createAnalysisPool({
         spec: spec(),
@@ -59,7 +61,18 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
       const tally = { stored: 0, duplicates: 0, failed: 0 };
       let last = performance.now();
       const started = last;
+      let lastQueueError = -Infinity;
       const onNotice = (n: WorkerNotice) => {
+        if (n.kind === 'queue-error') {
+          // said even with --quiet (a worker that cannot reach Redis does nothing), once in 30 s:
+          // the client retries every two seconds and each retry fails alike
+          const now = performance.now();
+          if (now - lastQueueError >= 30_000) {
+            lastQueueError = now;
+            io.err(`demarche worker: Redis: ${n.reason}; retrying\n`);
+          }
+          return;
+        }
         if (n.kind === 'done') {
           if (n.result.status === 'stored') tally.stored++;
           else tally.duplicates++;
@@ -76,7 +89,6 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
           );
         }
       };
-      const { startArticleWorker } = await import('../../../queue/index.js'); // BullMQ: loaded when used
       const worker = startArticleWorker({
         url: flags.queue,
         store,
