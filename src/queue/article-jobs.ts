@@ -30,6 +30,11 @@ function jobOptions(contentHash: string): JobsOptions {
 export interface ArticleProducer {
   /** Enqueues documents (one already waiting under the same content hash is not added again). */
   add(records: readonly { readonly doc: RawDocument; readonly origin: string }[]): Promise<void>;
+  /**
+   * Jobs in the queue's failed list (0 before anything was enqueued). An article whose job is
+   * there is not enqueued again (its content hash is the job id): `retryFailed` puts them back.
+   */
+  failed(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ export function openProducer(url: string, prefix = DEFAULT_PREFIX): ArticleProdu
       queue ??= new Queue<ArticleJob>(QUEUE_NAME, { connection, prefix });
       await queue.addBulk(jobs);
     },
+    failed: async () => (queue === null ? 0 : await queue.getFailedCount()),
     close: async () => {
       await queue?.close();
     },

@@ -9,3 +9,4 @@ export {
 export { DEFAULT_PREFIX, QUEUE_NAME, checkRedis, displayUrl, redisConnection } from './connection.js';
 export { createWriteBatcher, type WriteBatcher, type WriteBatcherOptions } from './write-batcher.js';
 export { readQueueStatus, type QueueStatus } from './queue-status.js';
+export { retryFailed } from './retry-failed.js';

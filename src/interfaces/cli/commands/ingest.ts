@@ -304,6 +304,7 @@ async function enqueueAll(
   await checkRedis(url); // before any record is read: a wrong address fails at once
   const producer = openProducer(url, prefix);
   let enqueued = 0;
+  let failed: number;
   try {
     let batch: { doc: ReadRecord['doc']; origin: string }[] = [];
     for await (const rec of records) {
@@ -323,6 +324,7 @@ async function enqueueAll(
     }
     await producer.add(batch);
     enqueued += batch.length;
+    failed = await producer.failed();
   } finally {
     await producer.close();
   }
@@ -330,4 +332,10 @@ async function enqueueAll(
     `demarche ingest: ${progress.finish(t)}; ${enqueued} articles enqueued on ${url} ` +
       `(an article already waiting is one job); \`demarche queue status\` follows the workers\n`,
   );
+  // an article whose job failed is not enqueued again while its job is in the failed list
+  if (failed > 0)
+    io.out(
+      `demarche ingest: ${failed} failed job${failed === 1 ? '' : 's'} in the queue; their articles ` +
+        `are not enqueued again until \`demarche queue retry\` puts them back\n`,
+    );
 }

@@ -1,8 +1,14 @@
 import type { RegisterCommand } from '../context.js';
+import { positiveInteger } from './options.js';
 
-/** `demarche queue status --queue redis://…`: waiting, active, done and failed jobs, and throughput. */
+/**
+ * `demarche queue status --queue redis://…`: waiting, active, done and failed jobs, and throughput;
+ * `demarche queue retry --queue redis://…`: failed jobs back to waiting.
+ */
 export const registerQueue: RegisterCommand = (program, { io }) => {
-  const queue = program.command('queue').description('inspect the Redis queue of articles (BullMQ)');
+  const queue = program
+    .command('queue')
+    .description('inspect the Redis queue of articles (BullMQ), or put its failed jobs back');
   queue
     .command('status')
     .description('waiting, active, done and failed jobs, articles per minute, and the latest failures')
@@ -25,5 +31,22 @@ export const registerQueue: RegisterCommand = (program, { io }) => {
           `throughput: ${lastMinute} articles in the last minute, ${average.toFixed(1)}/min over the last ${recent.length} min\n`,
       );
       for (const f of s.failures) io.out(`failed: ${f.reason}\n`);
+    });
+  queue
+    .command('retry')
+    .description(
+      'put failed jobs back in the waiting list, their attempts counted afresh (enqueuing a failed article again adds nothing)',
+    )
+    .requiredOption('--queue <url>', 'Redis URL of the queue (redis://host:port[/db])')
+    .option('--prefix <prefix>', 'Redis key prefix of the queue', 'demarche')
+    .option('--limit <n>', 'put back at most this many, the oldest failures first', positiveInteger)
+    .action(async (flags: { queue: string; prefix: string; limit?: number }) => {
+      const { checkRedis, retryFailed } = await import('../../../queue/index.js'); // BullMQ: loaded when used
+      await checkRedis(flags.queue);
+      const n = await retryFailed(flags.queue, {
+        prefix: flags.prefix,
+        ...(flags.limit !== undefined ? { limit: flags.limit } : {}),
+      });
+      io.out(`demarche queue retry: ${n} failed job${n === 1 ? '' : 's'} back in the waiting list\n`);
     });
 };
