@@ -31,6 +31,11 @@ export const registerQueue: RegisterCommand = (program, { io }) => {
           `throughput: ${lastMinute} articles in the last minute, ${average.toFixed(1)}/min over the last ${recent.length} min\n`,
       );
       for (const f of s.failures) io.out(`failed: ${f.reason}\n`);
+      if (s.failed > 0)
+        io.out(
+          `(${s.failures.length < s.failed ? `the latest ${s.failures.length} of ${s.failed} failures; ` : ''}` +
+            `\`demarche queue retry\` puts failed jobs back once their cause is gone)\n`,
+        );
     });
   queue
     .command('retry')
