@@ -1,14 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QUEUE_NAME, openProducer, readQueueStatus, redisConnection } from '../../src/queue/index.js';
+import { runDemarche } from '../support/cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 const PREFIX = `demarche-test-jobs-${process.pid}-${Date.now().toString(36)}`;
 
@@ -55,16 +53,7 @@ describe('openProducer', () => {
         JSON.stringify({ id: `r${i}`, body: 'no text field' }),
       );
       writeFileSync(file, `${lines.join('\n')}\n`);
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/main.ts', 'ingest', file, '--queue', REDIS, '--prefix', PREFIX],
-        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-      );
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+      const { code, out, err } = await runDemarche(['ingest', file, '--queue', REDIS, '--prefix', PREFIX]);
       expect(code).toBe(1); // bad records make the exit status 1
       expect(err).toContain(`${file}:400: "text" is missing`);
       expect(err).not.toMatch(/\n\s+at /); // no stack trace: nothing crashed

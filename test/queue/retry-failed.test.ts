@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisPool, type AnalysisPool } from '../../src/pool/index.js';
@@ -15,8 +13,8 @@ import {
   startArticleWorker,
 } from '../../src/queue/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
+import { runDemarche as demarche } from '../support/cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 const PREFIX = `demarche-test-retry-${process.pid}-${Date.now().toString(36)}`;
 
@@ -29,7 +27,7 @@ const texts = [
   'The United Nations General Assembly condemned the annexation in a vote on Wednesday.',
 ];
 const bad = texts.map((raw, i) => ({
-  doc: { id: `bad-${i}`, raw, mediaType: 'text/plain', published: 'last Tuesday' },
+  doc: { id: `bad-${i}`, raw, mediaType: 'text/plain' as const, published: 'last Tuesday' },
   origin: `other-producer:${i + 1}`,
 }));
 
@@ -39,18 +37,6 @@ async function until(done: () => Promise<boolean>, seconds: number, what: string
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function demarche(args: readonly string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, out, err })));
 }
 
 describe('failed jobs and `queue retry`', () => {

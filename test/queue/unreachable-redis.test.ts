@@ -1,51 +1,17 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRedis } from '../../src/queue/index.js';
+import { freePort, runDemarche as demarche } from '../support/cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
-
-/** A port nothing listens on (taken from the system, then let go). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Runs the CLI from the sources; resolves with its exit code, output and seconds taken. */
-function demarche(
-  args: readonly string[],
-): Promise<{ code: number | null; out: string; err: string; seconds: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve) =>
-    child.once('close', (code) => resolve({ code, out, err, seconds: (performance.now() - started) / 1000 })),
-  );
-}
 
 describe('a Redis that cannot be used', () => {
   let down: string;
   let dir: string;
   beforeAll(async () => {
-    down = `redis://127.0.0.1:${await closedPort()}`;
+    down = `redis://127.0.0.1:${await freePort()}`;
     dir = mkdtempSync(join(tmpdir(), 'demarche-noredis-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { Queue } from 'bullmq';
 import { QUEUE_NAME, openProducer, readQueueStatus, redisConnection } from '../../src/queue/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import { findPostgres } from '../store/backends.js';
+import { freePort } from '../support/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
@@ -209,18 +209,6 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
 });
 
 /** A free TCP port on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
 /** A Redis server of the test's own, appending every write to its log (as production should). */
 function startRedis(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(
