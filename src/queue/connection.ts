@@ -56,13 +56,14 @@ export function displayUrl(url: string): string {
 }
 
 /**
- * Connects to the queue's Redis once and pings it, giving up after `timeoutMs`: the commands
- * call it before their work starts, so a wrong address, a refused password or a Redis that is
- * down, or a database number it does not have, is a clear error at once. (Once running they wait for a lost Redis instead, see
- * `redisConnection`: a restart must not lose what is being enqueued.)
+ * Connects to the queue's Redis once, selects the URL's database and pings, giving up after
+ * `timeoutMs`. The commands call it before their work starts, so a wrong address, a refused
+ * password, a Redis that is down or a database number it lacks is a clear error at once. (Once
+ * running they wait for a lost Redis instead, see `redisConnection`: a restart must not lose what
+ * is being enqueued.)
  *
  * @example
- * await checkRedis('redis://127.0.0.1:6390'); // throws: cannot use Redis at redis://127.0.0.1:6390 (connect ECONNREFUSED …)
+ * await checkRedis('redis://127.0.0.1:6390'); // throws: cannot use Redis at … (connect ECONNREFUSED …)
  */
 export async function checkRedis(url: string, timeoutMs = 5000): Promise<void> {
   const client = new Redis({
