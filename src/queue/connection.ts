@@ -45,7 +45,7 @@ export function redisConnection(url: string): ConnectionOptions {
 }
 
 /** The URL as it may be printed: without its password. */
-export function displayUrl(url: string): string {
+function displayUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password !== '') parsed.password = '***';

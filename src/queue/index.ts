@@ -6,7 +6,7 @@ export {
   type WorkerNotice,
   type WorkerOptions,
 } from './article-worker.js';
-export { DEFAULT_PREFIX, QUEUE_NAME, checkRedis, displayUrl, redisConnection } from './connection.js';
+export { DEFAULT_PREFIX, QUEUE_NAME, checkRedis, redisConnection } from './connection.js';
 export { createWriteBatcher, type WriteBatcher, type WriteBatcherOptions } from './write-batcher.js';
 export { readQueueStatus, type QueueStatus } from './queue-status.js';
 export { retryFailed } from './retry-failed.js';

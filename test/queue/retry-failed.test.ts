@@ -14,6 +14,7 @@ import {
 } from '../../src/queue/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { runDemarche as demarche } from '../support/cli.js';
+import { until } from '../support/until.js';
 
 const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 const PREFIX = `demarche-test-retry-${process.pid}-${Date.now().toString(36)}`;
@@ -30,14 +31,6 @@ const bad = texts.map((raw, i) => ({
   doc: { id: `bad-${i}`, raw, mediaType: 'text/plain' as const, published: 'last Tuesday' },
   origin: `other-producer:${i + 1}`,
 }));
-
-async function until(done: () => Promise<boolean>, seconds: number, what: string): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('failed jobs and `queue retry`', () => {
   let store: Store;

@@ -11,6 +11,7 @@ import { QUEUE_NAME, openProducer, readQueueStatus, redisConnection } from '../.
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import { findPostgres } from '../store/backends.js';
 import { freePort } from '../support/cli.js';
+import { until } from '../support/until.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
@@ -28,15 +29,6 @@ async function stopWorker(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
   const closed = new Promise((resolve) => child.once('close', resolve));
   child.kill(signal);
   await closed;
-}
-
-/** Polls until `done` holds, failing after `seconds`. */
-async function until(done: () => Promise<boolean>, seconds: number, what: string): Promise<void> {
-  const deadline = Date.now() + seconds * 1000;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** A fresh Postgres database for the run (the workers' store), or a SQLite file without a server. */
@@ -208,7 +200,6 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
   }, 420_000);
 });
 
-/** A free TCP port on loopback. */
 /** A Redis server of the test's own, appending every write to its log (as production should). */
 function startRedis(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn(
