@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { parseFeed, looksLikeFeed } from './feeds/parse-feed.js';
@@ -12,14 +13,18 @@ import {
 import { orderedMap } from './fetch/ordered-map.js';
 import { extractArticle } from './html/extract-article.js';
 import type { InputRecord } from './input-record.js';
+import { countContentLines, decodeChunks, readLines, STREAM_OPTIONS } from './read-lines.js';
 
 export type { InputRecord } from './input-record.js';
 
 export interface ReadOptions {
   /** Publication date for plain-text inputs, which carry none (and feed items and pages without one). */
   readonly published?: string;
-  /** Reads standard input when a path is `-`. */
-  readonly stdin?: () => Promise<string>;
+  /**
+   * Reads standard input when a path is `-` (default: the process's): its whole text, or its
+   * chunks, which a JSONL stream is read from line by line as they come.
+   */
+  readonly stdin?: () => Promise<string> | AsyncIterable<string | Uint8Array>;
   /** The HTTP client's settings for URLs and feed items: timeout, size cap, User-Agent, politeness. */
   readonly http?: HttpOptions;
   /** Whether feed items without their full text are completed by fetching their link (default true). */
@@ -108,17 +113,113 @@ export async function* readInputs(
       i = end;
       continue;
     }
+    if (path === '-') {
+      yield* readStdin();
+      continue;
+    }
+    const ext = extname(path).toLowerCase();
+    const stem = basename(path, extname(path));
+    if (ext === '.jsonl' || ext === '.ndjson') {
+      // a dump is read line by line, never whole: it can be larger than memory (or than a string)
+      yield* readJsonLines(path, stem, decodeChunks(createReadStream(path, STREAM_OPTIONS)));
+      continue;
+    }
     let content: string;
     try {
-      content = path === '-' ? await (options.stdin ?? readStdin)() : await readFile(path, 'utf8');
+      content = await readFile(path, 'utf8');
     } catch (cause) {
       yield { ok: false, origin: path, error: describeFsError(cause) };
       continue;
     }
-    const ext = path === '-' ? sniffExtension(content) : extname(path).toLowerCase();
-    const stem = path === '-' ? 'stdin' : basename(path, extname(path));
     if (FEED_EXTENSIONS.has(ext)) yield* readFeed(path, content, stem, undefined, reading);
     else yield* readContent(path, stem, ext, content, options);
+  }
+
+  /**
+   * Standard input: a JSONL stream is read line by line as it comes (`zcat dump.jsonl.gz |
+   * demarche ingest -`), anything else whole, once its kind is known from its start.
+   */
+  async function* readStdin(): AsyncGenerator<InputRecord> {
+    const source = (options.stdin ?? (() => process.stdin as AsyncIterable<Uint8Array>))();
+    let content: string;
+    try {
+      if (Symbol.asyncIterator in source) {
+        const texts = decodeChunks(source)[Symbol.asyncIterator]();
+        let head = '';
+        let ended = false;
+        while (!ended && !knownKind(head)) {
+          const next = await texts.next();
+          if (next.done === true) ended = true;
+          else head += next.value;
+        }
+        if (sniffExtension(head) === '.jsonl') {
+          yield* readJsonLines('-', 'stdin', prepend(head, texts));
+          return;
+        }
+        content = head;
+        for (let next = await texts.next(); next.done !== true; next = await texts.next())
+          content += next.value;
+      } else {
+        content = await source;
+      }
+    } catch (cause) {
+      yield { ok: false, origin: '-', error: describeFsError(cause) };
+      return;
+    }
+    const ext = sniffExtension(content);
+    if (ext === '.jsonl') yield* readJsonLines('-', 'stdin', prepend(content));
+    else if (FEED_EXTENSIONS.has(ext)) yield* readFeed('-', content, 'stdin', undefined, reading);
+    else yield* readContent('-', 'stdin', ext, content, options);
+  }
+}
+
+/**
+ * Whether enough of a text's start is read to tell whether it is JSONL: its first line is whole
+ * and more than white space follows it, or it does not start with `{` (only JSONL is read as it
+ * comes; the rest is read whole anyway).
+ */
+function knownKind(head: string): boolean {
+  const t = head.trimStart();
+  if (t === '') return false;
+  if (!t.startsWith('{')) return true;
+  const end = t.indexOf('\n');
+  return end !== -1 && /\S/.test(t.slice(end));
+}
+
+/** `head`, then what `rest` gives. */
+async function* prepend(head: string, rest?: AsyncIterator<string>): AsyncGenerator<string> {
+  yield head;
+  if (rest === undefined) return;
+  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+}
+
+/**
+ * The records of a JSONL text, one per non-empty line, named `ORIGIN:LINE`. A read that fails
+ * (no such file, or an error part-way) is a record of its own, after those read before it.
+ */
+async function* readJsonLines(
+  origin: string,
+  stem: string,
+  texts: AsyncIterable<string>,
+): AsyncGenerator<InputRecord> {
+  let n = 0;
+  try {
+    for await (const text of readLines(texts)) {
+      n++;
+      const line = text.trim();
+      if (line === '') continue;
+      const where = `${origin}:${n}`;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (cause) {
+        yield { ok: false, origin: where, error: `not valid JSON (${(cause as Error).message})` };
+        continue;
+      }
+      yield toRecord(value, where, `${stem}-${n}`);
+    }
+  } catch (cause) {
+    yield { ok: false, origin: n === 0 ? origin : `${origin}:${n + 1}`, error: describeFsError(cause) };
   }
 }
 
@@ -161,21 +262,16 @@ export async function countInputs(paths: readonly string[]): Promise<number | nu
       total += feed.ok ? feed.feed.items.length : 1;
       continue;
     }
-    if (ext !== '.jsonl' && ext !== '.ndjson' && ext !== '.json') {
+    if (ext === '.jsonl' || ext === '.ndjson') {
+      total += await countContentLines(createReadStream(path, STREAM_OPTIONS)).catch(() => 0);
+      continue;
+    }
+    if (ext !== '.json') {
       total++;
       continue;
     }
     const content = await readFile(path, 'utf8').catch(() => '');
-    if (ext === '.json') {
-      total += /^\s*\[/.test(content) ? countArrayElements(content) : 1;
-      continue;
-    }
-    for (let start = 0; start < content.length;) {
-      let end = content.indexOf('\n', start);
-      if (end === -1) end = content.length;
-      if (/\S/.test(content.slice(start, end))) total++;
-      start = end + 1;
-    }
+    total += /^\s*\[/.test(content) ? countArrayElements(content) : 1;
   }
   return total;
 }
@@ -242,24 +338,6 @@ function* readContent(
       for (let i = 0; i < items.length; i++) {
         const where = Array.isArray(value) ? `${origin}[${i}]` : origin;
         yield toRecord(items[i], where, Array.isArray(value) ? `${stem}-${i + 1}` : stem);
-      }
-      return;
-    }
-    case '.jsonl':
-    case '.ndjson': {
-      const lines = content.split('\n');
-      for (let i = 0; i < lines.length; i++) {
-        const line = lines[i]!.trim();
-        if (line === '') continue;
-        const where = `${origin}:${i + 1}`;
-        let value: unknown;
-        try {
-          value = JSON.parse(line);
-        } catch (cause) {
-          yield { ok: false, origin: where, error: `not valid JSON (${(cause as Error).message})` };
-          continue;
-        }
-        yield toRecord(value, where, `${stem}-${i + 1}`);
       }
       return;
     }
@@ -345,12 +423,6 @@ function sniffExtension(content: string): string {
     return firstLine.endsWith('}') && t.trim().includes('\n') ? '.jsonl' : '.json';
   }
   return '.txt';
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function describeFsError(cause: unknown): string {

@@ -6,7 +6,8 @@ import type { Pipeline } from '../../pipeline/index.js';
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
-  readonly stdin?: () => Promise<string>;
+  /** Standard input: its whole text, or its chunks as they come (JSONL is read line by line). */
+  readonly stdin?: () => Promise<string> | AsyncIterable<string | Uint8Array>;
   /**
    * Resolves once `out` may take more: standard output written to a pipe is buffered in memory
    * until the reader takes it, and a command that reads and writes without waiting on anything
