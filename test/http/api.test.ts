@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDashboardAssets } from '../../src/interfaces/http/index.js';
 import { createPipeline, type Stage } from '../../src/pipeline/index.js';
-import { openTestApi, testPipeline, type TestApi } from './api-fixture.js';
+import { ARTICLES, openTestApi, testPipeline, type TestApi } from './api-fixture.js';
 
 const TOKEN = 'test-token-1234';
 let api: TestApi;
@@ -113,6 +113,17 @@ describe('GET /api/articles', () => {
       expect(body.text.slice(r.evidence.span[0], r.evidence.span[1])).toBe(r.evidence.sentence);
     }
     expect(body.raw).toContain('Japan on Friday');
+    // the stored cleaning log and diagnostics are the analysis's own, as `analyze` prints them
+    const analysed = testPipeline().run(ARTICLES.find((d) => d.id === 'tokyo-rejects')!);
+    expect(body.diagnostics).toEqual(JSON.parse(JSON.stringify(analysed.diagnostics)));
+    expect(body.diagnostics.map((d: { code: string }) => d.code)).toContain('EVENT_SKIPPED');
+    expect(body.edits).toEqual(JSON.parse(JSON.stringify(analysed.edits)));
+    // and the OpenAPI document describes every field the route returns
+    const { schemas } = (await call('/openapi.json')).body.components;
+    const described = [schemas.ArticleSummary, ...schemas.ArticleDetail.allOf.slice(1)].flatMap((part) =>
+      Object.keys(part.properties),
+    );
+    expect(described.sort()).toEqual(Object.keys(body).sort());
   });
 
   it('answers 404 for an unknown article and 400 for a bad id', async () => {

@@ -207,10 +207,44 @@ export const ArticleSummary = z
   })
   .openapi('ArticleSummary');
 
+/** A half-open [start, end) into the raw input, as the cleaning log and evidence give it. */
+const RawSpan = z
+  .tuple([z.number(), z.number()])
+  .readonly()
+  .openapi({ description: 'half-open [start, end) in the raw input' });
+
 export const ArticleDetail = ArticleSummary.extend({
+  canonicalUrl: z.string().nullable(),
+  lang: z.string(),
+  origin: z.string().nullable().openapi({ description: 'where it was read: file[:line], URL' }),
+  ingestedAt: z.string(),
   text: z.string(),
   raw: z.string(),
-  lang: z.string(),
+  credits: z.array(z.string()).readonly(),
+  edits: z
+    .array(
+      z.object({
+        kind: z.string(),
+        raw: RawSpan,
+        before: z.string(),
+        after: z.string(),
+        confidence: z.literal('low').optional(),
+      }),
+    )
+    .readonly()
+    .openapi({ description: 'the cleaning log: each repair of the raw input' }),
+  diagnostics: z
+    .array(
+      z.object({
+        stage: z.string(),
+        code: z.string(),
+        message: z.string(),
+        severity: z.enum(['info', 'warning', 'error']),
+        span: Span.optional(),
+      }),
+    )
+    .readonly()
+    .openapi({ description: 'what the analysis noted, such as a trigger it did not code and why' }),
   actors: z
     .array(
       z.object({ code: z.string(), name: z.string(), kind: z.string(), mentions: z.array(Span).readonly() }),

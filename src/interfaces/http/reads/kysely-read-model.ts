@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from
 import type {
   ActorKind,
   ActorRef,
+  Diagnostic,
   Edit,
   Event,
   Modality,
@@ -162,6 +163,7 @@ export function createKyselyReadModel(db: Kysely<Database>): ReadModel {
         raw: a.raw,
         credits: fromJson<string[]>(a.credits),
         edits: fromJson<Edit[]>(a.edits),
+        diagnostics: fromJson<Diagnostic[]>(a.diagnostics),
         actors: fromJson<ActorRef[]>(a.actors),
         people: people.map((p) => ({
           name: p.name,

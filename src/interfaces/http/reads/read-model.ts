@@ -1,4 +1,4 @@
-import type { ActorKind, Edit, Event, Quote, Span } from '../../../core/index.js';
+import type { ActorKind, Diagnostic, Edit, Event, Quote, Span } from '../../../core/index.js';
 
 /**
  * Reads the HTTP API needs beyond the Store port (article detail, listings); the aggregates are
@@ -82,6 +82,8 @@ export interface ArticleDetail extends ArticleSummary {
   readonly raw: string;
   readonly credits: readonly string[];
   readonly edits: readonly Edit[];
+  /** What the analysis noted (a trigger it did not code, and why), as `analyze` prints it. */
+  readonly diagnostics: readonly Diagnostic[];
   readonly actors: readonly { code: string; name: string; kind: ActorKind; mentions: Span[] }[];
   readonly people: readonly { name: string; actor: string | null; role: string | null; mentions: Span[] }[];
   readonly quotes: readonly Quote[];
