@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -35,6 +36,9 @@ export interface ReadOptions {
 
 /** Default of `ReadOptions.fullContentChars`: shorter item content is a teaser, the page is fetched. */
 export const FULL_CONTENT_CHARS = 1000;
+
+/** The most UTF-16 units a string holds (V8: 2^29 - 24); a file of fewer bytes always fits. */
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -126,6 +130,11 @@ export async function* readInputs(
     }
     let content: string;
     try {
+      const { size } = await stat(path);
+      if (size > MAX_STRING_LENGTH) {
+        yield { ok: false, origin: path, error: tooLargeToReadWhole(`the file is ${megabytes(size)},`) };
+        continue;
+      }
       content = await readFile(path, 'utf8');
     } catch (cause) {
       yield { ok: false, origin: path, error: describeFsError(cause) };
@@ -157,8 +166,13 @@ export async function* readInputs(
           return;
         }
         content = head;
-        for (let next = await texts.next(); next.done !== true; next = await texts.next())
+        for (let next = await texts.next(); next.done !== true; next = await texts.next()) {
+          if (content.length + next.value.length > MAX_STRING_LENGTH) {
+            yield { ok: false, origin: '-', error: tooLargeToReadWhole('standard input is') };
+            return;
+          }
           content += next.value;
+        }
       } else {
         content = await source;
       }
@@ -423,6 +437,20 @@ function sniffExtension(content: string): string {
     return firstLine.endsWith('}') && t.trim().includes('\n') ? '.jsonl' : '.json';
   }
   return '.txt';
+}
+
+/** How a file is named in MB in a message. */
+const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+
+/**
+ * Why an input cannot be read whole (`what`: "the file is 600 MB", "standard input is"): the most
+ * a JavaScript string holds, read as one document (a JSON array, a feed, a page or a text).
+ */
+function tooLargeToReadWhole(what: string): string {
+  return (
+    `${what} more than can be read as one document (${megabytes(MAX_STRING_LENGTH)}): ` +
+    'give the articles as JSONL (.jsonl, one object per line), which is read line by line, or split it'
+  );
 }
 
 function describeFsError(cause: unknown): string {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +116,34 @@ describe('JSONL inputs are read as they come, not whole', () => {
       { ok: false, origin: missing, error: 'no such file' },
     ]);
     expect(await countInputs([missing])).toBe(0);
+  });
+
+  it('says what to do with an input too large to read as one document, and goes on', async () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, 600e6); // sparse: nothing is written
+    const small = join(dir, 'small.txt');
+    writeFileSync(small, 'Peru recalled its envoy.');
+    const [first, second] = await collect(readInputs([big, small]));
+    expect(first).toEqual({
+      ok: false,
+      origin: big,
+      error: expect.stringMatching(/^the file is 600 MB, more than/),
+    });
+    expect(first!.ok === false && first!.error).toContain('JSONL');
+    expect(second).toMatchObject({ ok: true, origin: small });
+    // standard input that is not JSONL is read whole: it stops at the same bound
+    const block = ' '.repeat(1 << 26);
+    async function* huge(): AsyncGenerator<string> {
+      yield 'Peru recalled its envoy.';
+      for (let i = 0; i < 9; i++) yield block; // 9 × 64 MB, shared: never copied
+    }
+    const [fromStdin] = await collect(readInputs(['-'], { stdin: huge }));
+    expect(fromStdin).toEqual({
+      ok: false,
+      origin: '-',
+      error: expect.stringMatching(/^standard input is more than/),
+    });
   });
 
   it('counts a dump’s records without reading it whole', async () => {
