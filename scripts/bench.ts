@@ -370,7 +370,7 @@ const queueRuns = new Map<number, { rate: number; busy: number | null }>();
 
 /** Adds articles to the queue and waits until no job waits, runs or is delayed. */
 async function drainThrough(queue: string, prefix: string, set: typeof docs, tag: string): Promise<void> {
-  const producer = openProducer(queue, prefix);
+  const producer = openProducer(queue, { prefix });
   for (let i = 0; i < set.length; i += 500)
     await producer.add(set.slice(i, i + 500).map((doc, j) => ({ doc, origin: `${tag}:${i + j + 1}` })));
   await producer.close();

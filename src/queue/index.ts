@@ -1,4 +1,10 @@
-export { openProducer, type ArticleJob, type ArticleProducer } from './article-jobs.js';
+export {
+  MAX_WAITING,
+  openProducer,
+  type ArticleJob,
+  type ArticleProducer,
+  type ProducerOptions,
+} from './article-jobs.js';
 export {
   startArticleWorker,
   type ArticleWorker,

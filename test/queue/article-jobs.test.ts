@@ -33,7 +33,7 @@ describe('openProducer', () => {
   it('connects to Redis only once it has an article to enqueue', async () => {
     const { server, port, connections } = await countingServer();
     try {
-      const producer = openProducer(`redis://127.0.0.1:${port}`, PREFIX);
+      const producer = openProducer(`redis://127.0.0.1:${port}`, { prefix: PREFIX });
       await producer.add([]);
       await new Promise((r) => setTimeout(r, 200));
       await producer.close();

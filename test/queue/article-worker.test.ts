@@ -66,7 +66,7 @@ describe('startArticleWorker', () => {
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
-    const producer = openProducer(REDIS, PREFIX);
+    const producer = openProducer(REDIS, { prefix: PREFIX });
     await producer.add(docs.map((doc, i) => ({ doc, origin: `overlap:${i + 1}` })));
     await producer.close();
     // batches are written only when full (a long wait for stragglers), so that the first one is a

@@ -66,7 +66,7 @@ describe('failed jobs and `queue retry`', () => {
   }, 60_000);
 
   it('enqueuing a failed article again adds nothing, and ingest says why', async () => {
-    const producer = openProducer(REDIS, PREFIX);
+    const producer = openProducer(REDIS, { prefix: PREFIX });
     await producer.add(bad);
     expect(await producer.failed()).toBe(0);
     await drain();

@@ -92,7 +92,7 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
   it('stores every article exactly once when a worker is killed mid-batch and another takes over', async () => {
     const prefix = `demarche-test-kill-${RUN}`;
     prefixes.push(prefix);
-    const producer = openProducer(REDIS, prefix);
+    const producer = openProducer(REDIS, { prefix });
     await producer.add(docs.map((doc, i) => ({ doc, origin: `corpus:${i + 1}` })));
     await producer.add(docs.slice(0, 5).map((doc, i) => ({ doc, origin: `again:${i + 1}` }))); // same jobs
     await producer.close();
@@ -127,7 +127,7 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     prefixes.push(prefix);
     const extra = generateCorpus({ seed: 8, bytes: 20_000 });
     const before = await stored();
-    const producer = openProducer(REDIS, prefix);
+    const producer = openProducer(REDIS, { prefix });
     await producer.add([
       { doc: { id: 'poison', raw: ' \n\t ', mediaType: 'text/plain' }, origin: 'poison.jsonl:1' },
       ...extra.map((doc, i) => ({ doc, origin: `extra:${i + 1}` })),
@@ -151,7 +151,7 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     prefixes.push(prefix);
     const extra = generateCorpus({ seed: 9, bytes: 120_000 });
     const before = await stored();
-    const producer = openProducer(REDIS, prefix);
+    const producer = openProducer(REDIS, { prefix });
     await producer.add(extra.map((doc, i) => ({ doc, origin: `pg-closes:${i + 1}` })));
     await producer.close();
     // the worker's connections carry a name of their own, so that only they are closed (the test's
@@ -244,7 +244,7 @@ describe('queue across a Redis restart', () => {
     let said = '';
     worker.stderr!.on('data', (d: Buffer) => (said += d.toString()));
     try {
-      const producer = openProducer(url, prefix);
+      const producer = openProducer(url, { prefix });
       const half = Math.floor(docs.length / 2);
       await producer.add(docs.slice(0, half).map((doc, i) => ({ doc, origin: `corpus:${i + 1}` })));
       await until(async () => (await store.counts()).articles >= 3, 120, 'the worker to start storing');

@@ -20,6 +20,7 @@ interface IngestOptions extends FetchFlags {
   readonly threads?: number;
   readonly queue?: string;
   readonly prefix: string;
+  readonly maxWaiting?: number;
   readonly quiet?: boolean;
 }
 
@@ -85,6 +86,11 @@ export function createProgress(
       if (now - last < (tty ? 100 : 1000)) return;
       last = now;
       io.err(tty ? `\r\x1b[K${line(t, false)}` : `demarche ingest: ${line(t, false)}\n`);
+    },
+    /** A line of its own between progress lines (not with `quiet`): on a terminal, the bar is cleared first. */
+    note(text: string) {
+      if (quiet) return;
+      io.err(tty ? `\r\x1b[K${text}\n` : `${text}\n`);
     },
     finish(t: Tally) {
       if (tty && !quiet) io.err('\r\x1b[K');
@@ -219,6 +225,11 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
       'enqueue the articles on this Redis queue (BullMQ) for `demarche worker` instead',
     )
     .option('--prefix <prefix>', 'Redis key prefix of the queue', 'demarche')
+    .option(
+      '--max-waiting <n>',
+      'with --queue: pause reading while this many jobs wait for workers (default 100000, about 500 MB of Redis; 0: no limit)',
+      wholeNumber,
+    )
     .option('-q, --quiet', 'no progress lines')
     .action(async (paths: string[], opts: IngestOptions) => {
       const t: IngestTally = { read: 0, stored: 0, duplicates: 0, bad: 0, events: 0, merged: 0, copies: 0 };
@@ -236,7 +247,7 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
         ...(io.stdin ? { stdin: io.stdin } : {}),
       });
       if (opts.queue !== undefined) {
-        await enqueueAll(records, opts.queue, opts.prefix, opts.batch, { report, progress, t, io });
+        await enqueueAll(records, { ...opts, queue: opts.queue }, { report, progress, t, io });
         return;
       }
       const threads = opts.threads ?? defaultThreads(total);
@@ -286,12 +297,13 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
     });
 };
 
+/** Least time between two notes that `ingest --queue` waits for room in the queue, in ms. */
+const FULL_NOTE_MS = 60_000;
+
 /** `ingest --queue`: the records go to the queue in batches; workers analyse and store them. */
 async function enqueueAll(
   records: AsyncIterable<InputRecord>,
-  url: string,
-  prefix: string,
-  size: number,
+  opts: IngestOptions & { readonly queue: string },
   run: {
     readonly report: (origin: string, message: string) => void;
     readonly progress: ReturnType<typeof createProgress>;
@@ -301,8 +313,22 @@ async function enqueueAll(
 ): Promise<void> {
   const { report, progress, t, io } = run;
   const { checkRedis, openProducer } = await import('../../../queue/index.js'); // BullMQ: loaded when used
+  const url = opts.queue;
+  const size = opts.batch;
   await checkRedis(url); // before any record is read: a wrong address fails at once
-  const producer = openProducer(url, prefix);
+  // while the queue is full, reading waits too: an archive streamed in holds at most the limit in Redis
+  let toldAt = Number.NEGATIVE_INFINITY;
+  const producer = openProducer(url, {
+    prefix: opts.prefix,
+    ...(opts.maxWaiting !== undefined ? { maxWaiting: opts.maxWaiting } : {}),
+    onFull: (waiting) => {
+      if (performance.now() - toldAt < FULL_NOTE_MS) return;
+      toldAt = performance.now();
+      progress.note(
+        `demarche ingest: ${waiting} jobs wait for workers (--max-waiting); reading paused until they take some`,
+      );
+    },
+  });
   let enqueued = 0;
   let failed: number;
   try {
