@@ -1,7 +1,5 @@
-import { constants } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseFeed, looksLikeFeed } from './feeds/parse-feed.js';
 import { readFeed, type FeedReading } from './feeds/read-feed.js';
 import { documentFromPage } from './fetch/document-from-page.js';
@@ -14,7 +12,16 @@ import {
 import { orderedMap } from './fetch/ordered-map.js';
 import { extractArticle } from './html/extract-article.js';
 import type { InputRecord } from './input-record.js';
-import { countContentLines, decodeChunks, readLines, STREAM_OPTIONS } from './read-lines.js';
+import {
+  MAX_STRING_LENGTH,
+  describeReadError,
+  fileKind,
+  gunzipIfCompressed,
+  openBytes,
+  readText,
+  tooLargeToReadWhole,
+} from './open-file.js';
+import { countContentLines, decodeChunks, readLines } from './read-lines.js';
 
 export type { InputRecord } from './input-record.js';
 
@@ -36,9 +43,6 @@ export interface ReadOptions {
 
 /** Default of `ReadOptions.fullContentChars`: shorter item content is a teaser, the page is fetched. */
 export const FULL_CONTENT_CHARS = 1000;
-
-/** The most UTF-16 units a string holds (V8: 2^29 - 24); a file of fewer bytes always fits. */
-const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -68,7 +72,7 @@ async function expandDirectories(paths: readonly string[]): Promise<string[]> {
     if (info?.isDirectory()) {
       const entries = await readdir(path, { withFileTypes: true });
       const children = entries
-        .filter((e) => e.isDirectory() || READABLE.has(extname(e.name).toLowerCase()))
+        .filter((e) => e.isDirectory() || READABLE.has(fileKind(e.name).ext))
         .map((e) => join(path, e.name))
         .sort();
       out.push(...(await expandDirectories(children)));
@@ -121,23 +125,17 @@ export async function* readInputs(
       yield* readStdin();
       continue;
     }
-    const ext = extname(path).toLowerCase();
-    const stem = basename(path, extname(path));
+    const { ext, gzip, stem } = fileKind(path);
     if (ext === '.jsonl' || ext === '.ndjson') {
       // a dump is read line by line, never whole: it can be larger than memory (or than a string)
-      yield* readJsonLines(path, stem, decodeChunks(createReadStream(path, STREAM_OPTIONS)));
+      yield* readJsonLines(path, stem, decodeChunks(openBytes(path, gzip)));
       continue;
     }
     let content: string;
     try {
-      const { size } = await stat(path);
-      if (size > MAX_STRING_LENGTH) {
-        yield { ok: false, origin: path, error: tooLargeToReadWhole(`the file is ${megabytes(size)},`) };
-        continue;
-      }
-      content = await readFile(path, 'utf8');
+      content = await readText(path, gzip);
     } catch (cause) {
-      yield { ok: false, origin: path, error: describeFsError(cause) };
+      yield { ok: false, origin: path, error: describeReadError(cause) };
       continue;
     }
     if (FEED_EXTENSIONS.has(ext)) yield* readFeed(path, content, stem, undefined, reading);
@@ -153,7 +151,7 @@ export async function* readInputs(
     let content: string;
     try {
       if (Symbol.asyncIterator in source) {
-        const texts = decodeChunks(source)[Symbol.asyncIterator]();
+        const texts = decodeChunks(gunzipIfCompressed(source))[Symbol.asyncIterator]();
         let head = '';
         let ended = false;
         while (!ended && !knownKind(head)) {
@@ -177,7 +175,7 @@ export async function* readInputs(
         content = await source;
       }
     } catch (cause) {
-      yield { ok: false, origin: '-', error: describeFsError(cause) };
+      yield { ok: false, origin: '-', error: describeReadError(cause) };
       return;
     }
     const ext = sniffExtension(content);
@@ -233,7 +231,7 @@ async function* readJsonLines(
       yield toRecord(value, where, `${stem}-${n}`);
     }
   } catch (cause) {
-    yield { ok: false, origin: n === 0 ? origin : `${origin}:${n + 1}`, error: describeFsError(cause) };
+    yield { ok: false, origin: n === 0 ? origin : `${origin}:${n + 1}`, error: describeReadError(cause) };
   }
 }
 
@@ -270,21 +268,21 @@ export async function countInputs(paths: readonly string[]): Promise<number | nu
   if (paths.some((path) => path === '-' || isUrl(path))) return null;
   let total = 0;
   for (const path of await expandDirectories(paths)) {
-    const ext = extname(path).toLowerCase();
+    const { ext, gzip } = fileKind(path);
     if (FEED_EXTENSIONS.has(ext)) {
-      const feed = parseFeed(await readFile(path, 'utf8').catch(() => ''));
+      const feed = parseFeed(await readText(path, gzip).catch(() => ''));
       total += feed.ok ? feed.feed.items.length : 1;
       continue;
     }
     if (ext === '.jsonl' || ext === '.ndjson') {
-      total += await countContentLines(createReadStream(path, STREAM_OPTIONS)).catch(() => 0);
+      total += await countContentLines(openBytes(path, gzip)).catch(() => 0);
       continue;
     }
     if (ext !== '.json') {
       total++;
       continue;
     }
-    const content = await readFile(path, 'utf8').catch(() => '');
+    const content = await readText(path, gzip).catch(() => '');
     total += /^\s*\[/.test(content) ? countArrayElements(content) : 1;
   }
   return total;
@@ -359,7 +357,7 @@ function* readContent(
       yield {
         ok: false,
         origin,
-        error: `unsupported file type "${ext || '(none)'}": use .txt, .html, .json, .jsonl or a feed (.xml, .rss, .atom)`,
+        error: `unsupported file type "${ext || '(none)'}": use .txt, .html, .json, .jsonl or a feed (.xml, .rss, .atom), each also gzip-compressed (.gz)`,
       };
   }
 }
@@ -437,25 +435,4 @@ function sniffExtension(content: string): string {
     return firstLine.endsWith('}') && t.trim().includes('\n') ? '.jsonl' : '.json';
   }
   return '.txt';
-}
-
-/** How a file is named in MB in a message. */
-const megabytes = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
-
-/**
- * Why an input cannot be read whole (`what`: "the file is 600 MB", "standard input is"): the most
- * a JavaScript string holds, read as one document (a JSON array, a feed, a page or a text).
- */
-function tooLargeToReadWhole(what: string): string {
-  return (
-    `${what} more than can be read as one document (${megabytes(MAX_STRING_LENGTH)}): ` +
-    'give the articles as JSONL (.jsonl, one object per line), which is read line by line, or split it'
-  );
-}
-
-function describeFsError(cause: unknown): string {
-  const code = (cause as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  return (cause as Error).message;
 }

@@ -1,9 +1,3 @@
-/** Bytes read from a file at a time while streaming it. */
-const CHUNK_BYTES = 1 << 20;
-
-/** The options of `createReadStream` for files read line by line, or counted. */
-export const STREAM_OPTIONS = { highWaterMark: CHUNK_BYTES } as const;
-
 /**
  * The text of a stream of UTF-8 bytes (or of text already decoded), chunk by chunk: a character
  * split between two chunks is joined and invalid bytes become U+FFFD, as `readFile(path, 'utf8')`

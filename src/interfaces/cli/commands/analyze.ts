@@ -13,7 +13,9 @@ export const registerAnalyze: RegisterCommand = (program, context) => {
   withFetchOptions(
     program
       .command('analyze')
-      .description('analyse articles: .txt, .html, .json, .jsonl, feed files, URLs, folders, or - for stdin')
+      .description(
+        'analyse articles: .txt, .html, .json, .jsonl, feed files (each also .gz), URLs, folders, or - for stdin',
+      )
       .argument('[files...]', 'input files, folders, feeds (.xml/.rss/.atom) or http(s) URLs', ['-']),
   )
     .addOption(

@@ -34,7 +34,9 @@ export function formatEdit(raw: string, edit: Edit): string {
 export const registerClean: RegisterCommand = (program, { io, fail }) => {
   program
     .command('clean')
-    .description('print the cleaned text of articles (.txt, .html, .json, .jsonl, folders, - for stdin)')
+    .description(
+      'print the cleaned text of articles (.txt, .html, .json, .jsonl, each also .gz; folders; - for stdin)',
+    )
     .argument('[files...]', 'input files or folders', ['-'])
     .option('--diff', 'list each edit with its raw span, in context, instead of the text')
     .option('--json', 'print one JSON object per input: id, title, url, published, text, credits, edits')

@@ -205,7 +205,7 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
     program
       .command('ingest')
       .description(
-        'analyse articles (files, folders, .jsonl dumps, RSS/Atom feeds, URLs) and store them, each once',
+        'analyse articles (files, folders, .jsonl dumps, also gzip-compressed, RSS/Atom feeds, URLs) and store them, each once',
       )
       .argument(
         '<paths...>',
