@@ -22,15 +22,21 @@ export async function* decodeChunks(chunks: AsyncIterable<string | Uint8Array>):
  * for await (const line of readLines(decodeChunks(createReadStream('dump.jsonl')))) JSON.parse(line);
  */
 export async function* readLines(texts: AsyncIterable<string>): AsyncGenerator<string> {
+  // only each new chunk is searched: a long line that spans chunks is joined, not scanned again
   let rest = '';
   for await (const text of texts) {
-    const chunk = rest === '' ? text : rest + text;
-    let start = 0;
-    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', start)) {
-      yield chunk.slice(start, end);
+    let end = text.indexOf('\n');
+    if (end === -1) {
+      rest += text;
+      continue;
+    }
+    yield rest + text.slice(0, end);
+    let start = end + 1;
+    for (end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
+      yield text.slice(start, end);
       start = end + 1;
     }
-    rest = start === 0 ? chunk : chunk.slice(start);
+    rest = text.slice(start);
   }
   if (rest !== '') yield rest;
 }
