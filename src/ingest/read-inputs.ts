@@ -143,8 +143,9 @@ export async function* readInputs(
   }
 
   /**
-   * Standard input: a JSONL stream is read line by line as it comes (`zcat dump.jsonl.gz |
-   * demarche ingest -`), anything else whole, once its kind is known from its start.
+   * Standard input, decompressed first when it is gzip data: a JSONL stream is read line by line
+   * as it comes (`zcat dump.jsonl.gz | demarche ingest -`), anything else whole, once its kind is
+   * known from its start.
    */
   async function* readStdin(): AsyncGenerator<InputRecord> {
     const source = (options.stdin ?? (() => process.stdin as AsyncIterable<Uint8Array>))();
