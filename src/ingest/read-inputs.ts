@@ -259,16 +259,20 @@ async function* readFetched(page: FetchResult, reading: FeedReading): AsyncGener
  * How many records `readInputs` will read from `paths`, counted cheaply for a progress estimate:
  * one per text or HTML file, one per non-empty line of a `.jsonl`/`.ndjson` file, one per `.json`
  * file (or per element when it holds an array), one per item of a feed file (one for a malformed
- * feed). Null when standard input or a URL is among the paths (it can only be read once, or would
- * have to be fetched).
+ * feed). Null when standard input, a pipe or another file that is not a regular one
+ * (`<(zcat dump.jsonl.gz)`, a named pipe) or a URL is among the paths: it can only be read once, or
+ * would have to be fetched.
  *
  * @example
  * await countInputs(['dump.jsonl', 'folder/']); // 1250
  */
 export async function countInputs(paths: readonly string[]): Promise<number | null> {
   if (paths.some((path) => path === '-' || isUrl(path))) return null;
+  const files = await expandDirectories(paths);
+  // a pipe read to count it would be empty for the reading (a missing file is counted as before)
+  for (const path of files) if ((await stat(path).catch(() => null))?.isFile() === false) return null;
   let total = 0;
-  for (const path of await expandDirectories(paths)) {
+  for (const path of files) {
     const { ext, gzip } = fileKind(path);
     if (FEED_EXTENSIONS.has(ext)) {
       const feed = parseFeed(await readText(path, gzip).catch(() => ''));

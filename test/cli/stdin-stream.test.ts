@@ -1,7 +1,12 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/eval/index.js';
+import { runDemarche } from '../support/cli.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -47,5 +52,30 @@ describe('analyze reading JSONL from standard input', () => {
       .split('\n')
       .map((line) => (JSON.parse(line) as { id: string }).id);
     expect(ids).toEqual([JSON.parse(first!).id, JSON.parse(second!).id]);
+  }, 60_000);
+});
+
+/**
+ * `demarche ingest <(zcat dump.jsonl.gz)`: the shell gives a pipe as a path. Counting its records
+ * for the progress line would read it, and leave nothing for the reading.
+ */
+describe('ingest reading a pipe given as a path', () => {
+  it('stores every article of the pipe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarche-fifo-'));
+    try {
+      const fifo = join(dir, 'dump.jsonl');
+      execFileSync('mkfifo', [fifo]);
+      const docs = generateCorpus({ seed: 10, bytes: 12_000 });
+      const ingest = runDemarche(['ingest', fifo, '--db', join(dir, 'fifo.db'), '--quiet']);
+      const writer = await open(fifo, 'w'); // opens once the command reads it
+      await writer.write(docs.map((d) => JSON.stringify({ id: d.id, text: d.raw })).join('\n'));
+      await writer.close();
+      const run = await ingest;
+      expect(run.err).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.out).toContain(`${docs.length} articles read, ${docs.length} stored`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 });
