@@ -263,16 +263,24 @@ async function* readFetched(page: FetchResult, reading: FeedReading): AsyncGener
  * (`<(zcat dump.jsonl.gz)`, a named pipe) or a URL is among the paths: it can only be read once, or
  * would have to be fetched.
  *
+ * `stopAt`: stop counting once that many are counted (the total is then at least `stopAt`), for
+ * a caller that only asks whether the input is small: a large archive is not read to count it.
+ *
  * @example
  * await countInputs(['dump.jsonl', 'folder/']); // 1250
+ * await countInputs(['archive.jsonl.gz'], { stopAt: 200 }); // ≥ 200, after reading its start
  */
-export async function countInputs(paths: readonly string[]): Promise<number | null> {
+export async function countInputs(
+  paths: readonly string[],
+  { stopAt = Number.POSITIVE_INFINITY }: { readonly stopAt?: number } = {},
+): Promise<number | null> {
   if (paths.some((path) => path === '-' || isUrl(path))) return null;
   const files = await expandDirectories(paths);
   // a pipe read to count it would be empty for the reading (a missing file is counted as before)
   for (const path of files) if ((await stat(path).catch(() => null))?.isFile() === false) return null;
   let total = 0;
   for (const path of files) {
+    if (total >= stopAt) break;
     const { ext, gzip } = fileKind(path);
     if (FEED_EXTENSIONS.has(ext)) {
       const feed = parseFeed(await readText(path, gzip).catch(() => ''));
@@ -280,7 +288,7 @@ export async function countInputs(paths: readonly string[]): Promise<number | nu
       continue;
     }
     if (ext === '.jsonl' || ext === '.ndjson') {
-      total += await countContentLines(openBytes(path, gzip)).catch(() => 0);
+      total += await countContentLines(openBytes(path, gzip), stopAt - total).catch(() => 0);
       continue;
     }
     if (ext !== '.json') {

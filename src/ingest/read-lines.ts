@@ -49,9 +49,13 @@ function isAsciiSpace(byte: number): boolean {
 /**
  * How many lines of a byte stream hold something other than ASCII white space, counted on the
  * bytes (nothing is decoded): the records of a JSONL dump, for a progress estimate. A line of other
- * white space alone (U+00A0, say), which the reader skips, is counted.
+ * white space alone (U+00A0, say), which the reader skips, is counted. Once `stopAt` lines are
+ * counted, the rest is not read (the count may then pass `stopAt` by the lines of the last chunk).
  */
-export async function countContentLines(chunks: AsyncIterable<Uint8Array>): Promise<number> {
+export async function countContentLines(
+  chunks: AsyncIterable<Uint8Array>,
+  stopAt = Number.POSITIVE_INFINITY,
+): Promise<number> {
   let count = 0;
   let counted = false; // whether the line being read has been counted
   for await (const bytes of chunks) {
@@ -72,6 +76,7 @@ export async function countContentLines(chunks: AsyncIterable<Uint8Array>): Prom
       i = end + 1;
       counted = false;
     }
+    if (count >= stopAt) break; // the stream is closed, the rest never read
   }
   return count;
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countInputs, readInputs } from '../../src/ingest/index.js';
@@ -17,6 +18,22 @@ describe('countInputs', () => {
     for await (const _ of readInputs([dir])) read++;
     expect(await countInputs([dir])).toBe(read);
     expect(read).toBe(7);
+  });
+
+  it('stops counting once it has counted what it was asked for', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarche-count-'));
+    const records = (n: number) =>
+      Array.from({ length: n }, (_, i) => JSON.stringify({ text: `article ${i}` })).join('\n');
+    // a compressed dump cut short after its five records: counted to the end, its read fails (0)
+    const whole = gzipSync(records(5));
+    writeFileSync(join(dir, 'a-cut.jsonl.gz'), whole.subarray(0, whole.length - 4));
+    writeFileSync(join(dir, 'b.jsonl'), records(3));
+    expect(await countInputs([dir])).toBe(3);
+    // asked for 2, it reads the first chunk of the first file only: never the cut, nor the next file
+    expect(await countInputs([dir], { stopAt: 2 })).toBe(5);
+    const b = join(dir, 'b.jsonl');
+    expect(await countInputs([b, b])).toBe(6);
+    expect(await countInputs([b, b], { stopAt: 3 })).toBe(3);
   });
 
   it('does not know the count of standard input', async () => {

@@ -235,8 +235,15 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
       const t: IngestTally = { read: 0, stored: 0, duplicates: 0, bad: 0, events: 0, merged: 0, copies: 0 };
       // the readers (an HTML parser among them) load when the command runs, not at start-up
       const { countInputs, identifyArticle, readInputs } = await import('../../../ingest/index.js');
-      const total = await countInputs(paths);
-      const progress = createProgress(io, opts.quiet === true, opts.quiet ? null : total);
+      // the total is for the progress line; without one (-q) only whether the input is small is
+      // asked (for the default threads), so a large archive is not read an extra time to count it
+      const quiet = opts.quiet === true;
+      const total = !quiet
+        ? await countInputs(paths)
+        : opts.queue === undefined && opts.threads === undefined
+          ? await countInputs(paths, { stopAt: SMALL_INPUT })
+          : null;
+      const progress = createProgress(io, quiet, quiet ? null : total);
       const report = (origin: string, message: string) => {
         io.err(`demarche: ${origin}: ${message}\n`);
         fail(1);
