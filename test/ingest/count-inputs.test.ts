@@ -1,13 +1,23 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
 import { countInputs, readInputs } from '../../src/ingest/index.js';
 
 describe('countInputs', () => {
-  it('counts what readInputs reads: files, JSONL lines, JSON array elements', async () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
     const dir = mkdtempSync(join(tmpdir(), 'demarche-count-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts what readInputs reads: files, JSONL lines, JSON array elements', async () => {
+    const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'a.txt'), 'Peru recalled its envoy.');
     writeFileSync(join(dir, 'sub', 'b.jsonl'), '{"text":"one"}\n\n{"text":"two"}\n{not json\n');
@@ -21,7 +31,7 @@ describe('countInputs', () => {
   });
 
   it('stops counting once it has counted what it was asked for', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-count-'));
+    const dir = tempDir();
     const records = (n: number) =>
       Array.from({ length: n }, (_, i) => JSON.stringify({ text: `article ${i}` })).join('\n');
     // a compressed dump cut short after its five records: counted to the end, its read fails (0)
