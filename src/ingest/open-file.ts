@@ -5,6 +5,7 @@ import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { createGunzip, gunzip } from 'node:zlib';
+import { prepend } from './read-lines.js';
 
 /** The most UTF-16 units a string holds (V8: 2^29 - 24); a file of fewer bytes always fits. */
 export const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH;
@@ -37,13 +38,17 @@ export function fileKind(path: string): FileKind {
   return { ext: extname(inner).toLowerCase(), gzip, stem: basename(inner, extname(inner)) };
 }
 
+/** `source` decompressed as it comes; an error of the source ends the reading with its reason. */
+function inflated(source: Readable): AsyncIterable<Uint8Array> {
+  const inflate = createGunzip({ chunkSize: CHUNK_BYTES });
+  source.on('error', (cause) => inflate.destroy(cause));
+  return source.pipe(inflate);
+}
+
 /** A file's bytes as they are read, decompressed as they come when it is gzip-compressed. */
 export function openBytes(path: string, gzip: boolean): AsyncIterable<Uint8Array> {
   const file = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  if (!gzip) return file;
-  const inflate = createGunzip({ chunkSize: CHUNK_BYTES });
-  file.on('error', (cause) => inflate.destroy(cause)); // a read error ends the reading, with its reason
-  return file.pipe(inflate);
+  return gzip ? inflated(file) : file;
 }
 
 /** Thrown when an input holds more text than one string can (`MAX_STRING_LENGTH`). */
@@ -94,19 +99,10 @@ export async function* gunzipIfCompressed(
   const it = chunks[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done === true) return;
-  const rest = (async function* () {
-    yield first.value;
-    for (let next = await it.next(); next.done !== true; next = await it.next()) yield next.value;
-  })();
   const head = first.value;
-  if (typeof head === 'string' || head[0] !== 0x1f || head[1] !== 0x8b) {
-    yield* rest;
-    return;
-  }
-  const source = Readable.from(rest, { objectMode: false });
-  const inflate = createGunzip({ chunkSize: CHUNK_BYTES });
-  source.on('error', (cause) => inflate.destroy(cause));
-  yield* source.pipe(inflate);
+  const all = prepend(head, it);
+  if (typeof head === 'string' || head[0] !== 0x1f || head[1] !== 0x8b) yield* all;
+  else yield* inflated(Readable.from(all, { objectMode: false }));
 }
 
 /** A reason for a failed read of a file or stream, for an error record. */

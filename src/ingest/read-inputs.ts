@@ -21,7 +21,7 @@ import {
   readText,
   tooLargeToReadWhole,
 } from './open-file.js';
-import { countContentLines, decodeChunks, readLines } from './read-lines.js';
+import { countContentLines, decodeChunks, prepend, readLines } from './read-lines.js';
 
 export type { InputRecord } from './input-record.js';
 
@@ -197,13 +197,6 @@ function knownKind(head: string): boolean {
   if (!t.startsWith('{')) return true;
   const end = t.indexOf('\n');
   return end !== -1 && /\S/.test(t.slice(end));
-}
-
-/** `head`, then what `rest` gives. */
-async function* prepend(head: string, rest?: AsyncIterator<string>): AsyncGenerator<string> {
-  yield head;
-  if (rest === undefined) return;
-  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
 }
 
 /**

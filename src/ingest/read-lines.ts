@@ -1,4 +1,16 @@
 /**
+ * `head`, then what `rest` gives (from where it stands: an iterator already begun goes on).
+ *
+ * @example
+ * prepend(firstChunk, chunks[Symbol.asyncIterator]()); // the stream again, its first chunk looked at
+ */
+export async function* prepend<T>(head: T, rest?: AsyncIterator<T>): AsyncGenerator<T> {
+  yield head;
+  if (rest === undefined) return;
+  for (let next = await rest.next(); next.done !== true; next = await rest.next()) yield next.value;
+}
+
+/**
  * The text of a stream of UTF-8 bytes (or of text already decoded), chunk by chunk: a character
  * split between two chunks is joined and invalid bytes become U+FFFD, as `readFile(path, 'utf8')`
  * reads them whole; a leading byte-order mark is dropped (a line's `trim` drops it from a whole read).

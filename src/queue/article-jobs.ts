@@ -27,7 +27,7 @@ function jobOptions(contentHash: string): JobsOptions {
 }
 
 /** Default of `ProducerOptions.maxWaiting`: about 500 MB of Redis at 5 kB per seed-sized article. */
-export const MAX_WAITING = 100_000;
+const MAX_WAITING = 100_000;
 
 /** How often a producer held back by `maxWaiting` looks at the queue again, in ms. */
 const FULL_POLL_MS = 500;

@@ -1,10 +1,4 @@
-export {
-  MAX_WAITING,
-  openProducer,
-  type ArticleJob,
-  type ArticleProducer,
-  type ProducerOptions,
-} from './article-jobs.js';
+export { openProducer, type ArticleJob, type ArticleProducer, type ProducerOptions } from './article-jobs.js';
 export {
   startArticleWorker,
   type ArticleWorker,
