@@ -329,8 +329,25 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.dropTable('mentions').execute();
       },
     },
+    '0006_sqlite_band_fields': {
+      // What story clustering reads of each article holding a band key (its story, shingle count
+      // and signature), as a covering index: SQLite keeps a row's columns in order, and these come
+      // after the texts, so reading them from the row followed its overflow pages (about 18 kB of
+      // texts and JSON). Postgres keeps large values out of line (TOAST) and needs no such index.
+      async up(db: Db) {
+        if (pg) return;
+        await db.schema
+          .createIndex(SQLITE_BAND_FIELDS)
+          .on('articles')
+          .columns(['id', 'story_id', 'shingles', 'minhash'])
+          .execute();
+      },
+    },
   };
 }
+
+/** The SQLite index that story clustering reads articles through (migration 0006). */
+export const SQLITE_BAND_FIELDS = 'articles_band_fields';
 
 /**
  * Brings the schema up to date (idempotent; safe to run on every open): applies, in one

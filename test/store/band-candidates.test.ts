@@ -10,7 +10,8 @@ import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/
 import type { Database as Schema } from '../../src/store/schema.js';
 import { STOP_KEY_HOLDERS, type BatchIo } from '../../src/store/write/batch-io.js';
 import { createPostgresBatchIo } from '../../src/store/write/postgres-batch-io.js';
-import { createSqliteBatchIo } from '../../src/store/write/sqlite-batch-io.js';
+import { BAND_MATCHES, createSqliteBatchIo } from '../../src/store/write/sqlite-batch-io.js';
+import { SQLITE_BAND_FIELDS } from '../../src/store/migrations.js';
 import { findPostgres } from './backends.js';
 import { analyseDocs } from './dev-set.js';
 
@@ -115,6 +116,50 @@ describe(`bandMatches skips a key held by more than ${STOP_KEY_HOLDERS} articles
       await store.close();
       await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
       await db.destroy();
+    }
+  });
+});
+
+describe('SQLite reads the story fields of band holders from a covering index, not their rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'demarche-band-index-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** How SQLite runs the band query: one line per step. */
+  const plan = (database: Database.Database) =>
+    (database.prepare(`explain query plan ${BAND_MATCHES}`).all('[]') as { detail: string }[]).map(
+      (r) => r.detail,
+    );
+
+  it('on a new store, and on one stored before migration 0006', async () => {
+    const path = join(dir, 'old.db');
+    const store = await openSqliteStore({ path });
+    const stored = await store.putArticles(items.slice(0, 12));
+    await store.close();
+    const database = new Database(path);
+    try {
+      expect(plan(database)).toContain(`SEARCH a USING COVERING INDEX ${SQLITE_BAND_FIELDS} (id=?)`);
+      // as a database written before the migration was
+      database.exec(`drop index ${SQLITE_BAND_FIELDS};
+        delete from demarche_migrations where name = '0006_sqlite_band_fields'`);
+      expect(() => plan(database)).toThrow(/no such index/);
+      await (await openSqliteStore({ path })).close();
+      expect(plan(database)).toContain(`SEARCH a USING COVERING INDEX ${SQLITE_BAND_FIELDS} (id=?)`);
+      // the index holds what the rows hold, stories set after the insert included
+      const ids = stored.flatMap((o) => (o.status === 'stored' ? [o.id] : []));
+      database.exec(
+        `insert into article_bands (key, article_id) values ${ids.map((id) => `(${RARE}, ${id})`).join(', ')}`,
+      );
+      const rows = database
+        .prepare('select id, story_id, shingles, minhash from articles order by id')
+        .all() as { id: number; story_id: number; shingles: number; minhash: Uint8Array }[];
+      expect(rows.every((r) => r.story_id !== null)).toBe(true);
+      const matches = await createSqliteBatchIo(database).bandMatches([RARE]);
+      expect(
+        matches
+          .map((m) => ({ id: m.articleId, story_id: m.story, shingles: m.shingles, minhash: m.minhash }))
+          .sort((x, y) => x.id - y.id),
+      ).toEqual(rows);
+    } finally {
+      database.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { SQLITE_BAND_FIELDS } from '../migrations.js';
 import {
   COLUMNS,
   COUNT_COLUMNS,
@@ -36,6 +37,18 @@ const ADD_COUNT = `insert into event_counts (${COUNT_COLUMNS.map(([name]) => nam
   set events = events + excluded.events, goldstein = goldstein + excluded.goldstein`;
 /** Removes a key's row once it counts no event. */
 const DROP_EMPTY_COUNT = `delete from event_counts where ${COUNT_KEY.map((k) => `${k} = ?`).join(' and ')} and events = 0`;
+
+/**
+ * The holders of each key (a JSON array) with their story fields, for keys held by at most
+ * `STOP_KEY_HOLDERS` articles. The fields are read through the covering index of migration 0006:
+ * the planner would look the rows up by id, and reach these columns only past each row's texts.
+ */
+export const BAND_MATCHES = `select b.key, b.article_id, a.story_id, a.shingles, a.minhash
+  from json_each(?) k
+  join article_bands b on b.key = k.value
+  join articles a indexed by ${SQLITE_BAND_FIELDS} on a.id = b.article_id
+  where (select count(*) from (select 1 from article_bands s where s.key = k.value limit ${STOP_KEY_HOLDERS + 1}))
+    <= ${STOP_KEY_HOLDERS}`;
 
 /** One lookup as the relation `k`, from its bound values (one prepared statement, run per lookup). */
 const LOOKUP_CTE = `with k as (select ${LOOKUP_COLUMNS.map(([name]) => `? as ${name}`).join(', ')})`;
@@ -119,14 +132,7 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
     },
 
     async bandMatches(keys) {
-      const rows = prepared(
-        `select b.key, b.article_id, a.story_id, a.shingles, a.minhash
-         from json_each(?) k
-         join article_bands b on b.key = k.value
-         join articles a on a.id = b.article_id
-         where (select count(*) from (select 1 from article_bands s where s.key = k.value limit ${STOP_KEY_HOLDERS + 1}))
-           <= ${STOP_KEY_HOLDERS}`,
-      ).all(json(keys)) as {
+      const rows = prepared(BAND_MATCHES).all(json(keys)) as {
         key: number;
         article_id: number;
         story_id: number | null;
