@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DemarcheError } from '../../src/core/index.js';
@@ -7,6 +6,7 @@ import { runCli } from '../../src/interfaces/cli/index.js';
 import { loadLexicons, readActorDictionaries } from '../../src/lexicons/index.js';
 import { parseUserActors, roleOn } from '../../src/pipeline/actors/index.js';
 import { createDefaultPipeline } from '../../src/pipeline/index.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 // fictional actors and people, so that no real fact is asserted
 const DICTIONARY = {
@@ -71,7 +71,7 @@ describe('user dictionaries (--actors)', () => {
   });
 
   it('reads dictionaries written in YAML (.yaml, .yml)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-actors-'));
+    const dir = testTempDir('demarche-actors-');
     const file = join(dir, 'actors.yaml');
     writeFileSync(
       file,
@@ -106,7 +106,7 @@ describe('user dictionaries (--actors)', () => {
   });
 
   it('names the file and line of a YAML syntax error, and the field of a malformed entry', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-actors-'));
+    const dir = testTempDir('demarche-actors-');
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'actors:\n  - code: VLD\n    name: [Valdoria\n  - code: KST\n');
     expect(() => readActorDictionaries([bad])).toThrow(DemarcheError);
@@ -117,7 +117,7 @@ describe('user dictionaries (--actors)', () => {
   });
 
   it('is read from files and passed by the global --actors option', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-actors-'));
+    const dir = testTempDir('demarche-actors-');
     const file = join(dir, 'actors.json');
     writeFileSync(file, JSON.stringify(DICTIONARY));
     expect(readActorDictionaries([file]).actors).toHaveLength(4);

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/interfaces/cli/index.js';
 import { capture } from '../support/cli.js';
+import { fileTempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'demarche-clean-'));
+const dir = fileTempDir('demarche-clean-');
 const raw =
   'Tokyo protests\n\nChief Cabinet Secretary Matsuno said the vote was void. Matsunoat a briefing added that Japan would act.\n\nREAD MORE: Other story\n';
 writeFileSync(join(dir, 'a.txt'), raw);

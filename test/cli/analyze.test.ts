@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/interfaces/cli/index.js';
 import { capture } from '../support/cli.js';
+import { fileTempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'demarche-cli-'));
+const dir = fileTempDir('demarche-cli-');
 const article =
   'Ruritania rejects the vote\n\nThe government of Japan on Monday rejected the results of the referendums held by Russia, calling them illegal.\n';
 writeFileSync(join(dir, 'good.txt'), article);

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { testTempDir } from '../support/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -68,7 +68,7 @@ describe('start-up', () => {
   }, 60_000);
 
   it('loads the HTML parser when a page is read', () => {
-    const page = join(mkdtempSync(join(tmpdir(), 'demarche-startup-')), 'page.html');
+    const page = join(testTempDir('demarche-startup-'), 'page.html');
     writeFileSync(page, '<p>Japan rejected the vote on Friday.</p>');
     expect(packagesLoaded(['analyze', page])).toContain('linkedom');
   }, 60_000);

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readPetrarchRecords, scorePetrarch } from '../../src/eval/index.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { createDefaultPipeline } from '../../src/pipeline/index.js';
+import { fileTempDir } from '../support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'demarche-petrarch-'));
+const dir = fileTempDir('demarche-petrarch-');
 writeFileSync(
   join(dir, 'PETR.UnitTest.records.xml'),
   `<Sentences>

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/interfaces/cli/index.js';
 import { loadLexicons, readVerbDictionaries } from '../../src/lexicons/index.js';
 import { createDefaultPipeline, parsePetrarchVerbs } from '../../src/pipeline/index.js';
 import { capture } from '../support/cli.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 /** A small dictionary in the TABARI/PETRARCH verb format, written for these tests. */
 const DICTIONARY = `<!-- test verbs -->
@@ -47,7 +47,7 @@ describe('PETRARCH verb dictionaries', () => {
   });
 
   it('codes events with the dictionary, its codes winning over the bundled triggers', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-verbs-'));
+    const dir = testTempDir('demarche-verbs-');
     const path = join(dir, 'TEST.verbs.txt');
     writeFileSync(path, DICTIONARY);
     const pipeline = createDefaultPipeline(loadLexicons(), undefined, readVerbDictionaries([path]));
@@ -68,7 +68,7 @@ describe('PETRARCH verb dictionaries', () => {
   });
 
   it('takes --verbs in demarche JSON too, and names the file of a bad one', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-verbs-'));
+    const dir = testTempDir('demarche-verbs-');
     const good = join(dir, 'mine.json');
     writeFileSync(good, JSON.stringify({ triggers: [{ match: 'rebuff', cameo: '120', frame: 'verb' }] }));
     const article = join(dir, 'a.txt');

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, readInputs } from '../../src/ingest/index.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 const BODY = [
   'The foreign ministry of Examplestan said on Tuesday that it had summoned the ambassador of Otherland over remarks made at a summit in the capital last week.',
@@ -100,7 +100,7 @@ describe('extractArticle', () => {
 
 describe('readInputs on HTML files', () => {
   it('reads .html files as text/html documents with the extracted text and metadata', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-html-'));
+    const dir = testTempDir('demarche-html-');
     writeFileSync(join(dir, 'story.html'), page());
     writeFileSync(join(dir, 'empty.htm'), '<html><body></body></html>');
     const records = [];

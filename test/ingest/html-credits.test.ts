@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RawDocument } from '../../src/core/index.js';
@@ -7,6 +6,7 @@ import { toOutputRecord } from '../../src/core/index.js';
 import { readInputs } from '../../src/ingest/index.js';
 import { loadLexicons } from '../../src/lexicons/index.js';
 import { createDefaultPipeline } from '../../src/pipeline/preset.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 /** A page written for this test: a photo credit and a story credit outside the article text. */
 const PAGE = `<!doctype html>
@@ -26,7 +26,7 @@ const PAGE = `<!doctype html>
 </body></html>`;
 
 async function readPage(): Promise<RawDocument> {
-  const dir = mkdtempSync(join(tmpdir(), 'demarche-credits-'));
+  const dir = testTempDir('demarche-credits-');
   const file = join(dir, 'lakeland.html');
   writeFileSync(file, PAGE);
   for await (const record of readInputs([file])) if (record.ok) return record.doc;

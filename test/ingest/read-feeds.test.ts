@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countInputs, readInputs, type InputRecord, type ReadOptions } from '../../src/ingest/index.js';
 import { articlePage, delay, page, startServer, type Route, type TestServer } from './http-server.js';
+import { testTempDir } from '../support/temp-dir.js';
 
 const SENTENCE =
   'The government of Ruritania on Monday recalled its ambassador from Freedonia over the border dispute';
@@ -194,7 +194,7 @@ describe('readInputs on feeds and URLs', () => {
   });
 
   it('reads an Atom feed file on disk, fetching what it lacks, and counts its entries', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'demarche-feed-'));
+    const dir = testTempDir('demarche-feed-');
     const atom = join(dir, 'ministry.atom');
     writeFileSync(
       atom,
