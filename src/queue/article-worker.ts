@@ -22,16 +22,21 @@ export interface WorkerOptions {
   readonly store: Store;
   readonly pool: AnalysisPool;
   /**
-   * Jobs taken at once (default: 64 per analysis thread, at least 64): enough that no thread waits
-   * for Redis, and that the threads go on analysing the next batch while one is written.
+   * Jobs taken at once (default: 96 per analysis thread, at least 96): enough that no thread waits
+   * for Redis, and that the threads go on analysing while two batches are written.
    */
   readonly concurrency?: number;
   /**
-   * Articles written in one transaction at most (default: half the concurrency). A job stays
-   * active until its article is written, so a batch as large as the concurrency would hold every
-   * job while it is written, and the analysis threads would wait for the database each time.
+   * Articles written in one transaction at most (default: a third of the concurrency). A job stays
+   * active until its article is written, so batches that held every job while they are written
+   * would leave the analysis threads waiting for the database each time.
    */
   readonly batch?: number;
+  /**
+   * Batches written at once at most (default 2): a full batch inserts its own rows while the one
+   * before holds the store's batch lock (see createWriteBatcher).
+   */
+  readonly writes?: number;
   /** How long the first analysed article waits for others before its batch is written (ms, default 20). */
   readonly batchWaitMs?: number;
   readonly prefix?: string;
@@ -82,10 +87,11 @@ async function processArticle(
  */
 export function startArticleWorker(options: WorkerOptions): ArticleWorker {
   const { store, pool, onNotice } = options;
-  const concurrency = options.concurrency ?? 64 * Math.max(1, pool.threads);
+  const concurrency = options.concurrency ?? 96 * Math.max(1, pool.threads);
   const writes = createWriteBatcher(store, {
-    max: options.batch ?? Math.ceil(concurrency / 2),
+    max: options.batch ?? Math.ceil(concurrency / 3),
     ...(options.batchWaitMs !== undefined ? { waitMs: options.batchWaitMs } : {}),
+    ...(options.writes !== undefined ? { parallel: options.writes } : {}),
   });
   const worker = new Worker<ArticleJob, JobResult>(
     QUEUE_NAME,

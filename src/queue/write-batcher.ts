@@ -5,6 +5,11 @@ export interface WriteBatcherOptions {
   readonly max?: number;
   /** How long the first waiting article waits for others before its batch is written (ms, default 20). */
   readonly waitMs?: number;
+  /**
+   * Batches written at once at most (default 2): a full batch starts while another is being
+   * written, so that one inserts its own rows while the other holds the store's batch lock.
+   */
+  readonly parallel?: number;
 }
 
 /** Coalesces single-article writes into batches: one transaction (and one store lock) for many jobs. */
@@ -24,8 +29,11 @@ interface Waiting {
 /**
  * Group commit for queue workers: each job analyses one article, but a transaction per article
  * costs a round trip, a commit and (on Postgres) the store's batch lock each time. Articles wait
- * up to `waitMs` for others, then go to `putArticles` together; one batch is written at a time and
- * the next gathers meanwhile. When a batch write throws, each of its articles is written on its own,
+ * up to `waitMs` for others, then go to `putArticles` together, and the next batch gathers
+ * meanwhile. Once full, it is written beside the first (up to `parallel` batches at once): a
+ * Postgres batch inserts its own articles, people and quotes before it takes the store's batch
+ * lock, so one batch does that while the other holds the lock, and the worker's writing is no
+ * longer one batch after another. When a batch write throws, each of its articles is written on its own,
  * so one article the store cannot take fails alone and the others are stored (a poison article never
  * blocks its neighbours' jobs).
  *
@@ -38,7 +46,9 @@ export function createWriteBatcher(store: Store, options: WriteBatcherOptions = 
   const waitMs = options.waitMs ?? 20;
   const waiting: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let writing: Promise<void> | undefined;
+  const parallel = Math.max(1, options.parallel ?? 2);
+  /** The batches being written. */
+  const writing = new Set<Promise<void>>();
 
   /** Writes a batch; when the store throws, each of its articles alone (which one it refused is unknown). */
   const write = async (batch: readonly Waiting[]): Promise<void> => {
@@ -57,33 +67,43 @@ export function createWriteBatcher(store: Store, options: WriteBatcherOptions = 
     });
   };
 
-  /** Starts writing what waits, unless a batch is being written (it starts the next when done). */
+  /**
+   * Starts writing what waits: a batch when nothing is being written (after `waitMs`, or at once
+   * when full), and beside batches being written only a full one, so that batches stay large (a
+   * transaction's statements cost about as much for a few articles as for many).
+   */
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
     }
-    if (writing !== undefined || waiting.length === 0) return;
-    const batch = waiting.splice(0, max);
-    writing = write(batch).finally(() => {
-      writing = undefined;
-      if (waiting.length >= max) flush();
-      else if (waiting.length > 0) timer ??= setTimeout(flush, waitMs);
-    });
+    while (waiting.length > 0 && writing.size < parallel && (writing.size === 0 || waiting.length >= max)) {
+      const done: Promise<void> = write(waiting.splice(0, max)).finally(() => {
+        writing.delete(done);
+        if (waiting.length >= max) flush();
+        else if (waiting.length > 0 && writing.size === 0) timer ??= setTimeout(flush, waitMs);
+      });
+      writing.add(done);
+    }
   };
-
   return {
     put(item) {
       return new Promise<PutOutcome>((resolve, reject) => {
         waiting.push({ item, resolve, reject });
         if (waiting.length >= max) flush();
-        else timer ??= setTimeout(flush, waitMs);
+        else if (writing.size === 0) timer ??= setTimeout(flush, waitMs);
       });
     },
     async drain() {
-      while (writing !== undefined || waiting.length > 0) {
-        flush();
-        await writing;
+      while (writing.size > 0 || waiting.length > 0) {
+        if (waiting.length > 0 && writing.size < parallel) {
+          // what waits goes now, whatever its size
+          if (timer !== undefined) clearTimeout(timer);
+          timer = undefined;
+          const done: Promise<void> = write(waiting.splice(0, max)).finally(() => writing.delete(done));
+          writing.add(done);
+        }
+        await Promise.race(writing);
       }
     },
   };

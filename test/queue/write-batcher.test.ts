@@ -83,6 +83,40 @@ describe('createWriteBatcher', () => {
     expect((await store.counts()).articles).toBe(2);
   });
 
+  it('writes a full batch beside the one being written, two at most; a partial one waits for both', async () => {
+    // putArticles held open until the test lets each call go, in order
+    const gates: (() => void)[] = [];
+    const sizes: number[] = [];
+    const held = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === 'putArticles')
+          return async (batch: readonly ArticleToStore[]) => {
+            sizes.push(batch.length);
+            await new Promise<void>((go) => gates.push(go));
+            return target.putArticles(batch);
+          };
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 40)); // well past waitMs
+    const batcher = createWriteBatcher(held, { max: 2, waitMs: 5, parallel: 2 });
+    const outcomes = Promise.all(items.slice(0, 7).map((item) => batcher.put(item)));
+    await settle();
+    expect(sizes).toEqual([2, 2]); // the third full batch waits: two are being written
+    gates[0]!();
+    await settle();
+    expect(sizes).toEqual([2, 2, 2]); // it goes once one is done; the seventh article waits
+    gates[1]!();
+    await settle();
+    expect(sizes).toEqual([2, 2, 2]); // not yet: a batch is being written and this one is not full
+    gates[2]!();
+    await settle();
+    expect(sizes).toEqual([2, 2, 2, 1]); // nothing is being written: it goes after waitMs
+    gates[3]!();
+    expect((await outcomes).map((o) => o.status)).toEqual(Array(7).fill('stored'));
+    expect((await store.counts()).articles).toBe(7);
+  });
+
   it('drain writes what waits before the timer', async () => {
     const batcher = createWriteBatcher(store, { max: 100, waitMs: 60_000 });
     const pending = Promise.all(items.slice(0, 2).map((item) => batcher.put(item)));

@@ -25,10 +25,10 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
     .description('analyse and store articles from the Redis queue (BullMQ) until stopped')
     .requiredOption('--queue <url>', 'Redis URL of the queue (redis://host:port[/db])')
     .option('--db <target>', 'SQLite file or postgres:// URL (default: $DEMARCHE_DB, else ./demarche.db)')
-    .option('--concurrency <n>', 'jobs taken at once (default: 64 per analysis thread)', wholeNumber)
+    .option('--concurrency <n>', 'jobs taken at once (default: 96 per analysis thread)', wholeNumber)
     .option(
       '--batch <n>',
-      'articles written per transaction at most (default: half the concurrency)',
+      'articles written per transaction at most (default: a third of the concurrency)',
       positiveInteger,
     )
     .option(
