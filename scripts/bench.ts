@@ -288,15 +288,19 @@ try {
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** Starts a built `demarche worker` process (peak RSS reported at exit); resolves once it waits for jobs. */
+/**
+ * Starts a built `demarche worker` process (peak RSS reported at exit, and its last line with the
+ * store lock's time per article kept in `log`); resolves once it waits for jobs.
+ */
 function startWorker(queue: string, db: string, prefix: string): Promise<ChildProcess & { log: string[] }> {
   const args = ['worker', '--queue', queue, '--db', db, '--prefix', prefix, '--threads', '1', '--quiet'];
   const child = Object.assign(
-    spawn(BUILT_CLI, args, { cwd: ROOT, env: builtCliEnv(), stdio: ['ignore', 'ignore', 'pipe'] }),
+    spawn(BUILT_CLI, args, { cwd: ROOT, env: builtCliEnv(), stdio: ['ignore', 'pipe', 'pipe'] }),
     {
       log: [] as string[],
     },
   );
+  child.stdout!.on('data', (d: Buffer) => child.log.push(d.toString()));
   return new Promise((resolve, reject) => {
     child.stderr!.on('data', (d: Buffer) => {
       child.log.push(d.toString());
@@ -432,6 +436,14 @@ async function queuePath(queue: string, server: string, workers: number): Promis
       children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('close', r)))),
     );
     const peak = Math.max(...children.map((c) => Number(/peak-rss-kb (\d+)/.exec(c.log.join(''))?.[1] ?? 0)));
+    // each worker's time holding the store's batch lock per article written (warm-up included):
+    // one batch at a time holds it, so it bounds the rate of all workers together
+    const locks = children.map((c) => Number(/store lock ([\d.]+) ms per article/.exec(c.log.join(''))?.[1]));
+    if (locks.every((l) => l > 0))
+      console.log(
+        `    store batch lock held ${locks.map((l) => l.toFixed(2)).join(' and ')} ms per article: ` +
+          `this database takes at most ${Math.round(1000 / Math.max(...locks))} articles/s from any number of workers`,
+      );
     peaks.push(`worker (${workers} running) ${(peak / 1024).toFixed(0)} MB`);
     await store.close();
     await admin.query(`drop database if exists "${name}" with (force)`);

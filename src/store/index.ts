@@ -19,6 +19,7 @@ export type {
   StoredEvent,
   StoreErrorCode,
   StoreProblem,
+  WriteTimes,
 } from './store.js';
 export { StoreError } from './store.js';
 export { openStore } from './open-store.js';

@@ -19,6 +19,7 @@ import {
   type StoredArticle,
   type StoredEvent,
   type StoreProblem,
+  type WriteTimes,
 } from './store.js';
 import type { BatchIo } from './write/batch-io.js';
 import { prepareBatch, writeBatch } from './write/put-batch.js';
@@ -81,6 +82,7 @@ export function createKyselyStore(
 ): Store {
   let closed = false;
   const fingerprinter = createFingerprinter();
+  const times = { batches: 0, articles: 0, writingMs: 0, lockedMs: 0 };
   const live = () => {
     if (closed) throw new StoreError('STORE_CLOSED', 'the store was closed');
   };
@@ -228,9 +230,35 @@ export function createKyselyStore(
       if (batch.length === 0) return [];
       const prepared = prepareBatch(batch, fingerprinter);
       for (let attempt = 1; ; attempt++) {
+        const started = performance.now();
+        // SQLite's write lock is held from the first write to the commit; Postgres's batch lock
+        // from when the batch takes it (after inserting its own rows) to the commit
+        let locked = dialect === 'sqlite' ? started : Number.NaN;
+        const timed = (io: BatchIo): BatchIo =>
+          dialect === 'sqlite'
+            ? io
+            : {
+                ...io,
+                async lock() {
+                  await io.lock();
+                  locked = performance.now();
+                },
+              };
+        const done = () => {
+          const now = performance.now();
+          times.writingMs += now - started;
+          if (!Number.isNaN(locked)) times.lockedMs += now - locked;
+        };
         try {
-          return await db.transaction().execute((trx) => writeBatch(batchIo(trx), prepared, fingerprinter));
+          const outcomes = await db
+            .transaction()
+            .execute((trx) => writeBatch(timed(batchIo(trx)), prepared, fingerprinter));
+          done();
+          times.batches++;
+          times.articles += batch.length;
+          return outcomes;
         } catch (error) {
+          done();
           // Postgres ends one of two writers that wait on each other's new rows (two batches
           // holding articles with the same canonical URLs, crosswise); the batch was rolled back
           // whole, and is written again once the other has committed
@@ -239,6 +267,10 @@ export function createKyselyStore(
           await new Promise((done) => setTimeout(done, 20 * attempt * (1 + Math.random())));
         }
       }
+    },
+
+    writeTimes(): WriteTimes {
+      return { ...times };
     },
 
     async getArticle(id): Promise<Result<StoredArticle>> {

@@ -239,7 +239,26 @@ export interface Store {
    */
   countEvents(filter: EventFilter, options?: CountOptions): Promise<Result<EventCount[]>>;
   counts(): Promise<StoreCounts>;
+  /** How long this store object's batch writes took so far, and held what serialises writers. */
+  writeTimes(): WriteTimes;
   close(): Promise<void>;
+}
+
+/**
+ * The time `putArticles` spent writing, in this process since the store was opened. Writers to one
+ * database write one batch at a time from the moment they cluster stories and merge events to
+ * their commit (Postgres: the store's advisory batch lock; SQLite: its write lock, the whole
+ * transaction), so `lockedMs / articles` bounds what the database takes from all its writers
+ * together: at most 1000 / (lockedMs / articles) articles a second, however many there are.
+ */
+export interface WriteTimes {
+  /** Batches committed, and their records (duplicates and invalid ones included). */
+  readonly batches: number;
+  readonly articles: number;
+  /** Milliseconds in write transactions, from their start to their commit (rolled-back attempts included). */
+  readonly writingMs: number;
+  /** Milliseconds of those holding the lock that serialises writers. */
+  readonly lockedMs: number;
 }
 
 /** Programmer and configuration errors of the store layer. */

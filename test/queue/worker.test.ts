@@ -17,11 +17,23 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 const RUN = `${process.pid}-${Date.now().toString(36)}`;
 
-/** A `demarche worker` process, as an operator starts it. */
-function startWorker(queue: string, db: string, prefix: string, extra: readonly string[] = []): ChildProcess {
+/** A `demarche worker` process, as an operator starts it, with what it prints on standard output. */
+function startWorker(
+  queue: string,
+  db: string,
+  prefix: string,
+  extra: readonly string[] = [],
+): ChildProcess & { out: string[] } {
   const args = ['--import', 'tsx', 'src/main.ts', 'worker', '--queue', queue, '--db', db];
   args.push('--prefix', prefix, '--threads', '1', '--lock-seconds', '2', '--quiet', ...extra);
-  return spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = Object.assign(
+    spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
+    {
+      out: [] as string[],
+    },
+  );
+  child.stdout!.on('data', (d: Buffer) => child.out.push(d.toString()));
+  return child;
 }
 
 async function stopWorker(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -142,6 +154,13 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     }
     const status = await readQueueStatus(REDIS, { prefix });
     expect(status.failures.map((f) => f.reason)).toEqual([expect.stringContaining('poison.jsonl:1')]);
+    // what it did, and how long it held the store's batch lock: the rate all workers can reach
+    expect(worker.out.join('')).toMatch(
+      new RegExp(
+        `^demarche worker: ${extra.length} stored, 0 already stored, 1 failed · store lock \\d+\\.\\d\\d ms per article ` +
+          `\\(the database takes at most \\d+ articles/s from all workers\\)\\n$`,
+      ),
+    );
   }, 300_000);
 
   it('goes on, losing nothing, when Postgres closes its connections mid-run', async () => {

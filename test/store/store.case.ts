@@ -55,6 +55,24 @@ export function describeStoreConformance(backend: Backend | Promise<Backend>): v
       expect(name).not.toBe('');
     });
 
+    it('times its batch writes, and the part of them that holds the lock writers queue for', async () => {
+      const { items } = await analysedDevSet();
+      const store = await open();
+      expect(store.writeTimes()).toEqual({ batches: 0, articles: 0, writingMs: 0, lockedMs: 0 });
+      await store.putArticles(items.slice(0, 10));
+      await store.putArticles(items.slice(5)); // five duplicates: records all the same
+      const times = store.writeTimes();
+      expect(times).toMatchObject({ batches: 2, articles: items.length + 5 });
+      expect(times.lockedMs).toBeGreaterThan(0);
+      // SQLite's write lock spans the transaction; Postgres's batch lock is taken once a batch
+      // has inserted its own rows
+      if (store.dialect === 'sqlite') expect(times.lockedMs).toBe(times.writingMs);
+      else expect(times.lockedMs).toBeLessThan(times.writingMs);
+      // a copy: the store's own figures are not changed through it
+      (times as { batches: number }).batches = 99;
+      expect(store.writeTimes().batches).toBe(2);
+    });
+
     it('stores the dev set once: re-ingesting it adds nothing and counts match the analysis', async () => {
       const { items, counts } = await analysedDevSet();
       expect(items.length).toBeGreaterThanOrEqual(31);

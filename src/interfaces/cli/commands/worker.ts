@@ -1,6 +1,6 @@
 import { createAnalysisPool } from '../../../pool/index.js';
 import type { WorkerNotice } from '../../../queue/index.js';
-import { openStore } from '../../../store/index.js';
+import { openStore, type WriteTimes } from '../../../store/index.js';
 import type { RegisterCommand } from '../context.js';
 import { positiveInteger, wholeNumber } from './options.js';
 
@@ -13,6 +13,16 @@ interface WorkerFlags {
   readonly prefix: string;
   readonly lockSeconds: number;
   readonly quiet?: boolean;
+}
+
+/**
+ * The time the store's batch lock was held per article written, and the rate it allows all the
+ * workers of one database together (see `WriteTimes`); empty before the first batch.
+ */
+function lockNote(times: WriteTimes): string {
+  const perArticle = times.articles > 0 ? times.lockedMs / times.articles : 0;
+  if (perArticle <= 0) return '';
+  return ` · store lock ${perArticle.toFixed(2)} ms per article (the database takes at most ${Math.round(1000 / perArticle)} articles/s from all workers)`;
 }
 
 /**
@@ -85,7 +95,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
           last = now;
           const done = tally.stored + tally.duplicates;
           io.err(
-            `demarche worker: ${tally.stored} stored, ${tally.duplicates} already stored, ${tally.failed} failed · ${(done / ((now - started) / 1000)).toFixed(1)} articles/s\n`,
+            `demarche worker: ${tally.stored} stored, ${tally.duplicates} already stored, ${tally.failed} failed · ${(done / ((now - started) / 1000)).toFixed(1)} articles/s${lockNote(store.writeTimes())}\n`,
           );
         }
       };
@@ -113,7 +123,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
       await Promise.all([pool.close(), store.close()]);
       if (tally.failed > 0) fail(1);
       io.out(
-        `demarche worker: ${tally.stored} stored, ${tally.duplicates} already stored, ${tally.failed} failed\n`,
+        `demarche worker: ${tally.stored} stored, ${tally.duplicates} already stored, ${tally.failed} failed${lockNote(store.writeTimes())}\n`,
       );
     });
 };
