@@ -22,19 +22,22 @@ export interface WorkerOptions {
   readonly store: Store;
   readonly pool: AnalysisPool;
   /**
-   * Jobs taken at once (default: 96 per analysis thread, at least 96): enough that no thread waits
-   * for Redis, and that the threads go on analysing while two batches are written.
+   * Jobs taken at once (default: 32 × (`writes` + 1) per analysis thread, 64 with one write at a
+   * time): enough that no thread waits for Redis, and that the threads go on analysing while
+   * batches are written.
    */
   readonly concurrency?: number;
   /**
-   * Articles written in one transaction at most (default: a third of the concurrency). A job stays
-   * active until its article is written, so batches that held every job while they are written
-   * would leave the analysis threads waiting for the database each time.
+   * Articles written in one transaction at most (default: the concurrency ÷ (`writes` + 1), half
+   * of it with one write at a time). A job stays active until its article is written, so batches
+   * that held every job while they are written would leave the analysis threads waiting for the
+   * database each time.
    */
   readonly batch?: number;
   /**
-   * Batches written at once at most (default 2): a full batch inserts its own rows while the one
-   * before holds the store's batch lock (see createWriteBatcher).
+   * Batches written at once at most (default 1). With 2, a full batch inserts its own rows while
+   * the one before holds the store's batch lock: one worker stores more, but each batch holds the
+   * lock longer, and the lock bounds all the workers of a database together (docs/scaling.md).
    */
   readonly writes?: number;
   /** How long the first analysed article waits for others before its batch is written (ms, default 20). */
@@ -87,11 +90,12 @@ async function processArticle(
  */
 export function startArticleWorker(options: WorkerOptions): ArticleWorker {
   const { store, pool, onNotice } = options;
-  const concurrency = options.concurrency ?? 96 * Math.max(1, pool.threads);
+  const parallel = Math.max(1, options.writes ?? 1);
+  const concurrency = options.concurrency ?? 32 * (parallel + 1) * Math.max(1, pool.threads);
   const writes = createWriteBatcher(store, {
-    max: options.batch ?? Math.ceil(concurrency / 3),
+    max: options.batch ?? Math.ceil(concurrency / (parallel + 1)),
     ...(options.batchWaitMs !== undefined ? { waitMs: options.batchWaitMs } : {}),
-    ...(options.writes !== undefined ? { parallel: options.writes } : {}),
+    parallel,
   });
   const worker = new Worker<ArticleJob, JobResult>(
     QUEUE_NAME,

@@ -6,8 +6,8 @@ export interface WriteBatcherOptions {
   /** How long the first waiting article waits for others before its batch is written (ms, default 20). */
   readonly waitMs?: number;
   /**
-   * Batches written at once at most (default 2): a full batch starts while another is being
-   * written, so that one inserts its own rows while the other holds the store's batch lock.
+   * Batches written at once at most (default 1). With more, a full batch starts while another is
+   * being written, so that one inserts its own rows while the other holds the store's batch lock.
    */
   readonly parallel?: number;
 }
@@ -30,10 +30,9 @@ interface Waiting {
  * Group commit for queue workers: each job analyses one article, but a transaction per article
  * costs a round trip, a commit and (on Postgres) the store's batch lock each time. Articles wait
  * up to `waitMs` for others, then go to `putArticles` together, and the next batch gathers
- * meanwhile. Once full, it is written beside the first (up to `parallel` batches at once): a
+ * meanwhile; with `parallel` above 1, a full batch is written beside the one being written (a
  * Postgres batch inserts its own articles, people and quotes before it takes the store's batch
- * lock, so one batch does that while the other holds the lock, and the worker's writing is no
- * longer one batch after another. When a batch write throws, each of its articles is written on its own,
+ * lock, so one does that while the other holds the lock). When a batch write throws, each of its articles is written on its own,
  * so one article the store cannot take fails alone and the others are stored (a poison article never
  * blocks its neighbours' jobs).
  *
@@ -46,7 +45,7 @@ export function createWriteBatcher(store: Store, options: WriteBatcherOptions = 
   const waitMs = options.waitMs ?? 20;
   const waiting: Waiting[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const parallel = Math.max(1, options.parallel ?? 2);
+  const parallel = Math.max(1, options.parallel ?? 1);
   /** The batches being written. */
   const writing = new Set<Promise<void>>();
 

@@ -70,25 +70,25 @@ describe('startArticleWorker', () => {
     await producer.add(docs.map((doc, i) => ({ doc, origin: `overlap:${i + 1}` })));
     await producer.close();
     // batches are written only when full (a long wait for stragglers), so that the first one is a
-    // full batch of the default size for 9 jobs at once (a third)
+    // full batch of the default size for 8 jobs at once
     const worker = startArticleWorker({
       url: REDIS,
       store: watchedStore,
       pool: watchedPool,
       prefix: PREFIX,
-      concurrency: 9,
+      concurrency: 8,
       batchWaitMs: 60_000,
     });
     try {
       expect(await within(60_000, () => batches.length > 0 && analysedDuringFirstWrite >= 0)).toBe(true);
-      expect(batches[0]).toBe(3);
+      expect(batches[0]).toBe(4);
       expect(analysedDuringFirstWrite).toBeGreaterThan(0);
-      expect(await within(60_000, () => batches.length === 4)).toBe(true);
+      expect(await within(60_000, () => batches.length === 3)).toBe(true);
     } finally {
       await worker.close();
     }
     // the first batch was held, not lost: every article is stored once
-    expect(batches).toEqual([3, 3, 3, 3]);
+    expect(batches).toEqual([4, 4, 4]);
     expect((await store.counts()).articles).toBe(12);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ interface WorkerFlags {
   readonly db?: string;
   readonly concurrency?: number;
   readonly batch?: number;
+  readonly writes?: number;
   readonly threads?: number;
   readonly prefix: string;
   readonly lockSeconds: number;
@@ -35,10 +36,19 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
     .description('analyse and store articles from the Redis queue (BullMQ) until stopped')
     .requiredOption('--queue <url>', 'Redis URL of the queue (redis://host:port[/db])')
     .option('--db <target>', 'SQLite file or postgres:// URL (default: $DEMARCHE_DB, else ./demarche.db)')
-    .option('--concurrency <n>', 'jobs taken at once (default: 96 per analysis thread)', wholeNumber)
+    .option(
+      '--concurrency <n>',
+      'jobs taken at once (default: 64 per analysis thread; 32 more per extra --writes)',
+      wholeNumber,
+    )
     .option(
       '--batch <n>',
-      'articles written per transaction at most (default: a third of the concurrency)',
+      'articles written per transaction at most (default: the concurrency ÷ (--writes + 1))',
+      positiveInteger,
+    )
+    .option(
+      '--writes <n>',
+      'batches written at once (default 1; 2 overlaps one batch with the lock-holding other)',
       positiveInteger,
     )
     .option(
@@ -110,6 +120,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
           ? { concurrency: flags.concurrency }
           : {}),
         ...(flags.batch !== undefined ? { batch: flags.batch } : {}),
+        ...(flags.writes !== undefined ? { writes: flags.writes } : {}),
       });
       io.err(
         `demarche worker: waiting for articles on ${flags.queue} (${pool.threads} analysis threads, ${store.dialect})\n`,
