@@ -32,9 +32,9 @@ interface Waiting {
  * up to `waitMs` for others, then go to `putArticles` together, and the next batch gathers
  * meanwhile; with `parallel` above 1, a full batch is written beside the one being written (a
  * Postgres batch inserts its own articles, people and quotes before it takes the store's batch
- * lock, so one does that while the other holds the lock). When a batch write throws, each of its articles is written on its own,
- * so one article the store cannot take fails alone and the others are stored (a poison article never
- * blocks its neighbours' jobs).
+ * lock, so one does that while the other holds the lock). When a batch write throws, each of its
+ * articles is written on its own, so one article the store cannot take fails alone and the others
+ * are stored (a poison article never blocks its neighbours' jobs).
  *
  * @example
  * const batcher = createWriteBatcher(store);
