@@ -66,6 +66,15 @@ export function createWriteBatcher(store: Store, options: WriteBatcherOptions = 
     });
   };
 
+  /** Starts writing the next batch of what waits; `then` runs once it is written. */
+  const start = (then: () => void) => {
+    const done: Promise<void> = write(waiting.splice(0, max)).finally(() => {
+      writing.delete(done);
+      then();
+    });
+    writing.add(done);
+  };
+
   /**
    * Starts writing what waits: a batch when nothing is being written (after `waitMs`, or at once
    * when full), and beside batches being written only a full one, so that batches stay large (a
@@ -76,14 +85,13 @@ export function createWriteBatcher(store: Store, options: WriteBatcherOptions = 
       clearTimeout(timer);
       timer = undefined;
     }
-    while (waiting.length > 0 && writing.size < parallel && (writing.size === 0 || waiting.length >= max)) {
-      const done: Promise<void> = write(waiting.splice(0, max)).finally(() => {
-        writing.delete(done);
-        if (waiting.length >= max) flush();
-        else if (waiting.length > 0 && writing.size === 0) timer ??= setTimeout(flush, waitMs);
-      });
-      writing.add(done);
-    }
+    while (waiting.length > 0 && writing.size < parallel && (writing.size === 0 || waiting.length >= max))
+      start(afterWrite);
+  };
+  /** Once a batch is written: a full one goes at once, a partial one after `waitMs` when nothing else is written. */
+  const afterWrite = () => {
+    if (waiting.length >= max) flush();
+    else if (waiting.length > 0 && writing.size === 0) timer ??= setTimeout(flush, waitMs);
   };
   return {
     put(item) {
@@ -99,8 +107,7 @@ export function createWriteBatcher(store: Store, options: WriteBatcherOptions = 
           // what waits goes now, whatever its size
           if (timer !== undefined) clearTimeout(timer);
           timer = undefined;
-          const done: Promise<void> = write(waiting.splice(0, max)).finally(() => writing.delete(done));
-          writing.add(done);
+          start(() => {});
         }
         await Promise.race(writing);
       }

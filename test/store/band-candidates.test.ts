@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/eval/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import type { Database as Schema } from '../../src/store/schema.js';
@@ -14,6 +12,7 @@ import { BAND_MATCHES, createSqliteBatchIo } from '../../src/store/write/sqlite-
 import { SQLITE_BAND_FIELDS } from '../../src/store/migrations.js';
 import { findPostgres } from './backends.js';
 import { analyseDocs } from './dev-set.js';
+import { fileTempDir } from '../support/temp-dir.js';
 
 /**
  * Band keys no fingerprint gives (they are 32-bit hashes): one more articles hold than a key may
@@ -64,8 +63,7 @@ async function expectStopKeys(io: BatchIo, ids: readonly number[]): Promise<void
 }
 
 describe(`bandMatches skips a key held by more than ${STOP_KEY_HOLDERS} articles, and returns every holder of the others`, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'demarche-bands-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = fileTempDir('demarche-bands-');
 
   it('in SQLite', async () => {
     const path = join(dir, 'bands.db');
@@ -121,8 +119,7 @@ describe(`bandMatches skips a key held by more than ${STOP_KEY_HOLDERS} articles
 });
 
 describe('SQLite reads the story fields of band holders from a covering index, not their rows', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'demarche-band-index-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = fileTempDir('demarche-band-index-');
   /** How SQLite runs the band query: one line per step. */
   const plan = (database: Database.Database) =>
     (database.prepare(`explain query plan ${BAND_MATCHES}`).all('[]') as { detail: string }[]).map(
