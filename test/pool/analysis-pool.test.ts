@@ -85,6 +85,20 @@ describe('analysis pool set-up', () => {
     await pool.close();
   }, 60_000);
 
+  it("gives its threads the young generation it is asked for, and V8's own without", async () => {
+    const small = createAnalysisPool({ threads: 1, youngGenerationMb: 24 });
+    const plain = createAnalysisPool({ threads: 1 });
+    await Promise.all([small.ready(), plain.ready()]);
+    const doc = { id: 'x', raw: 'Japan condemned Russia on Friday.', mediaType: 'text/plain' } as const;
+    const [a, b] = await Promise.all([small.analyse(doc), plain.analyse(doc)]);
+    expect(a).toEqual(b);
+    expect(small.threadLimits().map((l) => l.maxYoungGenerationSizeMb)).toEqual([24]);
+    const [own] = plain.threadLimits().map((l) => l.maxYoungGenerationSizeMb);
+    expect(own).toBeGreaterThan(24);
+    expect(createAnalysisPool({ threads: 0 }).threadLimits()).toEqual([]);
+    await Promise.all([small.close(), plain.close()]);
+  }, 60_000);
+
   it('refuses a negative or fractional thread count', () => {
     expect(() => createAnalysisPool({ threads: -1 })).toThrow(/threads/);
     expect(() => createAnalysisPool({ threads: 1.5 })).toThrow(/threads/);
