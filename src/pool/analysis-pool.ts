@@ -26,8 +26,8 @@ export interface PoolOptions {
   /** The data every thread builds its pipeline from. */
   readonly spec?: PipelineSpec;
   /**
-   * Each thread's young generation (V8's two semi-spaces and the space objects are promoted
-   * through), in MB; default V8's own, 48 MB on 64-bit machines. Smaller holds less memory and
+   * Each thread's young generation (V8's semi-spaces, where new objects live until they survive a
+   * collection), in MB; default V8's own, 48 MB on 64-bit machines. Smaller holds less memory and
    * collects more often: for threads that wait on a single writer (`ingest`). A node flag such as
    * `--max-semi-space-size` overrides it.
    */

@@ -194,8 +194,8 @@ function defaultThreads(total: number | null): number {
 /**
  * Young generation of ingest's analysis threads, in MB (V8's default is 48). The one writing main
  * thread sets ingest's pace, so its analysis threads have time to spare for more frequent
- * collections: on the 5 MB benchmark corpus (one thread), 24 MB kept 15-20 MB off the peak (280-282
- * MB against 295-300, three alternating pairs) in the same time.
+ * collections: in alternating runs, 24 MB kept 15-20 MB off the peak (5 MB benchmark corpus, one
+ * thread: 277-290 MB against 294-300; 20 MB: 307-309 against 325-328) in the same time.
  */
 const INGEST_YOUNG_MB = 24;
 
