@@ -31,7 +31,7 @@ describe('createPipeline', () => {
       'Second one',
     ]);
     expect(article.paragraphs).toHaveLength(2);
-    for (const t of article.tokens) expect(article.text.slice(...t.span)).toBe(t.text);
+    for (const t of article.tokens) expect(article.text.slice(t.start, t.end)).toBe(t.text);
   });
 });
 
@@ -112,8 +112,8 @@ describe('segment stage', () => {
     ]);
     for (const t of a.tokens) {
       const sentence = a.sentences[t.sentence]!;
-      expect(t.span[0]).toBeGreaterThanOrEqual(sentence.span[0]);
-      expect(t.span[1]).toBeLessThanOrEqual(sentence.span[1]);
+      expect(t.start).toBeGreaterThanOrEqual(sentence.span[0]);
+      expect(t.end).toBeLessThanOrEqual(sentence.span[1]);
     }
   });
 
@@ -123,7 +123,7 @@ describe('segment stage', () => {
     const words = a.tokens.map((t) => t.text);
     expect(words).toContain('can');
     expect(words).toContain('not');
-    for (const t of a.tokens) expect(a.text.slice(...t.span)).toBe(t.text);
+    for (const t of a.tokens) expect(a.text.slice(t.start, t.end)).toBe(t.text);
     expect(a.tokens.find((t) => t.text === 'allow')?.pos).toBe('VERB');
   });
 
@@ -138,7 +138,7 @@ describe('segment stage', () => {
       ...['Tokyo', 'rejected', 'it', '.', 'Moscow', 'replied', 'on', 'Friday', 'and', 'Kyiv', 'waited', '.'],
       ...['The', 'UN', 'met', '.'],
     ]);
-    for (const t of a.tokens) expect(a.text.slice(...t.span)).toBe(t.text);
+    for (const t of a.tokens) expect(a.text.slice(t.start, t.end)).toBe(t.text);
     expect(a.sentences.map((s) => a.text.slice(...s.span)).at(-1)).toBe('The UN   met.');
   });
 });

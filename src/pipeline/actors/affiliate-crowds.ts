@@ -84,12 +84,11 @@ function crowdNouns(
     if (classes !== undefined && (classes[i]! & CROWD_NOUN) === 0) continue;
     const token = tokens[i]!;
     if (token.pos !== 'NOUN' || !lexicon.nouns.has(keys[i]!)) continue;
-    while (m < mentions.length && mentions[m]!.span[1] <= token.span[0]) m++;
-    if (m < mentions.length && mentions[m]!.span[0] < token.span[1]) continue;
+    while (m < mentions.length && mentions[m]!.span[1] <= token.start) m++;
+    if (m < mentions.length && mentions[m]!.span[0] < token.end) continue;
     // "Ecuador protests the decision": a state's act (or a verb), not a crowd
     const before = m > 0 ? mentions[m - 1] : undefined;
-    if (before && STATES.has(before.kind) && /^\s+$/.test(text.slice(before.span[1], token.span[0])))
-      continue;
+    if (before && STATES.has(before.kind) && /^\s+$/.test(text.slice(before.span[1], token.start))) continue;
     let blocked = false;
     for (let k = i - 1; k >= 0 && k >= i - BLOCKER_WINDOW && tokens[k]!.sentence === token.sentence; k--) {
       if (lexicon.blockers.has(keys[k]!)) blocked = true;
@@ -97,8 +96,8 @@ function crowdNouns(
     if (blocked) continue;
     out.push(
       createMention(
-        token.span,
-        text.slice(token.span[0], token.span[1]),
+        [token.start, token.end],
+        text.slice(token.start, token.end),
         'group',
         lexicon.code,
         null,

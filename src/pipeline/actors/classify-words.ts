@@ -1,4 +1,3 @@
-import type { Span } from '../../core/index.js';
 import { ArrayPool } from './array-pool.js';
 import { keyOfLower } from './normalise-key.js';
 
@@ -162,7 +161,7 @@ const STARTS = new ArrayPool((n) => new Int32Array(n));
  * readWords(tokens, classes).classes; // Uint16Array [1, 0, …] for "Japan said …"
  */
 export function readWords(
-  tokens: readonly { readonly text: string; readonly lower: string; readonly span: Span }[],
+  tokens: readonly { readonly text: string; readonly lower: string; readonly start: number }[],
   table: WordClasses,
 ): ArticleWords {
   const n = tokens.length;
@@ -175,7 +174,7 @@ export function readWords(
   for (let t = 0; t < n; t++) {
     const token = tokens[t]!;
     shapes[t] = shapeOf(token.text);
-    starts[t] = token.span[0];
+    starts[t] = token.start;
     const lower = token.lower;
     // the hash of `hashKey`, and whether the key may differ from the text (a dot, a non-ASCII character)
     let hash = lower.length;

@@ -255,7 +255,7 @@ function createTokenView(
     const span = mentions[index]!.span;
     while (t < tokens.length && starts[t]! < span[0]) t++;
     const start = t;
-    while (t < tokens.length && tokens[t]!.span[1] <= span[1]) actorAt[t++] = index;
+    while (t < tokens.length && tokens[t]!.end <= span[1]) actorAt[t++] = index;
     mentionTokens[index] = [start, t];
   }
   return { text, tokens, keys, sentences, mentions, actorAt, mentionTokens, titleCase, classes, shapes };

@@ -96,7 +96,7 @@ export function findActorMentions(
           }
         }
       }
-      const span = [tokens[start]!.span[0], tokens[end - 1]!.span[1]] as const;
+      const span = [tokens[start]!.start, tokens[end - 1]!.end] as const;
       // a user dictionary may give several codes to one name (PETRARCH's "FRO/BIL/SAM")
       if (code.indexOf('/') < 0) {
         mentions.push(createMention(span, text.slice(span[0], span[1]), kind, code, null, s, sector));

@@ -185,14 +185,14 @@ function findNameRuns(view: TokenView, names: NameLexicon): NameRun[] {
       const words: string[] = [];
       for (let k = i; k < end; k++) if (view.keys[k] !== '-') words.push(view.keys[k]!);
       // "Trump's" as one token: the name stops before the possessive
-      let spanEnd = tokens[end - 1]!.span[1];
+      let spanEnd = tokens[end - 1]!.end;
       const possessive = POSSESSIVE_END.exec(tokens[end - 1]!.text);
       if (possessive) {
         spanEnd -= possessive[0].length;
         words[words.length - 1] = words[words.length - 1]!.slice(0, -possessive[0].length);
       }
       const context = readNameContext(view, i, end, names);
-      runs.push({ start: i, end, span: [tokens[i]!.span[0], spanEnd], words, context, titleCase });
+      runs.push({ start: i, end, span: [tokens[i]!.start, spanEnd], words, context, titleCase });
       i = end;
     }
   }
@@ -259,7 +259,7 @@ function isJoiner(view: TokenView, i: number, limit: number, names: NameLexicon)
   const prev = view.tokens[i - 1]!;
   const self = view.tokens[i]!;
   const next = view.tokens[i + 1]!;
-  return prev.span[1] === self.span[0] && self.span[1] === next.span[0];
+  return prev.end === self.start && self.end === next.start;
 }
 
 function isNameTail(view: TokenView, i: number, limit: number, titleCase: boolean): boolean {
@@ -280,7 +280,7 @@ function lastWordRun(view: TokenView, run: NameRun): NameRun {
   return {
     start,
     end: run.end,
-    span: token.span,
+    span: [token.start, token.end],
     words: [view.keys[start]!],
     context: run.context,
     titleCase: run.titleCase,
@@ -345,7 +345,7 @@ function findPersonInside(
       for (let w = 0; w < n && ok; w++) ok = view.keys[k + w] === person.words[w];
       if (!ok) continue;
       const end = k + n;
-      const span = [view.tokens[k]!.span[0], view.tokens[end - 1]!.span[1]] as const;
+      const span = [view.tokens[k]!.start, view.tokens[end - 1]!.end] as const;
       return { person, run: { ...run, start: k, end, span, words: person.words } };
     }
   }

@@ -89,7 +89,7 @@ function tokenAt(view: TokenView, offset: number, first: number, limit: number):
   let hi = limit - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (tokens[mid]!.span[0] <= offset) lo = mid;
+    if (tokens[mid]!.start <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;

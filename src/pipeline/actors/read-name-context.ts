@@ -316,5 +316,5 @@ function titleEndingAt(
 }
 
 function surface(view: TokenView, start: number, end: number): string {
-  return view.text.slice(view.tokens[start]!.span[0], view.tokens[end - 1]!.span[1]);
+  return view.text.slice(view.tokens[start]!.start, view.tokens[end - 1]!.end);
 }

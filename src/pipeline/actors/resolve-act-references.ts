@@ -110,7 +110,7 @@ export function resolveActReferences(
       else {
         const known = agents.get(lemma);
         if (known !== undefined)
-          for (const actor of known) out.push({ span: tokens[i]!.span, start: i, actor });
+          for (const actor of known) out.push({ span: [tokens[i]!.start, tokens[i]!.end], start: i, actor });
       }
       continue;
     }
@@ -124,7 +124,7 @@ export function resolveActReferences(
       const actors = subject && reportsAct(view, s) ? subject : ownedActOf(s);
       if (!actors) continue;
       for (const actor of actors) {
-        out.push({ span: [tokens[d]!.span[0], tokens[i]!.span[1]], start: d, actor });
+        out.push({ span: [tokens[d]!.start, tokens[i]!.end], start: d, actor });
       }
       break;
     }

@@ -187,7 +187,7 @@ export function resolveCollectiveReferences(
 
     const pair = pairNounEnd(view, i, limit, lexicon);
     if (pair > 0) {
-      const span = [tokens[i]!.span[0], tokens[pair - 1]!.span[1]] as const;
+      const span = [tokens[i]!.start, tokens[pair - 1]!.end] as const;
       const before = [...new Set(sameSentence(view, m, sentence))];
       const actors: readonly string[] =
         before.length < 2 && lastPair && sentence - lastPair.sentence <= PAIR_WINDOW
@@ -223,7 +223,7 @@ export function resolveCollectiveReferences(
       ) {
         const start = definite ? i - 1 : i;
         out.push({
-          span: [tokens[start]!.span[0], tokens[role.end - 1]!.span[1]],
+          span: [tokens[start]!.start, tokens[role.end - 1]!.end],
           start,
           actor: lexicon.unknownState + role.sector,
           sector: role.sector,
@@ -237,7 +237,7 @@ export function resolveCollectiveReferences(
       if (agent !== null) {
         named ??= sentencesNaming(view);
         if (named[sentence] === 0) {
-          const span = [tokens[i]!.span[0], tokens[agent.end - 1]!.span[1]] as const;
+          const span = [tokens[i]!.start, tokens[agent.end - 1]!.end] as const;
           for (const actor of lastPair.actors) out.push({ span, start: i, actor, sector: agent.sector });
           i = agent.end - 1;
           continue;
@@ -250,7 +250,8 @@ export function resolveCollectiveReferences(
       sentence - lastPair.sentence <= PAIR_WINDOW &&
       isPartylessAct(view, i, limit)
     ) {
-      for (const actor of lastPair.actors) out.push({ span: tokens[i]!.span, start: i, actor, sector: null });
+      for (const actor of lastPair.actors)
+        out.push({ span: [tokens[i]!.start, tokens[i]!.end], start: i, actor, sector: null });
       continue;
     }
     if (
@@ -261,7 +262,7 @@ export function resolveCollectiveReferences(
     ) {
       const start = definitePeopleStart(view, i);
       if (start >= 0) {
-        const span = [tokens[start]!.span[0], tokens[i]!.span[1]] as const;
+        const span = [tokens[start]!.start, tokens[i]!.end] as const;
         out.push({ span, start, actor: lastPeople.actor, sector: null });
         continue;
       }
@@ -271,7 +272,7 @@ export function resolveCollectiveReferences(
       // "All protesters have since been released" after "Police hauled activists …"
       const last = bySector.get(custody);
       if (last && sentence - last.sentence <= BODY_WINDOW && isAgentlessPassive(view, i, limit, lexicon))
-        out.push({ span: tokens[i]!.span, start: i, actor: last.code, sector: custody });
+        out.push({ span: [tokens[i]!.start, tokens[i]!.end], start: i, actor: last.code, sector: custody });
       continue;
     }
     if (!lexicon.bodies.has(key)) continue;
@@ -301,7 +302,7 @@ export function resolveCollectiveReferences(
       // "Police" after "Hong Kong police": the body named again, for what refers back to it next
       if (body.sector !== null) bySector.set(body.sector, { code: actor, sentence });
       out.push({
-        span: [tokens[start]!.span[0], tokens[body.end - 1]!.span[1]],
+        span: [tokens[start]!.start, tokens[body.end - 1]!.end],
         start,
         actor,
         sector: body.sector,
@@ -380,7 +381,7 @@ function groupReference(
   return {
     start: d,
     end: found.end,
-    span: [tokens[d]!.span[0], tokens[found.end - 1]!.span[1]],
+    span: [tokens[d]!.start, tokens[found.end - 1]!.end],
     sector: found.sector,
     actors: named,
   };

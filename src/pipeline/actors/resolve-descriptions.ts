@@ -137,7 +137,7 @@ export function resolveDescriptions(
       const person =
         pickPerson(recent, sentence, DESCRIPTION_WINDOW, wanted, true) ??
         pickPerson(recent, sentence, DESCRIPTION_WINDOW, wanted, false);
-      const span = [tokens[i]!.span[0], tokens[found.end - 1]!.span[1]] as const;
+      const span = [tokens[i]!.start, tokens[found.end - 1]!.end] as const;
       if (person !== null) {
         if (!nationality && found.actor !== null && actorOf[person] === null) actorOf[person] = found.actor;
         out.push({ span, start: i, person, actor: found.actor, nationality });
@@ -155,7 +155,7 @@ export function resolveDescriptions(
       let end = i + 1;
       if ((key === 'his' || key === 'her') && end < tokens.length && POSSESSED.has(keys[end]!)) end++;
       out.push({
-        span: [tokens[i]!.span[0], tokens[end - 1]!.span[1]],
+        span: [tokens[i]!.start, tokens[end - 1]!.end],
         start: i,
         person,
         actor: null,
@@ -171,7 +171,7 @@ export function resolveDescriptions(
     const code = lastOrganisation(view, i, isCountry);
     if (code !== null) {
       out.push({
-        span: [tokens[i - 1]!.span[0], tokens[i]!.span[1]],
+        span: [tokens[i - 1]!.start, tokens[i]!.end],
         start: i - 1,
         person: null,
         actor: code,

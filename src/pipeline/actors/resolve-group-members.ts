@@ -90,7 +90,7 @@ export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon
         tokens[i + 1]!.sentence === tokens[i]!.sentence &&
         isEthnonym(view, i)
       ) {
-        out.push({ span: [tokens[i]!.span[0], tokens[i + 1]!.span[1]], start: i, actor: groups[0]! });
+        out.push({ span: [tokens[i]!.start, tokens[i + 1]!.end], start: i, actor: groups[0]! });
         i++;
         continue;
       }
@@ -100,7 +100,7 @@ export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon
       // ("organiser Ana Ruiz" is a person)
       const next = tokens[i + 1];
       const named = next !== undefined && next.pos === 'PROPN' && next.sentence === tokens[i]!.sentence;
-      if (actor !== null && !named) out.push({ span: tokens[i]!.span, start: i, actor });
+      if (actor !== null && !named) out.push({ span: [tokens[i]!.start, tokens[i]!.end], start: i, actor });
       continue;
     }
     if (lexicon.opposition !== null && tokens[i]!.pos === 'NOUN' && lexicon.oppositionNouns.has(key)) {
@@ -116,7 +116,8 @@ export function resolveGroupMembers(view: TokenView, lexicon: GroupMemberLexicon
         i + 1 < tokens.length &&
         COMPLEMENTS.has(keys[i + 1]!) &&
         !(keys[i + 1] === 'of' && tokens[i + 2]?.pos === 'VERB');
-      if (!owned && !complement) out.push({ span: tokens[i]!.span, start: i, actor: lexicon.opposition });
+      if (!owned && !complement)
+        out.push({ span: [tokens[i]!.start, tokens[i]!.end], start: i, actor: lexicon.opposition });
     }
   }
   return out;

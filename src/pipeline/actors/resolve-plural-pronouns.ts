@@ -55,7 +55,8 @@ export function resolvePluralPronouns(
     // left", "But their envoys …"), the previous sentence's
     const subject = own ? (own.end <= i ? own : null) : opensSentence(view, i) ? subjectAt(s - 1) : null;
     if (!subject?.plural) continue;
-    for (const actor of subject.actors) out.push({ span: tokens[i]!.span, start: i, actor });
+    for (const actor of subject.actors)
+      out.push({ span: [tokens[i]!.start, tokens[i]!.end], start: i, actor });
   }
   return out;
 }

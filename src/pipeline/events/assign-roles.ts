@@ -161,8 +161,8 @@ export function findClause(ctx: ArticleContext, sentence: Sentence, match: Trigg
   const q = quoteOfToken(ctx, match.head);
   const quote = q === -1 ? undefined : ctx.article.quotes[q];
   if (quote?.kind === 'direct') {
-    while (left < match.start && ctx.tokens[left]!.span[1] <= quote.span[0]) left++;
-    while (right > match.end && ctx.tokens[right - 1]!.span[0] >= quote.span[1]) right--;
+    while (left < match.start && ctx.tokens[left]!.end <= quote.span[0]) left++;
+    while (right > match.end && ctx.tokens[right - 1]!.start >= quote.span[1]) right--;
   }
   return { left, right };
 }
@@ -546,7 +546,11 @@ function scanTargets(
     const agent = ctx.issueAgents.get(issueKey(ctx, issueAt) ?? '');
     if (agent && !sourceCodes.has(agent.code)) {
       const tok = ctx.tokens[issueAt]!;
-      return { targets: [], issue: { code: agent.code, text: tok.text, span: tok.span }, prep: null };
+      return {
+        targets: [],
+        issue: { code: agent.code, text: tok.text, span: [tok.start, tok.end] },
+        prep: null,
+      };
     }
     // "condemned the detention of a reporter in Russia": the place of an issue with no named agent
     if (!agent && issuePlace !== -1) return { targets: [], issue: argumentOf(ctx, issuePlace), prep: null };
@@ -983,7 +987,7 @@ function crowdSource(
     i = am.tokenEnd - 1;
   }
   return {
-    source: { code: cues.protesterCode, text: anchor.text, span: anchor.span },
+    source: { code: cues.protesterCode, text: anchor.text, span: [anchor.start, anchor.end] },
     target: place,
     how: 'crowd-domestic',
   };

@@ -57,9 +57,9 @@ export function buildArticleContext(article: Article, index: WordIndex): Article
     const code =
       mention.actor ?? (mention.person !== null ? (article.people[mention.person]?.actor ?? null) : null);
     if (code === null) continue;
-    while (t < tokens.length && tokens[t]!.span[1] <= mention.span[0]) t++;
+    while (t < tokens.length && tokens[t]!.end <= mention.span[0]) t++;
     let end = t;
-    while (end < tokens.length && tokens[end]!.span[0] < mention.span[1]) end++;
+    while (end < tokens.length && tokens[end]!.start < mention.span[1]) end++;
     if (end === t) continue;
     let free = true;
     for (let i = t; i < end; i++) if (mentionOfToken[i] !== -1) free = false;
@@ -92,11 +92,11 @@ export function buildArticleContext(article: Article, index: WordIndex): Article
     let hi = tokens.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (tokens[mid]!.span[0] < quote.span[0]) lo = mid + 1;
+      if (tokens[mid]!.start < quote.span[0]) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < tokens.length && tokens[i]!.span[0] < quote.span[1]; i++) {
-      if (tokens[i]!.span[1] <= quote.span[1]) directQuoteOfToken[i] = q;
+    for (let i = lo; i < tokens.length && tokens[i]!.start < quote.span[1]; i++) {
+      if (tokens[i]!.end <= quote.span[1]) directQuoteOfToken[i] = q;
     }
   }
   const ctx = {
@@ -261,7 +261,8 @@ export function quoteOfToken(
   i: number,
 ): number {
   let q = ctx.quoteOfTokenMemo[i]!;
-  if (q === -2) ctx.quoteOfTokenMemo[i] = q = quoteAt(ctx.article.quotes, ctx.tokens[i]!.span);
+  if (q === -2)
+    ctx.quoteOfTokenMemo[i] = q = quoteAt(ctx.article.quotes, [ctx.tokens[i]!.start, ctx.tokens[i]!.end]);
   return q;
 }
 

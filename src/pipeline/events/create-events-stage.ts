@@ -124,8 +124,8 @@ export function createEventsStage(lexicon: EventsLexicon): Stage {
                 roles.quote !== null
                   ? ([0, sentenceText.length] as const)
                   : ([
-                      ctx.tokens[clause.left]!.span[0] - sentence.span[0],
-                      ctx.tokens[Math.max(clause.left, clause.right - 1)]!.span[1] - sentence.span[0],
+                      ctx.tokens[clause.left]!.start - sentence.span[0],
+                      ctx.tokens[Math.max(clause.left, clause.right - 1)]!.end - sentence.span[0],
                     ] as const);
               const clauseKey = `${clauseChars[0]}:${clauseChars[1]}`;
               datesByClause ??= new Map();
@@ -269,7 +269,7 @@ const ALLEGATION: ReadonlySet<string> = new Set(['of', 'for', 'that']);
 function triggerOf(ctx: ArticleContext, match: TriggerMatch): Event['trigger'] {
   const first = ctx.tokens[match.words[0] ?? match.start]!;
   const last = ctx.tokens[match.words[match.words.length - 1] ?? match.end - 1]!;
-  const span = [first.span[0], last.span[1]] as const;
+  const span = [first.start, last.end] as const;
   return { text: ctx.article.text.slice(span[0], span[1]), span };
 }
 
@@ -308,7 +308,7 @@ function skip(article: Article, match: TriggerMatch, why: string): Diagnostic {
     code: 'EVENT_SKIPPED',
     message: `"${tok.text}" (${match.entry.type}, ${match.entry.label}) not coded: ${why}`,
     severity: 'info',
-    span: tok.span,
+    span: [tok.start, tok.end],
   };
 }
 

@@ -51,7 +51,7 @@ export function detectContexts(ctx: ContextSource, from: number, to: number, ind
   let lower: string | null = null;
   for (const { context, phrase } of index.phrases) {
     if (hit[context] === 1) continue;
-    lower ??= ctx.article.text.slice(ctx.tokens[from]!.span[0], ctx.tokens[to - 1]!.span[1]).toLowerCase();
+    lower ??= ctx.article.text.slice(ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end).toLowerCase();
     if (lower.includes(phrase)) hit[context] = 1;
   }
   const out: string[] = [];

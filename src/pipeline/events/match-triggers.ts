@@ -235,7 +235,7 @@ function matchFrom(
       if (skip > 0) {
         const t = tokens[i + skip - 1]!;
         if ((starts[i + skip - 1]!.cues & TEXT_CUES.hardBoundaries) !== 0 || t.lower === '.') return -1;
-        const glued = skip > 1 && tokens[i + skip - 2]!.span[1] === t.span[0];
+        const glued = skip > 1 && tokens[i + skip - 2]!.end === t.start;
         if (!glued) skipped++;
         if (skipped > MAX_GAP) return -1;
       }

@@ -184,7 +184,7 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
     ) {
       const found = antecedent(ctx, subjectStart - 1, unitStart) ?? earlier;
       if (found === null) return null;
-      const span: Span = [rel.span[0], rel.span[1]];
+      const span: Span = [rel.start, rel.end];
       return { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
     }
     // inverted: "“…,” said the spokesman", "“…” assured the UN chief"
@@ -229,7 +229,7 @@ function resolveCue(ctx: SpeakerContext, cue: Cue, earlier: Resolved | null): Re
     // named at the relative pronoun that stands for it
     const found = antecedent(ctx, head, unitStart) ?? earlier;
     if (found === null) return null;
-    const span: Span = [tokens[head]!.span[0], tokens[head]!.span[1]];
+    const span: Span = [tokens[head]!.start, tokens[head]!.end];
     return { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
   }
   const subject = resolveSlot(ctx, subjectStart, subjectEnd, 'last');
@@ -269,7 +269,7 @@ function relativeSubject(
     return null;
   const found = antecedent(ctx, from, unitStart) ?? earlier;
   if (found === null) return null;
-  const span: Span = [tokens[from]!.span[0], t.span[1]];
+  const span: Span = [tokens[from]!.start, t.end];
   return { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
 }
 
@@ -429,7 +429,7 @@ function trailingAppositive(ctx: SpeakerContext, from: number, unitEnd: number):
     while (j < end && tokens[j]!.pos !== 'PUNCT') j++;
     if (j === i + 1 || (j < unitEnd && !/^[.,;]$/.test(tokens[j]!.text))) continue;
     const r = resolveSlot(ctx, i + 1, j, 'first');
-    const starts = r?.speaker.span?.[0] === tokens[i + 1]!.span[0];
+    const starts = r?.speaker.span?.[0] === tokens[i + 1]!.start;
     if (r !== null && starts && r.person && (r.via === 'person' || r.via === 'name')) return r;
   }
   return null;
@@ -677,7 +677,7 @@ class QuoteAttribution extends SpeakerReading {
     const { sentences } = article;
     if (
       sentences[tokens[start]!.sentence]?.paragraph !== sentences[tokens[start - 1]!.sentence]?.paragraph ||
-      text.slice(tokens[start - 1]!.span[1], tokens[start]!.span[0]).includes('\n')
+      text.slice(tokens[start - 1]!.end, tokens[start]!.start).includes('\n')
     ) {
       return none;
     }
@@ -742,7 +742,7 @@ class QuoteAttribution extends SpeakerReading {
     const named = resolveSlot(ctx, first, colon, 'first');
     if (named !== null && named.person) return { cue: null, speaker: named };
     if (!shouted) return null;
-    const span: Span = [tokens[first]!.span[0], tokens[colon - 1]!.span[1]];
+    const span: Span = [tokens[first]!.start, tokens[colon - 1]!.end];
     const speaker: Speaker = { name: text.slice(span[0], span[1]), actor: null, span };
     return { cue: null, speaker: { speaker, person: true, roles: new Set(), via: 'name' } };
   }
@@ -753,13 +753,13 @@ class QuoteAttribution extends SpeakerReading {
     const none = { cue: null, speaker: null };
     const dash = tokens[c.last];
     if (dash === undefined || c.mark.close === null || !DASHES.test(dash.text)) return none;
-    if (text.slice(c.mark.close, dash.span[0]).includes('\n')) return none;
+    if (text.slice(c.mark.close, dash.start).includes('\n')) return none;
     let end = c.last + 1;
     while (
       end < tokens.length &&
       end - c.last <= BYLINE_MAX &&
       layout.quoteOf[end] === -1 &&
-      !text.slice(tokens[end - 1]!.span[1], tokens[end]!.span[0]).includes('\n')
+      !text.slice(tokens[end - 1]!.end, tokens[end]!.start).includes('\n')
     )
       end++;
     if (end === c.last + 1 || end - c.last > BYLINE_MAX) return none;
@@ -778,7 +778,7 @@ class QuoteAttribution extends SpeakerReading {
     if (unit === undefined || c.mark.close === null) return { cue: null, speaker: null };
     const [start, end] = unit;
     if (start !== c.last) return { cue: null, speaker: null };
-    if (text.slice(c.mark.close, tokens[start]!.span[0]).includes('\n')) return { cue: null, speaker: null };
+    if (text.slice(c.mark.close, tokens[start]!.start).includes('\n')) return { cue: null, speaker: null };
     const cue = cuesByUnit[next]?.[0];
     if (cue === undefined || cue.token - start > 6 || cue.kind !== 'verb')
       return { cue: null, speaker: null };

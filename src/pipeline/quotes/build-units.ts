@@ -39,7 +39,7 @@ export function tokenAfter(article: Article, pos: number): number {
   let hi = tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.span[1] <= pos) lo = mid + 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -90,10 +90,10 @@ export function buildUnits(
     // marks come in text order: walk on from the last one's first token (every token before it ends before this
     // mark too) rather than search all the tokens again
     if (q > 0 && m.open >= marks[q - 1]!.open) {
-      while (first < tokens.length && tokens[first]!.span[1] <= m.open) first++;
+      while (first < tokens.length && tokens[first]!.end <= m.open) first++;
     } else first = tokenAfter(article, m.open);
     let last = first;
-    while (last < tokens.length && tokens[last]!.span[0] < end) {
+    while (last < tokens.length && tokens[last]!.start < end) {
       quoteOf[last] = q;
       last++;
     }
@@ -150,8 +150,8 @@ function breaksBefore(
   if (pq !== -1 && pq === cq) return false; // inside one quote
   if (pq !== -1 && cq !== -1 && marks[cq]!.continues === pq) return true;
   const newSentence = prev.sentence !== cur.sentence;
-  const gapStart = prev.span[1];
-  const gapEnd = cur.span[0];
+  const gapStart = prev.end;
+  const gapEnd = cur.start;
   if (gapEnd > gapStart && hasLineBreak(text, gapStart, gapEnd)) {
     if (/\n\s*\n/.test(text.slice(gapStart, gapEnd))) return true;
     if (QUOTE_TOKEN.test(cur.text)) return true;
@@ -164,7 +164,7 @@ function breaksBefore(
   if (/^\p{Ll}/u.test(cur.text) && cq === -1) return false;
   // "said RADM. Takahiro Nishiyama", "Mr. Maduro": an abbreviation does not end the sentence
   const bare = prev.lower.replace(/\.$/, '');
-  const dotted = prev.text.endsWith('.') || text[prev.span[1]] === '.';
+  const dotted = prev.text.endsWith('.') || text[prev.end] === '.';
   // (a title written out ends its sentence like any word: "… met the president. Clinton said")
   if (dotted && (lexicon.abbreviations.has(bare) || /^\p{Lu}$/u.test(bare))) return false;
   if (prev.text === '.') {

@@ -150,7 +150,7 @@ class CueFinder {
           continue;
         if (this.passive(i)) continue; // "was told", "is expected to", "were worried": no speaker in the clause
         // "so-called", "well-known": part of a compound word
-        if (article.text[t.span[0] - 1] === '-' || article.text[t.span[1]] === '-') continue;
+        if (article.text[t.start - 1] === '-' || article.text[t.end] === '-') continue;
         // "a declining role", "the growing concern": an -ing form after a determiner or adjective modifies a noun
         if (lower.endsWith('ing') && /^(DET|ADJ)$/.test(tokens[i - 1]?.pos ?? '')) continue;
         // "the mayor's warning of …", "his warning": an -ing form after a possessive is a noun

@@ -64,7 +64,7 @@ export function findHeadlineQuotes(ctx: SpeakerContext): Quote[] {
     let end = sentences[after.sentence]!.tokenEnd;
     while (end > colon + 1 && tokens[end - 1]!.pos === 'PUNCT' && layout.quoteOf[end - 1] === -1) end--;
     if (end <= colon + 1) continue;
-    const span = [tokens[colon + 1]!.span[0], tokens[end - 1]!.span[1]] as const;
+    const span = [tokens[colon + 1]!.start, tokens[end - 1]!.end] as const;
     const content = text.slice(span[0], span[1]);
     if (countWords(content, 3) < 3) continue;
     out.push({

@@ -158,7 +158,7 @@ export function findImpersonalViews(ctx: SpeakerContext): Quote[] {
     }
     while (e > from && tokens[e - 1]!.pos === 'PUNCT' && layout.quoteOf[e - 1] === -1) e--;
     if (e <= from) return;
-    const span = [tokens[from]!.span[0], tokens[e - 1]!.span[1]] as const;
+    const span = [tokens[from]!.start, tokens[e - 1]!.end] as const;
     const body = text.slice(span[0], span[1]);
     if (countWords(body, MIN_WORDS) < MIN_WORDS) return;
     quotes.push({ text: body, span, kind: 'indirect', cue: tokens[verb]!.lower, speaker: null });

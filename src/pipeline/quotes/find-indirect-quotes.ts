@@ -244,7 +244,7 @@ class IndirectQuotes extends SpeakerReading {
     while (e > s && isPunctOrConjunction(tokens[e - 1]!.pos) && layout.quoteOf[e - 1] === -1) e--;
     if (e <= s) return;
     if (layout.quoteOf[s] !== -1 && layout.quoteOf[e - 1] === layout.quoteOf[s]) return; // all quoted
-    const span = [tokens[s]!.span[0], tokens[e - 1]!.span[1]] as const;
+    const span = [tokens[s]!.start, tokens[e - 1]!.end] as const;
     const body = text.slice(span[0], span[1]);
     const words = countWords(body, Math.max(minWords, MIN_WORDS));
     if (words < minWords) return;
@@ -267,9 +267,7 @@ class IndirectQuotes extends SpeakerReading {
     if (t.text !== '-' || layout.quoteOf[k] !== -1) return false;
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
-    return (
-      prev !== undefined && next !== undefined && prev.span[1] === t.span[0] && next.span[0] === t.span[1]
-    );
+    return prev !== undefined && next !== undefined && prev.end === t.start && next.start === t.end;
   }
 
   /** One past a short quotation at token `k` whose words are all capitalised (a title: “Meet the Press”), else -1. */

@@ -68,7 +68,7 @@ export function findNounQuotes(ctx: SpeakerContext, cuesByUnit: readonly (readon
       let e = range[1];
       while (e > range[0] && tokens[e - 1]!.pos === 'PUNCT' && layout.quoteOf[e - 1] === -1) e--;
       if (e <= range[0]) continue;
-      const span = [tokens[range[0]]!.span[0], tokens[e - 1]!.span[1]] as const;
+      const span = [tokens[range[0]]!.start, tokens[e - 1]!.end] as const;
       const body = text.slice(span[0], span[1]);
       if (countWords(body, 2) < 2) continue;
       quotes.push({

@@ -159,9 +159,9 @@ class ArticleSpeakers implements SpeakerContext {
     let t = 0;
     for (const m of order) {
       const [s, e] = mentions[m]!.span;
-      while (t > 0 && tokens[t - 1]!.span[1] > s) t--;
-      while (t < tokens.length && tokens[t]!.span[1] <= s) t++;
-      for (let k = t; k < tokens.length && tokens[k]!.span[0] < e; k++) {
+      while (t > 0 && tokens[t - 1]!.end > s) t--;
+      while (t < tokens.length && tokens[t]!.end <= s) t++;
+      for (let k = t; k < tokens.length && tokens[k]!.start < e; k++) {
         // a person mention wins over a mention it overlaps
         const old = mentionOf[k]!;
         if (old === -1 || mentions[old]!.person === null) mentionOf[k] = m;
@@ -246,7 +246,7 @@ function withSurnames(
       continue;
     if (next !== undefined && next.sentence === token.sentence && /^\p{Lu}/u.test(next.text)) continue;
     extra.push({
-      span: token.span,
+      span: [token.start, token.end],
       text: token.text,
       kind: 'person',
       actor: people[person]!.actor,
@@ -507,24 +507,24 @@ export function resolveSlot(
     const author = lexicon.authorPronouns.get(lower);
     if (author !== undefined) {
       // "I", "we" outside quotation marks: the writer speaks
-      const span: Span = [tokens[head]!.span[0], tokens[head]!.span[1]];
+      const span: Span = [tokens[head]!.start, tokens[head]!.end];
       return { speaker: { name: author, actor: null, span }, person: false, roles, via: 'author' };
     }
     if (lexicon.personPronouns.has(lower)) {
       const gender = genderOfWord(lexicon, lower);
-      const found = latestPerson(ctx, tokens[head]!.span[0], null, gender) ?? latestNamedSubject(ctx, head);
+      const found = latestPerson(ctx, tokens[head]!.start, null, gender) ?? latestNamedSubject(ctx, head);
       if (found !== null && gender !== null && !ctx.genderOfName.has(found.speaker.name))
         ctx.genderOfName.set(found.speaker.name, gender);
       return found === null ? null : { ...placedAt(tokens, found, head, head + 1), via: 'pronoun' };
     }
     if (lexicon.thingPronouns.has(lower)) {
-      const found = latestRecord(ctx, tokens[head]!.span[0], (r) => !r.person);
+      const found = latestRecord(ctx, tokens[head]!.start, (r) => !r.person);
       return found === null ? null : { ...placedAt(tokens, found, head, head + 1), via: 'pronoun' };
     }
     if (lexicon.groupPronouns.has(lower)) {
       // "they said": the speaker cued just before when that is a group or a body, else a group named
       // in the last sentences ("Lawmakers met on Monday. They said …")
-      const last = latestRecord(ctx, tokens[head]!.span[0], () => true, true);
+      const last = latestRecord(ctx, tokens[head]!.start, () => true, true);
       const group = latestGroup(ctx, head);
       const lastAt = last?.speaker.span?.[0] ?? -1;
       const single = last !== null && last.person && last.via !== 'group';
@@ -543,7 +543,7 @@ export function resolveSlot(
     if (det !== 'a' && det !== 'an') {
       const earlier = documentAuthor(ctx, doc, start);
       if (earlier !== null) return { ...placedAt(tokens, earlier, start, doc + 1), via: 'document' };
-      const found = latestRecord(ctx, tokens[start]!.span[0], (r) => !r.person);
+      const found = latestRecord(ctx, tokens[start]!.start, (r) => !r.person);
       if (found !== null) return { ...placedAt(tokens, found, start, doc + 1), via: 'document' };
     }
     // "a source said", "a new study found": no author to resolve, the words name the speaker
@@ -559,7 +559,7 @@ export function resolveSlot(
     const indefinite = INDEFINITE.has(det);
     const plural = lexicon.groups.has(tokens[role]!.lower);
     if (!plural && !indefinite) {
-      const found = latestPerson(ctx, tokens[start]!.span[0], roles);
+      const found = latestPerson(ctx, tokens[start]!.start, roles);
       if (found !== null) return { ...placedAt(tokens, found, start, role + 1), via: 'role' };
     }
     const actor = actorIn(ctx, start, end);
@@ -596,7 +596,7 @@ export function resolveSlot(
     only.end === end &&
     allProper(tokens, only)
   ) {
-    const span: Span = [tokens[only.start]!.span[0], tokens[only.end - 1]!.span[1]];
+    const span: Span = [tokens[only.start]!.start, tokens[only.end - 1]!.end];
     const name = oneSpaced(article.text.slice(span[0], span[1]));
     return { speaker: { name, actor: null, span }, person: false, roles, via: 'organisation' };
   }
@@ -624,7 +624,7 @@ export function resolveSlot(
 
 /** The speaker found elsewhere, with its span moved to the words that stand for it here ("he", "the spokesman"). */
 function placedAt(tokens: readonly Token[], found: Resolved, from: number, to: number): Resolved {
-  const span: Span = [tokens[from]!.span[0], tokens[to - 1]!.span[1]];
+  const span: Span = [tokens[from]!.start, tokens[to - 1]!.end];
   return { ...found, speaker: { ...found.speaker, span } };
 }
 
@@ -671,7 +671,7 @@ function latestNamedSubject(ctx: SpeakerContext, before: number): Resolved | nul
         named = false;
     }
     if (!named) continue;
-    const span: Span = [tokens[first]!.span[0], tokens[end - 1]!.span[1]];
+    const span: Span = [tokens[first]!.start, tokens[end - 1]!.end];
     const name = ctx.article.text.slice(span[0], span[1]);
     return { speaker: { name, actor: null, span }, person: true, roles: new Set(), via: 'name' };
   }
@@ -756,10 +756,10 @@ function nounPhrase(ctx: SpeakerContext, start: number, end: number): [number, n
 export function resolvePossessor(ctx: SpeakerContext, at: number): Resolved | null {
   const { tokens } = ctx.article;
   const t = tokens[at]!;
-  const pos = t.span[0];
+  const pos = t.start;
   const person = ctx.lexicon.possessives.get(t.lower);
   if (person === undefined) return null;
-  const span: Span = [t.span[0], t.span[1]];
+  const span: Span = [t.start, t.end];
   if (person) {
     const found = latestPerson(ctx, pos, null, genderOfWord(ctx.lexicon, t.lower));
     return found === null ? null : { ...found, speaker: { ...found.speaker, span }, via: 'pronoun' };
@@ -938,7 +938,7 @@ function latestRecord(
   let hi = h.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[h[mid]!.token]!.span[0] < pos) lo = mid + 1;
+    if (tokens[h[mid]!.token]!.start < pos) lo = mid + 1;
     else hi = mid;
   }
   for (let k = lo - 1; k >= 0 && k >= lo - LOOK_BACK; k--) {
@@ -970,8 +970,7 @@ function nameRuns(ctx: SpeakerContext, start: number, end: number, overMentions 
     const m = i < end ? ctx.mentionOf[i]! : -1;
     const particle = t !== undefined && s !== -1 && PARTICLES.has(t.text) && particleInName(tokens, i, end);
     // a name never runs over a line break ("Sudhir Kumar⏎The India Meteorological Department")
-    const broken =
-      t !== undefined && s !== -1 && hasLineBreak(ctx.article.text, tokens[i - 1]!.span[1], t.span[0]);
+    const broken = t !== undefined && s !== -1 && hasLineBreak(ctx.article.text, tokens[i - 1]!.end, t.start);
     if (broken) {
       runs.push({ start: s, end: i });
       s = -1;
@@ -1058,8 +1057,8 @@ function personFromRun(
   }
   if (POSSESSIVE.has(tokens[run.end]?.text ?? '')) return null;
   if (/^\p{Lu}{2,}$/u.test(tokens[s]!.text) && n === 1) return null; // an acronym names a body
-  const name = oneSpaced(ctx.article.text.slice(tokens[s]!.span[0], tokens[run.end - 1]!.span[1]));
-  const span: Span = [tokens[s]!.span[0], tokens[run.end - 1]!.span[1]];
+  const name = oneSpaced(ctx.article.text.slice(tokens[s]!.start, tokens[run.end - 1]!.end));
+  const span: Span = [tokens[s]!.start, tokens[run.end - 1]!.end];
   const known = knownPerson(ctx, name, run.start);
   if (known !== null) return { ...known, speaker: { ...known.speaker, span } };
   const titled = s > run.start;
@@ -1090,7 +1089,7 @@ function knownPerson(ctx: SpeakerContext, name: string, before: number): Resolve
       };
     }
   }
-  const pos = ctx.article.tokens[before]!.span[0];
+  const pos = ctx.article.tokens[before]!.start;
   return latestRecord(ctx, pos, (r) => {
     if (!r.person) return false;
     const full = r.speaker.name.toLowerCase();
@@ -1146,7 +1145,7 @@ function describe(ctx: SpeakerContext, start: number, end: number, actor: string
   const { tokens, text } = ctx.article;
   let s = start;
   while (s < end - 1 && (DETERMINERS.has(tokens[s]!.lower) || tokens[s]!.pos === 'PUNCT')) s++;
-  const span: Span = [tokens[s]!.span[0], tokens[end - 1]!.span[1]];
+  const span: Span = [tokens[s]!.start, tokens[end - 1]!.end];
   return { name: oneSpaced(text.slice(span[0], span[1])), actor, span };
 }
 
@@ -1214,7 +1213,7 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
       lexicon.bodies.has(tokens[r.start - 1]?.lower ?? '') && /^\p{Ll}/u.test(tokens[r.start - 1]!.text);
     if (!body && !acronym && !ownsDocument && !called) continue;
     if (POSSESSIVE.has(tokens[r.end]?.text ?? '') && !acronym && !ownsDocument && !called) continue;
-    const span: Span = [tokens[r.start]!.span[0], tokens[r.end - 1]!.span[1]];
+    const span: Span = [tokens[r.start]!.start, tokens[r.end - 1]!.end];
     let e = r.end;
     // "Ministry of Foreign Affairs": take the "of …" tails into the name
     while (body && tokens[e]?.lower === 'of' && e < end) {
@@ -1225,7 +1224,7 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
       if (j === k) break;
       e = j;
     }
-    const full: Span = [span[0], tokens[e - 1]!.span[1]];
+    const full: Span = [span[0], tokens[e - 1]!.end];
     const name = oneSpaced(text.slice(full[0], full[1]));
     run = { name: ctx.expandAcronym(name), span: full, first: r.start, last: e - 1 };
     break;
@@ -1264,7 +1263,7 @@ function organisationIn(ctx: SpeakerContext, start: number, end: number, skip: n
         via: 'organisation',
       };
     }
-    const earlier = namedBody(ctx, tokens[body]!, tokens[start]!.span[0]);
+    const earlier = namedBody(ctx, tokens[body]!, tokens[start]!.start);
     if (earlier !== null) {
       return {
         speaker: { ...earlier, actor: earlier.actor ?? possessiveActor },

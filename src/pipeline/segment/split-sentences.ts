@@ -82,7 +82,7 @@ export function createSegmentStage(options: SegmentOptions = {}): Stage {
           paragraphStart = sentences.length;
         }
         sentences.push({
-          span: [tokens[open]!.span[0], tokens[tokens.length - 1]!.span[1]],
+          span: [tokens[open]!.start, tokens[tokens.length - 1]!.end],
           paragraph: paragraphs.length,
           tokenStart: open,
           tokenEnd: tokens.length,
@@ -109,7 +109,8 @@ export function createSegmentStage(options: SegmentOptions = {}): Stage {
               ? lexeme.lemma
               : lexeme.lemmaAs(tag, () => all.itemAt(i).out(lemmaOf));
           tokens.push({
-            span: [start, start + value.length],
+            start,
+            end: start + value.length,
             text: value,
             lower: lexeme.lower,
             lemma: (lemma as string | undefined) ?? lexeme.lower,
