@@ -5,6 +5,7 @@ import { readNameContext } from './read-name-context.js';
 import type { NameContext, TokenView } from './read-name-context.js';
 import { isTitleCaseSentence } from './find-actor-mentions.js';
 import { SHAPE, WORD_CLASS } from './classify-words.js';
+import { sortSmall } from '../sort-small.js';
 
 /** (Read once: an imported binding read in a loop may cost a call each time.) */
 const NAME_STOP = WORD_CLASS.nameStop;
@@ -100,9 +101,9 @@ export function findPeople(view: TokenView, names: NameLexicon): PersonDraft[] {
       people.push({ name: surface(view, run), words: run.words, runs: [run] });
     }
   }
-  for (const person of people) if (person.runs.length > 1) person.runs.sort(byStart);
+  for (const person of people) if (person.runs.length > 1) sortSmall(person.runs, byStart);
   // the name is the full name as first given: the first run with the most words of the cluster's first long run
-  people.sort(byFirstRun);
+  sortSmall(people, byFirstRun);
   return people;
 }
 

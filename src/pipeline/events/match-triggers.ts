@@ -1,6 +1,7 @@
 import type { Token } from '../../core/index.js';
 import { TEXT_CUES, knownWordId, textCuesOf } from './parse-events-lexicon.js';
 import type { EventsLexicon, PatternItem, TriggerEntry } from './parse-events-lexicon.js';
+import { sortSmall } from '../sort-small.js';
 
 /** A trigger found in a sentence: token range `[start, end)`, the head token and the matched word tokens. */
 export interface TriggerMatch {
@@ -189,7 +190,7 @@ export function matchTriggersAt(
   if (found.length < 2) return found; // most sentences: nothing to choose between
   // longest pattern first (by matched words), then a user's trigger, then a verb over a noun it governs ("drop … tariffs"
   // over "tariffs on": the act is done to the noun), then the most compact; keep non-overlapping
-  found.sort(byPreference);
+  sortSmall(found, byPreference);
   const taken = new Uint8Array(to - from);
   const kept: TriggerMatch[] = [];
   for (const m of found) {
@@ -199,7 +200,7 @@ export function matchTriggersAt(
     for (let t = m.start; t < m.end; t++) taken[t - from] = 1;
     kept.push(m);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return sortSmall(kept, byStart);
 }
 
 function byPreference(a: TriggerMatch, b: TriggerMatch): number {
@@ -286,4 +287,8 @@ function excluded(entry: TriggerEntry, end: number, to: number, tokens: readonly
   if (entry.exclude.size === 0) return false;
   for (let t = end; t < Math.min(end + 3, to); t++) if (hasKey(tokens[t]!, entry.exclude)) return true;
   return false;
+}
+
+function byStart(a: TriggerMatch, b: TriggerMatch): number {
+  return a.start - b.start;
 }

@@ -2,6 +2,7 @@ import type { Article } from '../../core/index.js';
 import type { QuoteLayout } from './build-units.js';
 import type { QuotesLexicon } from './parse-quotes-lexicon.js';
 import { CUE_WORD, QUOTE_VERB, REPORTING_VERB, TOPIC_VERB, VIEW_ADJECTIVE } from './word-flags.js';
+import { sortSmall } from '../sort-small.js';
 
 /** A reporting cue outside the quotes: a verb ("said"), "according to X" or "quoted X as saying". */
 export interface Cue {
@@ -195,7 +196,7 @@ class CueFinder {
         byUnit[u]!.push(wordCue(i, lower, u, lower.endsWith('ing') && !this.progressive(i), false));
       }
     }
-    for (const cues of byUnit) if (cues.length > 1) cues.sort(byToken);
+    for (const cues of byUnit) if (cues.length > 1) sortSmall(cues, byToken);
     return byUnit;
   }
 
