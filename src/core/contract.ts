@@ -1,4 +1,4 @@
-import type { Article, Diagnostic, Edit, Event, Person, Quote, ActorRef } from './types.js';
+import type { AnalysedArticle, Diagnostic, Edit, Event, Person, Quote, ActorRef } from './types.js';
 
 /**
  * One article as `demarche analyze --format json` prints it: the public output
@@ -25,7 +25,7 @@ export interface OutputRecord {
  * @example
  * process.stdout.write(JSON.stringify(toOutputRecord(pipeline.run(doc))) + '\n');
  */
-export function toOutputRecord(article: Article): OutputRecord {
+export function toOutputRecord(article: AnalysedArticle): OutputRecord {
   return {
     id: article.id,
     title: article.title ?? null,

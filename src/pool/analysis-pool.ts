@@ -3,8 +3,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { DemarcheError, type RawDocument } from '../core/index.js';
 import type { Pipeline } from '../pipeline/index.js';
 import type { PipelineSpec } from '../lexicons/index.js';
-import { analyseDocuments } from './analyse-documents.js';
-import type { AnalysisOutcome, WorkerReply, WorkerRequest } from './messages.js';
+import { analyseDocuments, toJsonOutcome } from './analyse-documents.js';
+import type { AnalysisOutcome, JsonOutcome, WorkerReply, WorkerRequest } from './messages.js';
 
 /** Runs the pipeline on every core: documents in, analysed articles out. */
 export interface AnalysisPool {
@@ -14,6 +14,12 @@ export interface AnalysisPool {
   ready(): Promise<void>;
   /** Analyses one document; never rejects for a bad document (the outcome says why it failed). */
   analyse(doc: RawDocument): Promise<AnalysisOutcome>;
+  /**
+   * Analyses one document into its output record's JSON text (`toJsonOutcome`), made on the thread
+   * that analysed it: for a caller that prints the record, it spares the main thread the article's
+   * objects.
+   */
+  analyseToJson(doc: RawDocument): Promise<JsonOutcome>;
   /** Stops the threads; pending documents get a failed outcome. */
   close(): Promise<void>;
   /** The V8 heap limits each running thread has (none without threads), as node reports them. */
@@ -43,7 +49,8 @@ const AHEAD = 256;
 interface Task {
   readonly id: number;
   readonly doc: RawDocument;
-  readonly resolve: (outcome: AnalysisOutcome) => void;
+  readonly as?: 'json';
+  readonly resolve: (outcome: AnalysisOutcome | JsonOutcome) => void;
 }
 
 interface Thread {
@@ -88,6 +95,11 @@ function createInlinePool(spec: PipelineSpec): AnalysisPool {
     readonly resolve: (outcome: AnalysisOutcome) => void;
     readonly reject: (cause: unknown) => void;
   }[] = [];
+  const analyse = (doc: RawDocument) =>
+    new Promise<AnalysisOutcome>((resolve, reject) => {
+      waiting.push({ doc, resolve, reject });
+      schedule();
+    });
   let scheduled = false;
   const analyseWaiting = async () => {
     const ready = await built().then(
@@ -114,11 +126,8 @@ function createInlinePool(spec: PipelineSpec): AnalysisPool {
   return {
     threads: 0,
     ready: async () => void (await built()),
-    analyse: (doc) =>
-      new Promise((resolve, reject) => {
-        waiting.push({ doc, resolve, reject });
-        schedule();
-      }),
+    analyse,
+    analyseToJson: async (doc) => toJsonOutcome(await analyse(doc)),
     close: async () => {},
     threadLimits: () => [],
   };
@@ -157,7 +166,11 @@ function createThreadPool(size: number, spec: PipelineSpec, limits: ResourceLimi
       if (best === undefined) return;
       const task = waiting.shift()!;
       best.inFlight.set(task.id, task);
-      best.worker.postMessage({ task: task.id, doc: task.doc } satisfies WorkerRequest);
+      best.worker.postMessage(
+        (task.as === undefined
+          ? { task: task.id, doc: task.doc }
+          : { task: task.id, doc: task.doc, as: task.as }) satisfies WorkerRequest,
+      );
     }
   };
 
@@ -211,16 +224,25 @@ function createThreadPool(size: number, spec: PipelineSpec, limits: ResourceLimi
 
   for (let i = 0; i < size; i++) threads.push(start());
 
+  /** Queues a document; the outcome is what the thread answers for `as` (see WorkerRequest). */
+  const submit = <O extends AnalysisOutcome | JsonOutcome>(doc: RawDocument, as?: 'json'): Promise<O> => {
+    if (closed) return Promise.resolve({ ok: false, error: 'the analysis pool is closed' } as O);
+    return new Promise<O>((resolve) => {
+      const settle = resolve as (outcome: AnalysisOutcome | JsonOutcome) => void;
+      waiting.push(
+        as === undefined
+          ? { id: nextId++, doc, resolve: settle }
+          : { id: nextId++, doc, as, resolve: settle },
+      );
+      dispatch();
+    });
+  };
+
   return {
     threads: size,
     ready: () => readyPromise,
-    analyse(doc) {
-      if (closed) return Promise.resolve({ ok: false, error: 'the analysis pool is closed' });
-      return new Promise((resolve) => {
-        waiting.push({ id: nextId++, doc, resolve });
-        dispatch();
-      });
-    },
+    analyse: (doc) => submit<AnalysisOutcome>(doc),
+    analyseToJson: (doc) => submit<JsonOutcome>(doc, 'json'),
     async close() {
       closed = true;
       failAll(waiting.splice(0), 'the analysis pool is closed');

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildPipeline, type PipelineSpec } from '../lexicons/index.js';
 import { STAGE_BATCH, type Pipeline } from '../pipeline/index.js';
-import { analyseDocuments } from './analyse-documents.js';
+import { analyseDocuments, toJsonOutcome } from './analyse-documents.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
 if (parentPort === null) throw new Error('analysis-worker.ts must run in a worker thread');
@@ -36,9 +36,10 @@ function analyseReceived(): void {
     pipeline,
     batch.map((request) => request.doc),
   );
-  batch.forEach((request, i) =>
-    port.postMessage({ type: 'done', task: request.task, outcome: outcomes[i]! } satisfies WorkerReply),
-  );
+  batch.forEach((request, i) => {
+    const outcome = request.as === 'json' ? toJsonOutcome(outcomes[i]!) : outcomes[i]!;
+    port.postMessage({ type: 'done', task: request.task, outcome } satisfies WorkerReply);
+  });
   if (received.length > 0) schedule();
 }
 

@@ -1,3 +1,3 @@
 export { createAnalysisPool, type AnalysisPool, type PoolOptions } from './analysis-pool.js';
-export { analyseDocuments, toAnalysed } from './analyse-documents.js';
-export type { AnalysisOutcome } from './messages.js';
+export { analyseDocuments, toAnalysed, toJsonOutcome } from './analyse-documents.js';
+export type { AnalysisOutcome, JsonOutcome } from './messages.js';

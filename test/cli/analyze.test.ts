@@ -51,6 +51,25 @@ describe('demarche analyze', () => {
     expect(ids).toEqual(['good', 'j1', 'j5']);
   });
 
+  it('prints the same, in input order, with the same errors, on analysis threads (--threads)', async () => {
+    const args = [
+      'analyze',
+      join(dir, 'good.txt'),
+      join(dir, 'broken.json'),
+      join(dir, 'batch.jsonl'),
+      join(dir, 'missing.txt'),
+      join(dir, 'good.txt'),
+    ];
+    for (const format of ['jsonl', 'table', 'json']) {
+      const here = capture();
+      const threaded = capture();
+      expect(await runCli([...args, '--format', format], here.io)).toBe(1);
+      expect(await runCli([...args, '--format', format, '--threads', '2'], threaded.io)).toBe(1);
+      expect(threaded.out.join('')).toBe(here.out.join(''));
+      expect(threaded.err.join('')).toBe(here.err.join(''));
+    }
+  }, 60_000);
+
   it('prints the output contract field names', async () => {
     const c = capture();
     expect(

@@ -15,44 +15,48 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * input is read as it comes, each line analysed once it is whole, not once the pipe has closed.
  */
 describe('analyze reading JSONL from standard input', () => {
-  it('prints each article before standard input has ended', async () => {
-    const [first, second] = generateCorpus({ seed: 9, bytes: 8_000 }).map((d) =>
-      JSON.stringify({ id: d.id, text: d.raw, published: d.published }),
-    );
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/main.ts', 'analyze', '-', '--format', 'jsonl'],
-      {
-        cwd: ROOT,
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
-    );
-    const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
-    let out = '';
-    let printed: () => void = () => {};
-    const firstPrinted = new Promise<string>((resolve) => (printed = () => resolve('printed')));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('\n')) printed();
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    // the first line whole, the second only begun: the pipe stays open
-    child.stdin.write(`${first}\n${second!.slice(0, 50)}`);
-    const got = await Promise.race([
-      firstPrinted,
-      new Promise((r) => setTimeout(r, 30_000, 'nothing printed')),
-    ]);
-    expect(got).toBe('printed');
-    child.stdin.end(`${second!.slice(50)}\n`);
-    expect(await exited).toBe(0);
-    expect(err).toBe('');
-    const ids = out
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { id: string }).id);
-    expect(ids).toEqual([JSON.parse(first!).id, JSON.parse(second!).id]);
-  }, 60_000);
+  it.each([[[]], [['--threads', '1']]])(
+    'prints each article before standard input has ended (%j)',
+    async (extra: string[]) => {
+      const [first, second] = generateCorpus({ seed: 9, bytes: 8_000 }).map((d) =>
+        JSON.stringify({ id: d.id, text: d.raw, published: d.published }),
+      );
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'src/main.ts', 'analyze', '-', '--format', 'jsonl', ...extra],
+        {
+          cwd: ROOT,
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      );
+      const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+      let out = '';
+      let printed: () => void = () => {};
+      const firstPrinted = new Promise<string>((resolve) => (printed = () => resolve('printed')));
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) printed();
+      });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      // the first line whole, the second only begun: the pipe stays open
+      child.stdin.write(`${first}\n${second!.slice(0, 50)}`);
+      const got = await Promise.race([
+        firstPrinted,
+        new Promise((r) => setTimeout(r, 30_000, 'nothing printed')),
+      ]);
+      expect(got).toBe('printed');
+      child.stdin.end(`${second!.slice(50)}\n`);
+      expect(await exited).toBe(0);
+      expect(err).toBe('');
+      const ids = out
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { id: string }).id);
+      expect(ids).toEqual([JSON.parse(first!).id, JSON.parse(second!).id]);
+    },
+    60_000,
+  );
 });
 
 /**

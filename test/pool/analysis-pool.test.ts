@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RawDocument } from '../../src/core/index.js';
+import { toOutputRecord, type RawDocument } from '../../src/core/index.js';
 import { buildPipeline } from '../../src/lexicons/index.js';
 import { createAnalysisPool, toAnalysed, type AnalysisPool } from '../../src/pool/index.js';
 
@@ -57,6 +57,23 @@ describe('analysis pool', () => {
     expect(Object.keys(outcome.article)).not.toContain('offsets');
     expect(outcome.article.text).toBe('Japan condemned Russia on Friday.');
   });
+
+  it("gives a document's output record as its JSON line when asked, in any order of asking", async () => {
+    const docs = devDocs().slice(0, 8);
+    const here = buildPipeline();
+    // asked for both ways at once: the threads answer each request as it asked
+    const [json, objects] = await Promise.all([
+      Promise.all(docs.map((d) => pool.analyseToJson(d))),
+      Promise.all(docs.map((d) => pool.analyse(d))),
+    ]);
+    json.forEach((outcome, i) => {
+      expect(outcome).toEqual({
+        ok: true,
+        json: JSON.stringify(toOutputRecord(toAnalysed(here.run(docs[i]!)))),
+      });
+      expect(objects[i]!.ok && objects[i]!.article.id).toBe(docs[i]!.id);
+    });
+  }, 60_000);
 });
 
 describe('analysis pool set-up', () => {
@@ -82,6 +99,10 @@ describe('analysis pool set-up', () => {
     const here = buildPipeline();
     const outcomes = await Promise.all(docs.map((d) => pool.analyse(d)));
     outcomes.forEach((o, i) => expect(o).toEqual({ ok: true, article: toAnalysed(here.run(docs[i]!)) }));
+    expect(await pool.analyseToJson(docs[0]!)).toEqual({
+      ok: true,
+      json: JSON.stringify(toOutputRecord(toAnalysed(here.run(docs[0]!)))),
+    });
     await pool.close();
   }, 60_000);
 
@@ -108,7 +129,8 @@ describe('analysis pool set-up', () => {
     const pool = createAnalysisPool({ threads: 1 });
     await pool.ready();
     await pool.close();
-    const outcome = await pool.analyse({ id: 'x', raw: 'Japan condemned Russia.', mediaType: 'text/plain' });
-    expect(outcome).toEqual({ ok: false, error: 'the analysis pool is closed' });
+    const doc = { id: 'x', raw: 'Japan condemned Russia.', mediaType: 'text/plain' } as const;
+    expect(await pool.analyse(doc)).toEqual({ ok: false, error: 'the analysis pool is closed' });
+    expect(await pool.analyseToJson(doc)).toEqual({ ok: false, error: 'the analysis pool is closed' });
   }, 60_000);
 });

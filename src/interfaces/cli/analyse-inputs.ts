@@ -1,5 +1,6 @@
 import type { Article } from '../../core/index.js';
 import type { InputRecord, ReadOptions } from '../../ingest/index.js';
+import type { JsonOutcome } from '../../pool/index.js';
 import type { CliContext } from './context.js';
 
 /** What `Promise.race` gives when the next record is not ready yet. */
@@ -70,5 +71,85 @@ export async function* analyseInputs(
       }
       yield run.article;
     }
+  }
+}
+
+/** Articles handed to the analysis threads ahead of the one printed next, per thread. */
+const AHEAD_PER_THREAD = 96;
+
+/** An input record on its way through the threads: its outcome, in input order. */
+interface InFlight {
+  readonly origin: string;
+  readonly outcome: Promise<JsonOutcome>;
+}
+
+/**
+ * `analyseInputs` on `threads` analysis threads (the pool of `ingest` and `worker`), giving each
+ * article as its output record's JSON text (`toOutputRecord`), made on the thread that analysed it
+ * (`AnalysisPool.analyseToJson`). Each article goes to the threads as soon as it is read, and is
+ * given back in input order as soon as it and every article before it are done, without waiting
+ * for the next record (a page still being fetched, a line not yet piped in). At most
+ * `AHEAD_PER_THREAD` articles per thread are in flight, so a dump larger than memory streams
+ * through. Bad records and failed analyses are reported as `analyseInputs` reports them; a
+ * pipeline that cannot be built (a bad dictionary) throws.
+ *
+ * @example
+ * for await (const json of recordsOnThreads(files, undefined, context, {}, 2)) io.out(json + '\n');
+ */
+export async function* recordsOnThreads(
+  files: readonly string[],
+  published: string | undefined,
+  { io, spec, fail }: CliContext,
+  read: Pick<ReadOptions, 'http' | 'followLinks'>,
+  threads: number,
+): AsyncGenerator<string> {
+  const [{ readInputs }, { createAnalysisPool }] = await Promise.all([
+    import('../../ingest/index.js'),
+    import('../../pool/index.js'),
+  ]);
+  const pool = createAnalysisPool({ spec: spec(), threads });
+  try {
+    await pool.ready();
+    const records = readInputs(files, {
+      ...read,
+      ...(published !== undefined ? { published } : {}),
+      ...(io.stdin ? { stdin: io.stdin } : {}),
+    })[Symbol.asyncIterator]();
+    const limit = AHEAD_PER_THREAD * threads;
+    const inFlight: InFlight[] = [];
+    let next: Promise<{ readonly record: IteratorResult<InputRecord> }> | null = records
+      .next()
+      .then((record) => ({ record }));
+    for (;;) {
+      const head = inFlight[0];
+      if (next !== null && inFlight.length < limit) {
+        // the next record, or the first article in flight if it is done before the record comes
+        const first = head === undefined ? await next : await Promise.race([next, head.outcome]);
+        if ('record' in first) {
+          if (first.record.done === true) next = null;
+          else {
+            const rec = first.record.value;
+            inFlight.push({
+              origin: rec.origin,
+              outcome: rec.ok
+                ? pool.analyseToJson(rec.doc)
+                : Promise.resolve({ ok: false, error: rec.error }),
+            });
+            next = records.next().then((record) => ({ record }));
+          }
+          continue;
+        }
+      }
+      if (head === undefined) return;
+      inFlight.shift();
+      const outcome = await head.outcome;
+      if (outcome.ok) yield outcome.json;
+      else {
+        io.err(`demarche: ${head.origin}: ${outcome.error}\n`);
+        fail(1);
+      }
+    }
+  } finally {
+    await pool.close();
   }
 }
