@@ -49,7 +49,7 @@ const AHEAD = 256;
 interface Task {
   readonly id: number;
   readonly doc: RawDocument;
-  readonly as?: 'json';
+  readonly as: WorkerRequest['as'];
   readonly resolve: (outcome: AnalysisOutcome | JsonOutcome) => void;
 }
 
@@ -166,11 +166,7 @@ function createThreadPool(size: number, spec: PipelineSpec, limits: ResourceLimi
       if (best === undefined) return;
       const task = waiting.shift()!;
       best.inFlight.set(task.id, task);
-      best.worker.postMessage(
-        (task.as === undefined
-          ? { task: task.id, doc: task.doc }
-          : { task: task.id, doc: task.doc, as: task.as }) satisfies WorkerRequest,
-      );
+      best.worker.postMessage({ task: task.id, doc: task.doc, as: task.as } satisfies WorkerRequest);
     }
   };
 
@@ -225,15 +221,13 @@ function createThreadPool(size: number, spec: PipelineSpec, limits: ResourceLimi
   for (let i = 0; i < size; i++) threads.push(start());
 
   /** Queues a document; the outcome is what the thread answers for `as` (see WorkerRequest). */
-  const submit = <O extends AnalysisOutcome | JsonOutcome>(doc: RawDocument, as?: 'json'): Promise<O> => {
+  const submit = <O extends AnalysisOutcome | JsonOutcome>(
+    doc: RawDocument,
+    as: WorkerRequest['as'],
+  ): Promise<O> => {
     if (closed) return Promise.resolve({ ok: false, error: 'the analysis pool is closed' } as O);
     return new Promise<O>((resolve) => {
-      const settle = resolve as (outcome: AnalysisOutcome | JsonOutcome) => void;
-      waiting.push(
-        as === undefined
-          ? { id: nextId++, doc, resolve: settle }
-          : { id: nextId++, doc, as, resolve: settle },
-      );
+      waiting.push({ id: nextId++, doc, as, resolve: resolve as Task['resolve'] });
       dispatch();
     });
   };
@@ -241,7 +235,7 @@ function createThreadPool(size: number, spec: PipelineSpec, limits: ResourceLimi
   return {
     threads: size,
     ready: () => readyPromise,
-    analyse: (doc) => submit<AnalysisOutcome>(doc),
+    analyse: (doc) => submit<AnalysisOutcome>(doc, 'article'),
     analyseToJson: (doc) => submit<JsonOutcome>(doc, 'json'),
     async close() {
       closed = true;

@@ -11,11 +11,12 @@ export type AnalysisOutcome =
 export type JsonOutcome =
   { readonly ok: true; readonly json: string } | { readonly ok: false; readonly error: string };
 
-/** Main thread → analysis thread. `as: 'json'` asks for a `JsonOutcome`. */
+/** Main thread → analysis thread: `as` says which outcome to answer with. */
 export interface WorkerRequest {
   readonly task: number;
   readonly doc: RawDocument;
-  readonly as?: 'json';
+  /** `article`: an `AnalysisOutcome`; `json`: a `JsonOutcome`. */
+  readonly as: 'article' | 'json';
 }
 
 /** Analysis thread → main thread. */

@@ -3,6 +3,19 @@ import type { InputRecord, ReadOptions } from '../../ingest/index.js';
 import type { JsonOutcome } from '../../pool/index.js';
 import type { CliContext } from './context.js';
 
+/** The reading options of `analyze` and `explain`: the HTTP client's, `--published`, standard input. */
+function readOptions(
+  read: Pick<ReadOptions, 'http' | 'followLinks'>,
+  published: string | undefined,
+  io: CliContext['io'],
+): ReadOptions {
+  return {
+    ...read,
+    ...(published !== undefined ? { published } : {}),
+    ...(io.stdin ? { stdin: io.stdin } : {}),
+  };
+}
+
 /** What `Promise.race` gives when the next record is not ready yet. */
 const NOT_READY = Symbol('not ready');
 
@@ -36,11 +49,7 @@ export async function* analyseInputs(
     import('../../ingest/index.js'),
     import('../../pipeline/index.js'),
   ]);
-  const records = readInputs(files, {
-    ...read,
-    ...(published !== undefined ? { published } : {}),
-    ...(io.stdin ? { stdin: io.stdin } : {}),
-  })[Symbol.asyncIterator]();
+  const records = readInputs(files, readOptions(read, published, io))[Symbol.asyncIterator]();
   let next = records.next();
   for (;;) {
     const first = await next;
@@ -110,11 +119,7 @@ export async function* recordsOnThreads(
   const pool = createAnalysisPool({ spec: spec(), threads });
   try {
     await pool.ready();
-    const records = readInputs(files, {
-      ...read,
-      ...(published !== undefined ? { published } : {}),
-      ...(io.stdin ? { stdin: io.stdin } : {}),
-    })[Symbol.asyncIterator]();
+    const records = readInputs(files, readOptions(read, published, io))[Symbol.asyncIterator]();
     const limit = AHEAD_PER_THREAD * threads;
     const inFlight: InFlight[] = [];
     let next: Promise<{ readonly record: IteratorResult<InputRecord> }> | null = records
