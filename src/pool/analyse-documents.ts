@@ -1,6 +1,13 @@
-import { toOutputRecord, type AnalysedArticle, type Article, type RawDocument } from '../core/index.js';
+import {
+  packArticle,
+  toOutputRecord,
+  unpackArticle,
+  type AnalysedArticle,
+  type Article,
+  type RawDocument,
+} from '../core/index.js';
 import type { Pipeline } from '../pipeline/index.js';
-import type { AnalysisOutcome, JsonOutcome } from './messages.js';
+import type { AnalysisOutcome, JsonOutcome, PackedOutcome } from './messages.js';
 
 /**
  * Runs the pipeline on several documents, stage by stage (`Pipeline.runMany`), and keeps of each
@@ -32,4 +39,16 @@ export function toAnalysed(article: Article): AnalysedArticle {
  */
 export function toJsonOutcome(outcome: AnalysisOutcome): JsonOutcome {
   return outcome.ok ? { ok: true, json: JSON.stringify(toOutputRecord(outcome.article)) } : outcome;
+}
+
+/** An outcome as an analysis thread sends it: the article packed (`packArticle`). */
+export function toPackedOutcome(outcome: AnalysisOutcome): PackedOutcome {
+  return outcome.ok ? { ok: true, ...packArticle(outcome.article) } : outcome;
+}
+
+/** The outcome a thread sent, its article unpacked (`unpackArticle`) and its JSON texts kept. */
+export function fromPackedOutcome(outcome: PackedOutcome): AnalysisOutcome {
+  return outcome.ok
+    ? { ok: true, article: unpackArticle(outcome.article, outcome.json), json: outcome.json }
+    : outcome;
 }

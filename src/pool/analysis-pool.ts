@@ -3,8 +3,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { DemarcheError, type RawDocument } from '../core/index.js';
 import type { Pipeline } from '../pipeline/index.js';
 import type { PipelineSpec } from '../lexicons/index.js';
-import { analyseDocuments, toJsonOutcome } from './analyse-documents.js';
-import type { AnalysisOutcome, JsonOutcome, WorkerReply, WorkerRequest } from './messages.js';
+import { analyseDocuments, fromPackedOutcome, toJsonOutcome } from './analyse-documents.js';
+import type { AnalysisOutcome, JsonOutcome, PackedOutcome, WorkerReply, WorkerRequest } from './messages.js';
 
 /** Runs the pipeline on every core: documents in, analysed articles out. */
 export interface AnalysisPool {
@@ -197,7 +197,11 @@ function createThreadPool(size: number, spec: PipelineSpec, limits: ResourceLimi
       } else {
         const task = thread.inFlight.get(reply.task);
         thread.inFlight.delete(reply.task);
-        task?.resolve(reply.outcome);
+        task?.resolve(
+          task.as === 'article'
+            ? fromPackedOutcome(reply.outcome as PackedOutcome)
+            : (reply.outcome as JsonOutcome),
+        );
         dispatch();
       }
     });

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildPipeline, type PipelineSpec } from '../lexicons/index.js';
 import { STAGE_BATCH, type Pipeline } from '../pipeline/index.js';
-import { analyseDocuments, toJsonOutcome } from './analyse-documents.js';
+import { analyseDocuments, toJsonOutcome, toPackedOutcome } from './analyse-documents.js';
 import type { WorkerReply, WorkerRequest } from './messages.js';
 
 if (parentPort === null) throw new Error('analysis-worker.ts must run in a worker thread');
@@ -37,7 +37,7 @@ function analyseReceived(): void {
     batch.map((request) => request.doc),
   );
   batch.forEach((request, i) => {
-    const outcome = request.as === 'json' ? toJsonOutcome(outcomes[i]!) : outcomes[i]!;
+    const outcome = request.as === 'json' ? toJsonOutcome(outcomes[i]!) : toPackedOutcome(outcomes[i]!);
     port.postMessage({ type: 'done', task: request.task, outcome } satisfies WorkerReply);
   });
   if (received.length > 0) schedule();

@@ -1,8 +1,18 @@
-import type { AnalysedArticle, RawDocument } from '../core/index.js';
+import type { AnalysedArticle, ArticleJson, PackedArticle, RawDocument } from '../core/index.js';
 
-/** The analysis of one document: its article, or why it could not be analysed. */
+/**
+ * The analysis of one document: its article, or why it could not be analysed. An article analysed
+ * on another thread comes with `json`, the JSON texts of its stored-whole fields (`articleJson`),
+ * which it crossed the thread boundary as: its store takes them as they are (`ArticleToStore.json`).
+ */
 export type AnalysisOutcome =
-  { readonly ok: true; readonly article: AnalysedArticle } | { readonly ok: false; readonly error: string };
+  | { readonly ok: true; readonly article: AnalysedArticle; readonly json?: ArticleJson }
+  | { readonly ok: false; readonly error: string };
+
+/** An `AnalysisOutcome` as an analysis thread sends it (`packArticle`). */
+export type PackedOutcome =
+  | { readonly ok: true; readonly article: PackedArticle; readonly json: ArticleJson }
+  | { readonly ok: false; readonly error: string };
 
 /**
  * The analysis of one document as its output record's JSON text (`toOutputRecord`, one line), or
@@ -15,7 +25,7 @@ export type JsonOutcome =
 export interface WorkerRequest {
   readonly task: number;
   readonly doc: RawDocument;
-  /** `article`: an `AnalysisOutcome`; `json`: a `JsonOutcome`. */
+  /** `article`: a `PackedOutcome` (an `AnalysisOutcome` once unpacked); `json`: a `JsonOutcome`. */
   readonly as: 'article' | 'json';
 }
 
@@ -23,4 +33,4 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly type: 'ready' }
   | { readonly type: 'broken'; readonly error: string }
-  | { readonly type: 'done'; readonly task: number; readonly outcome: AnalysisOutcome | JsonOutcome };
+  | { readonly type: 'done'; readonly task: number; readonly outcome: PackedOutcome | JsonOutcome };

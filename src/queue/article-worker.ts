@@ -71,7 +71,13 @@ async function processArticle(
   if (known !== null && known !== undefined) return { status: 'duplicate', id: known };
   const outcome = await pool.analyse(doc);
   if (!outcome.ok) throw new UnrecoverableError(`${origin}: ${outcome.error}`);
-  const put = await writes.put({ article: outcome.article, contentHash, canonicalUrl, origin });
+  const put = await writes.put({
+    article: outcome.article,
+    contentHash,
+    canonicalUrl,
+    origin,
+    ...(outcome.json ? { json: outcome.json } : {}),
+  });
   if (put.status === 'invalid') throw new UnrecoverableError(`${origin}: ${put.problem.message}`);
   return put.status === 'stored'
     ? { status: 'stored', id: put.id, events: put.events }

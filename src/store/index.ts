@@ -27,7 +27,7 @@ export { openSqliteStore, DEFAULT_SQLITE_PATH } from './open-sqlite-store.js';
 export { openPostgresStore, type PostgresStoreOptions } from './open-postgres-store.js';
 export type { Database } from './schema.js';
 export { EVENT_COUNTS_BACKFILL } from './schema.js';
-export { decodeMentions, encodeMentions } from './mentions-column.js';
+export { decodeMentions, encodeMentions } from '../core/index.js';
 export {
   CAMEO_COLUMNS,
   EXPORT_FORMATS,

@@ -1,4 +1,4 @@
-import type { ActorKind, AnalysedArticle, Event, Modality, PloverType } from '../core/index.js';
+import type { ActorKind, AnalysedArticle, ArticleJson, Event, Modality, PloverType } from '../core/index.js';
 
 /** The outcome of a store call that can fail because of the data (house habit 9). */
 export type Result<T> =
@@ -18,6 +18,12 @@ export interface ArticleToStore {
   readonly canonicalUrl: string | null;
   /** Where it was read from (`file[:line]`), kept for provenance. */
   readonly origin?: string;
+  /**
+   * The JSON texts of the article's stored-whole fields, when the caller has them already (an
+   * `AnalysisOutcome` from a pool thread carries them): written as they are. They must be
+   * `articleJson(article)`; without them the store makes them.
+   */
+  readonly json?: ArticleJson;
 }
 
 /** What happened to one article of a batch given to `putArticles`, in input order. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toOutputRecord, type RawDocument } from '../../src/core/index.js';
+import { articleJson, toOutputRecord, type RawDocument } from '../../src/core/index.js';
 import { buildPipeline } from '../../src/lexicons/index.js';
 import { createAnalysisPool, toAnalysed, type AnalysisPool } from '../../src/pool/index.js';
 
@@ -41,7 +41,13 @@ describe('analysis pool', () => {
     const outcomes = await Promise.all(docs.map((d) => pool.analyse(d)));
     outcomes.forEach((outcome, i) => {
       expect(outcome.ok).toBe(true);
-      if (outcome.ok) expect(outcome.article).toEqual(toAnalysed(here.run(docs[i]!)));
+      if (!outcome.ok) return;
+      const article = toAnalysed(here.run(docs[i]!));
+      expect(outcome.article).toEqual(article);
+      // serialised as on this thread (the fields that crossed as JSON texts in their places)
+      expect(JSON.stringify(outcome.article)).toBe(JSON.stringify(article));
+      // and with those texts, ready for the store
+      expect(outcome.json).toEqual(articleJson(article));
     });
   }, 60_000);
 

@@ -1,4 +1,4 @@
-import type { AnalysedArticle, Event } from '../../core/index.js';
+import { articleJson, type AnalysedArticle, type Event } from '../../core/index.js';
 import {
   assignStories,
   storedCandidates,
@@ -8,7 +8,6 @@ import {
 import { dateWindow, planEventMerge, type EventReport } from '../dedup/merge-events.js';
 import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
-import { encodeMentions } from '../mentions-column.js';
 import { UNDATED_MONTH } from '../schema.js';
 import type { BatchIo, BandMatch, Row } from './batch-io.js';
 
@@ -85,6 +84,7 @@ export function prepareBatch(batch: readonly ArticleToStore[], fingerprinter: Fi
 
 function articleRow(item: ArticleToStore, fp: Fingerprint, now: string): Row {
   const a = item.article;
+  const json = item.json ?? articleJson(a);
   return [
     a.id,
     a.title ?? null,
@@ -96,11 +96,11 @@ function articleRow(item: ArticleToStore, fp: Fingerprint, now: string): Row {
     item.origin ?? null,
     a.raw,
     a.text,
-    toJson(a.credits),
-    toJson(a.edits),
-    toJson(a.actors),
-    toJson(a.diagnostics),
-    encodeMentions(a.mentions),
+    json.credits,
+    json.edits,
+    json.actors,
+    json.diagnostics,
+    json.mentions,
     now,
     fp.shingles.length,
     fp.bands.length > 0 ? signatureBytes(fp.signature) : null,

@@ -159,7 +159,12 @@ async function storeBatch(
       t.bad++;
       return;
     }
-    items.push({ article: outcome.article, ...keys[i]!, origin: rec.origin });
+    items.push({
+      article: outcome.article,
+      ...keys[i]!,
+      origin: rec.origin,
+      ...(outcome.json ? { json: outcome.json } : {}),
+    });
     origins.push(rec.origin);
   });
   const stored = await store.putArticles(items);

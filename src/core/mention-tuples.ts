@@ -1,4 +1,4 @@
-import type { Mention, MentionKind } from '../core/index.js';
+import type { Mention, MentionKind } from './types.js';
 
 /**
  * One mention in `articles.mentions`: `[start, end, kind, actor, person, sentence]`, with the
