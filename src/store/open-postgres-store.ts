@@ -30,6 +30,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ]);
   let schema = options.schema;
   let dialect = options.dialect;
+  // node-postgres sends a Buffer parameter in binary: the batch statements' arrays then travel as
+  // binary arrays (write/array-binary.ts). Another driver behind a given dialect gets text literals.
+  const binaryArrays = dialect === undefined;
   if (dialect === undefined) {
     if (options.url === undefined) throw new StoreError('STORE_URL', 'a Postgres URL or dialect is required');
     let url: URL;
@@ -85,7 +88,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       cause,
     });
   }
-  return createKyselyStore(db, 'postgres', (trx) => createPostgresBatchIo(trx));
+  return createKyselyStore(db, 'postgres', (trx) => createPostgresBatchIo(trx, { binaryArrays }));
 }
 
 function redact(url: URL): string {

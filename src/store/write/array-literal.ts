@@ -1,5 +1,7 @@
 /**
- * Postgres array literals (`{1,NULL,"a \"b\""}`) for the batch statements' column arrays.
+ * Postgres array literals (`{1,NULL,"a \"b\""}`) for the batch statements' column arrays, where the
+ * driver is not node-postgres (PGlite behind a given dialect); node-postgres gets binary arrays
+ * (array-binary.ts), which need no escaping.
  *
  * `pg` turns a JavaScript array parameter into the same text, but escapes every element with two
  * regular-expression replacements and quotes numbers too; a batch sends tens of thousands of

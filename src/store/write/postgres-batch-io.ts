@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.js';
+import { arrayBinary, columnBinary } from './array-binary.js';
 import { arrayLiteral, columnLiteral } from './array-literal.js';
 import {
   COLUMNS,
@@ -22,16 +23,39 @@ type Columns = readonly (readonly [string, ColumnType])[];
 /** JSON travels as text (so `pg` and PGlite serialise it alike) and is cast in the select list. */
 const arrayType = (t: ColumnType) => (t === 'json' ? 'text[]' : `${t}[]`);
 
+/** How a statement's arrays travel: in binary (node-postgres) or as text literals (any driver). */
+interface Arrays {
+  array(values: readonly unknown[], type: ColumnType): RawBuilder<unknown>;
+  column(rows: readonly Row[], i: number, type: ColumnType): RawBuilder<unknown>;
+}
+
+function arraysOf(binary: boolean): Arrays {
+  const cast = (value: unknown, type: ColumnType) => sql`${value}::${sql.raw(arrayType(type))}`;
+  return binary
+    ? {
+        array: (values, type) => cast(arrayBinary(values, type), type),
+        column: (rows, i, type) => cast(columnBinary(rows, i, type), type),
+      }
+    : {
+        array: (values, type) => cast(arrayLiteral(values), type),
+        column: (rows, i, type) => cast(columnLiteral(rows, i), type),
+      };
+}
+
 /**
  * `select <columns> from unnest($1::type[], …) as t(<columns>)`: the rows as one array parameter
- * per column (an array literal, see array-literal.ts), so a table's rows for a whole batch are one
- * statement of a fixed size.
+ * per column, so a table's rows for a whole batch are one statement of a fixed size.
  */
-function unnestRows(columns: Columns, rows: readonly Row[], extra: Columns = []): RawBuilder<unknown> {
+function unnestRows(
+  arrays: Arrays,
+  columns: Columns,
+  rows: readonly Row[],
+  extra: Columns = [],
+): RawBuilder<unknown> {
   const all = [...columns, ...extra];
-  const arrays = all.map(([, type], i) => sql`${columnLiteral(rows, i)}::${sql.raw(arrayType(type))}`);
+  const params = all.map(([, type], i) => arrays.column(rows, i, type));
   const select = all.map(([name, type]) => sql.raw(type === 'json' ? `t.${name}::jsonb` : `t.${name}`));
-  return sql`select ${sql.join(select)} from unnest(${sql.join(arrays)}) as t(${sql.raw(
+  return sql`select ${sql.join(select)} from unnest(${sql.join(params)}) as t(${sql.raw(
     all.map(([name]) => name).join(', '),
   )})`;
 }
@@ -48,7 +72,13 @@ const names = (table: BatchTable) => sql.raw(COLUMNS[table].map(([n]) => n).join
  * @example
  * await db.transaction().execute((trx) => putBatch(createPostgresBatchIo(trx), prepared));
  */
-export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
+export function createPostgresBatchIo(
+  db: Kysely<Database>,
+  { binaryArrays = false }: { readonly binaryArrays?: boolean } = {},
+): BatchIo {
+  const arrays = arraysOf(binaryArrays);
+  const unnest = (columns: Columns, tableRows: readonly Row[], extra: Columns = []) =>
+    unnestRows(arrays, columns, tableRows, extra);
   const rows = async <R>(query: RawBuilder<R>): Promise<R[]> => (await query.execute(db)).rows;
 
   return {
@@ -70,7 +100,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
       );
       const inserted = await rows(
         sql<{ id: number; content_hash: string }>`insert into articles (${names('articles')})
-          ${unnestRows(COLUMNS.articles, byHash)}
+          ${unnest(COLUMNS.articles, byHash)}
           on conflict do nothing returning id, content_hash`,
       );
       const idOf = new Map(inserted.map((r) => [r.content_hash, Number(r.id)]));
@@ -81,7 +111,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
       const found = await rows(
         sql<{ id: number; content_hash: string; canonical_url: string | null }>`
           select id, content_hash, canonical_url from articles
-          where content_hash = any(${arrayLiteral(hashes)}::text[]) or canonical_url = any(${arrayLiteral(urls)}::text[])
+          where content_hash = any(${arrays.array(hashes, 'text')}) or canonical_url = any(${arrays.array(urls, 'text')})
           order by id`,
       );
       return found.map((r) => ({ id: r.id, contentHash: r.content_hash, canonicalUrl: r.canonical_url }));
@@ -100,7 +130,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
           minhash: Uint8Array | null;
         }>`with b as (
              select k.key, h.article_id, count(*) over (partition by k.key) as holders
-             from unnest(${arrayLiteral(keys)}::int8[]) as k(key)
+             from unnest(${arrays.array(keys, 'int8')}) as k(key)
              cross join lateral (select article_id from article_bands
                where key = k.key limit ${sql.lit(STOP_KEY_HOLDERS + 1)}) h)
            select b.key, b.article_id, a.story_id, a.shingles, a.minhash
@@ -123,7 +153,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
         sql<{
           id: number;
           text: string;
-        }>`select id, text from articles where id = any(${arrayLiteral(ids)}::int4[])`,
+        }>`select id, text from articles where id = any(${arrays.array(ids, 'int4')})`,
       );
       return new Map(found.map((r) => [r.id, r.text]));
     },
@@ -131,14 +161,14 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
     async setStories(ids, stories) {
       if (ids.length === 0) return;
       await sql`update articles set story_id = t.story
-        from unnest(${arrayLiteral(ids)}::int4[], ${arrayLiteral(stories)}::int4[]) as t(id, story)
+        from unnest(${arrays.array(ids, 'int4')}, ${arrays.array(stories, 'int4')}) as t(id, story)
         where articles.id = t.id`.execute(db);
     },
 
     async insertRows(table, tableRows) {
       if (tableRows.length === 0) return;
       const tail = sql.raw(IGNORE_CONFLICTS.has(table) ? ' on conflict do nothing' : '');
-      await sql`insert into ${sql.raw(table)} (${names(table)}) ${unnestRows(COLUMNS[table], tableRows)}${tail}`.execute(
+      await sql`insert into ${sql.raw(table)} (${names(table)}) ${unnest(COLUMNS[table], tableRows)}${tail}`.execute(
         db,
       );
     },
@@ -146,7 +176,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
     async matchEvents(lookups) {
       if (lookups.length === 0) return [];
       const found = await rows(
-        sql<Record<string, unknown>>`with k as (${unnestRows(LOOKUP_COLUMNS, lookups.map(lookupValues))})
+        sql<Record<string, unknown>>`with k as (${unnest(LOOKUP_COLUMNS, lookups.map(lookupValues))})
           ${sql.raw(MATCH_EVENTS_SELECT)}`,
       );
       return found.map(toHit);
@@ -161,7 +191,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
       );
       const ids = drawn.map((r) => Number(r.id));
       await sql`insert into events (id, ${names('events')})
-        ${unnestRows(
+        ${unnest(
           [['id', 'int4']],
           eventRows.map((r, i) => [ids[i], ...r]),
           COLUMNS.events,
@@ -173,7 +203,7 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
       if (ids.length === 0) return;
       const set = sql.raw(COLUMNS.events.map(([n]) => `${n} = u.${n}`).join(', '));
       await sql`update events set ${set}
-        from (${unnestRows(
+        from (${unnest(
           [['id', 'int4']],
           eventRows.map((r, i) => [ids[i], ...r]),
           COLUMNS.events,
@@ -185,13 +215,13 @@ export function createPostgresBatchIo(db: Kysely<Database>): BatchIo {
       // One row per key in a batch (ON CONFLICT may touch a row once per statement).
       const key = sql.raw(COUNT_KEY.join(', '));
       await sql`insert into event_counts (${sql.raw(COUNT_COLUMNS.map(([n]) => n).join(', '))})
-        ${unnestRows(COUNT_COLUMNS, countRows)}
+        ${unnest(COUNT_COLUMNS, countRows)}
         on conflict (${key}) do update set events = event_counts.events + excluded.events,
           goldstein = event_counts.goldstein + excluded.goldstein`.execute(db);
       const emptied = countRows.filter((r) => (r[COUNT_KEY_WIDTH] as number) < 0);
       if (emptied.length > 0)
         await sql`delete from event_counts where events = 0 and (${key}) in
-          (${unnestRows(COUNT_COLUMNS.slice(0, COUNT_KEY_WIDTH), emptied)})`.execute(db);
+          (${unnest(COUNT_COLUMNS.slice(0, COUNT_KEY_WIDTH), emptied)})`.execute(db);
     },
   };
 }
