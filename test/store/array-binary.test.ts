@@ -2,24 +2,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayBinary, columnBinary } from '../../src/store/write/array-binary.js';
 import { arrayLiteral } from '../../src/store/write/array-literal.js';
+import { ARRAY_STRINGS } from './array-strings.js';
 import { findPostgres } from './backends.js';
 
-/** Strings a binary array must carry unchanged: what a literal would have to escape, and more. */
-const STRINGS = [
-  '',
-  'plain',
-  'NULL',
-  ' padded ',
-  'a,b',
-  '{braces}',
-  'say "no"',
-  'back\\slash',
-  '\\"',
-  'line\nbreak\ttab',
-  'Москва — «Кремль» 東京 🙂',
-  '{"a":[1,2],"b":"c\\"d"}',
-  'x'.repeat(70_000),
-];
+/** What a literal would have to escape, and a text of 70 kB. */
+const STRINGS = [...ARRAY_STRINGS, 'x'.repeat(70_000)];
 
 describe('arrayBinary', () => {
   it('writes the header, each element as its length and bytes, and -1 for NULL', () => {

@@ -2,25 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayLiteral, columnLiteral } from '../../src/store/write/array-literal.js';
 import { findPostgres } from './backends.js';
-
-/** Strings that an array literal must carry unchanged: quoting, escapes, words Postgres reads. */
-const STRINGS = [
-  '',
-  'plain',
-  'NULL',
-  'null',
-  ' padded ',
-  'a,b',
-  '{braces}',
-  'say "no"',
-  'back\\slash',
-  '\\"',
-  '"',
-  '\\',
-  'line\nbreak\ttab',
-  'Москва — «Кремль» 東京 🙂',
-  '{"a":[1,2],"b":"c\\"d"}',
-];
+import { ARRAY_STRINGS as STRINGS } from './array-strings.js';
 
 describe('arrayLiteral', () => {
   it('writes numbers bare, strings quoted, null and undefined as NULL', () => {
