@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { PLOVER_TYPES, type ActorRef, type Event, type Modality } from '../core/index.js';
 import { createFingerprinter } from './dedup/minhash.js';
+import { ShingleCache } from './dedup/shingle-cache.js';
 import type { Database } from './schema.js';
 import { countFromEvents, countFromRollup, rollupMonths } from './count-events.js';
 import { eventConditions } from './event-conditions.js';
@@ -82,6 +83,7 @@ export function createKyselyStore(
 ): Store {
   let closed = false;
   const fingerprinter = createFingerprinter();
+  const dedup = { fingerprinter, cache: new ShingleCache() };
   const times = { batches: 0, articles: 0, writingMs: 0, lockedMs: 0 };
   const live = () => {
     if (closed) throw new StoreError('STORE_CLOSED', 'the store was closed');
@@ -252,7 +254,7 @@ export function createKyselyStore(
         try {
           const outcomes = await db
             .transaction()
-            .execute((trx) => writeBatch(timed(batchIo(trx)), prepared, fingerprinter));
+            .execute((trx) => writeBatch(timed(batchIo(trx)), prepared, dedup));
           done();
           times.batches++;
           times.articles += batch.length;

@@ -7,9 +7,19 @@ import {
 } from '../dedup/assign-stories.js';
 import { dateWindow, planEventMerge, type EventReport } from '../dedup/merge-events.js';
 import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
+import type { ShingleCache } from '../dedup/shingle-cache.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
 import { UNDATED_MONTH } from '../schema.js';
 import type { BatchIo, BandMatch, Row } from './batch-io.js';
+
+/**
+ * What a store keeps for story clustering between batches: its fingerprinter (scratch buffers) and
+ * the shingles of the articles it stored or checked lately.
+ */
+export interface Dedup {
+  readonly fingerprinter: Fingerprinter;
+  readonly cache: ShingleCache;
+}
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}/;
@@ -176,18 +186,41 @@ function bandIndex(matches: readonly BandMatch[]): Map<number, StoryCandidate[]>
   return index;
 }
 
-/** Stores new articles' story clusters and their new band keys; returns the stories in `stored` order. */
-async function clusterStories(
+/** The shingles of the stored candidates the exact check needs: cached, or from their texts. */
+async function candidateShingles(
   io: BatchIo,
-  stored: readonly NewArticle[],
-  fingerprinter: Fingerprinter,
-): Promise<number[]> {
+  index: ReadonlyMap<number, readonly StoryCandidate[]>,
+  needed: ReadonlySet<number>,
+  dedup: Dedup,
+): Promise<Map<number, Uint32Array>> {
+  const shingles = new Map<number, Uint32Array>();
+  if (needed.size === 0) return shingles;
+  const wanted = new Map<number, StoryCandidate>();
+  for (const list of index.values())
+    for (const c of list) if (needed.has(c.articleId)) wanted.set(c.articleId, c);
+  const missing: number[] = [];
+  for (const [id, c] of wanted) {
+    const cached = dedup.cache.get(c);
+    if (cached === undefined) missing.push(id);
+    else shingles.set(id, cached);
+  }
+  if (missing.length === 0) return shingles;
+  for (const [id, text] of await io.articleTexts(missing)) {
+    const fp = dedup.fingerprinter.fingerprint(text);
+    shingles.set(id, fp.shingles);
+    dedup.cache.put(id, fp);
+  }
+  return shingles;
+}
+
+/** Stores new articles' story clusters and their new band keys; returns the stories in `stored` order. */
+async function clusterStories(io: BatchIo, stored: readonly NewArticle[], dedup: Dedup): Promise<number[]> {
   const keys = [...new Set(stored.flatMap((a) => a.fingerprint.bands))];
   const index = bandIndex(keys.length > 0 ? await io.bandMatches(keys) : []);
-  const needed = storedCandidates(stored, index);
-  const texts = needed.size > 0 ? await io.articleTexts([...needed]) : new Map<number, string>();
-  const shingles = new Map([...texts].map(([id, text]) => [id, fingerprinter.fingerprint(text).shingles]));
+  const shingles = await candidateShingles(io, index, storedCandidates(stored, index), dedup);
   const assigned = assignStories(stored, index, shingles);
+  // the next copies of these stories are likely to be checked against them
+  for (const a of stored) if (a.fingerprint.bands.length > 0) dedup.cache.put(a.id, a.fingerprint);
   const stories = assigned.map((a) => a.story);
   await io.setStories(
     stored.map((a) => a.id),
@@ -340,13 +373,10 @@ async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promis
  * and merges the events. Returns one outcome per record, in batch order.
  *
  * @example
- * await db.transaction().execute(() => writeBatch(io, prepareBatch(batch, fp), fp));
+ * const dedup = { fingerprinter: createFingerprinter(), cache: new ShingleCache() };
+ * await db.transaction().execute(() => writeBatch(io, prepareBatch(batch, dedup.fingerprinter), dedup));
  */
-export async function writeBatch(
-  io: BatchIo,
-  batch: PreparedBatch,
-  fingerprinter: Fingerprinter,
-): Promise<PutOutcome[]> {
+export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup): Promise<PutOutcome[]> {
   const out = new Array<PutOutcome | undefined>(batch.size);
   for (const [i, o] of batch.invalid) out[i] = o;
   const now = new Date().toISOString();
@@ -391,7 +421,7 @@ export async function writeBatch(
   const stories = await clusterStories(
     io,
     stored.map((s) => ({ id: s.id, fingerprint: s.fp })),
-    fingerprinter,
+    dedup,
   );
   const reports: EventReport[] = [];
   stored.forEach((s, n) => {
