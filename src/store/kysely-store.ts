@@ -83,7 +83,7 @@ export function createKyselyStore(
 ): Store {
   let closed = false;
   const fingerprinter = createFingerprinter();
-  const dedup = { fingerprinter, cache: new ShingleCache() };
+  const dedup = { fingerprinter, cache: new ShingleCache(), joins: { share: 0 } };
   const times = { batches: 0, articles: 0, writingMs: 0, lockedMs: 0 };
   const live = () => {
     if (closed) throw new StoreError('STORE_CLOSED', 'the store was closed');

@@ -184,6 +184,14 @@ export interface BatchIo {
    * the same story or event (SQLite: its write lock, taken by the first insert, already does).
    */
   lock(): Promise<void>;
+  /**
+   * Other writers wait while this batch holds its lock (Postgres). The batch then inserts each of
+   * its articles' events before taking the lock, as a new event, and once the events are merged
+   * under the lock deletes those that joined another (in news most reports start an event, so most
+   * of the events' inserts leave the lock). SQLite's one writer holds its write lock from the
+   * first insert, so there the batch inserts only the events that the merge makes new.
+   */
+  readonly sharedLock: boolean;
   /** Inserts articles (story unset); per row its new id, or null when its hash or URL is already stored. */
   insertArticles(rows: readonly Row[]): Promise<(number | null)[]>;
   /** Stored articles with one of these content hashes or canonical URLs, by id. */
@@ -196,10 +204,15 @@ export interface BatchIo {
   articleTexts(ids: readonly number[]): Promise<Map<number, string>>;
   setStories(ids: readonly number[], stories: readonly number[]): Promise<void>;
   insertRows(table: RowTable, rows: readonly Row[]): Promise<void>;
-  /** Stored events with a lookup's key and a date in its window, or with a report in its story. */
-  matchEvents(lookups: readonly EventLookup[]): Promise<EventHit[]>;
+  /**
+   * Stored events with a lookup's key and a date in its window, or with a report in its story;
+   * none of the articles in `own` (the batch's own, whose events it wrote before the lock).
+   */
+  matchEvents(lookups: readonly EventLookup[], own: readonly number[]): Promise<EventHit[]>;
   /** Inserts events; their ids in row order. */
   insertEvents(rows: readonly Row[]): Promise<number[]>;
+  /** Deletes events of this batch (written before the lock) that joined another event. */
+  deleteEvents(ids: readonly number[]): Promise<void>;
   /** Rewrites stored events' columns (a new representative report). */
   updateEvents(ids: readonly number[], rows: readonly Row[]): Promise<void>;
   /**
@@ -210,27 +223,32 @@ export interface BatchIo {
 }
 
 /**
- * The SELECT of `matchEvents` over a relation `k` of lookups, the same in both dialects: events of
- * the lookup's key dated in its window (flagged when its story reports them), and events of the key
- * that its story already reports (any date; through `story_events`, so a story with many copies
- * costs one row per event, not one per copy).
+ * The SELECT of `matchEvents` over a relation `k` of lookups, the same in both dialects, in two
+ * branches joined by `union all`: events of the lookup's key dated in its window (flagged when its
+ * story reports them), and events of the key that its story already reports (any date; through
+ * `story_events`, so a story with many copies costs one row per event, not one per copy). The
+ * first branch ends with its WHERE clause, so that a dialect can add the condition leaving out the
+ * events of the batch's own articles (written before the lock: `BatchIo.sharedLock`); the second
+ * needs none, since the batch's events have no story links yet.
  */
-export const MATCH_EVENTS_SELECT = `
+export const MATCH_EVENTS = {
+  byDate: `
   select k.report, e.id, e.uid, e.mode, e.date, e.quad, e.goldstein, a.published,
     case when exists (select 1 from story_events se where se.story_id = k.story and se.event_id = e.id)
       then 1 else 0 end as same_story
   from k cross join events e cross join articles a
   where e.source_code = k.source and e.target_code = k.target and e.type = k.type
     and e.date between k.date_from and k.date_to
-    and e.modality = k.modality and e.negated = k.negated and a.id = e.article_id
-  union all
+    and e.modality = k.modality and e.negated = k.negated and a.id = e.article_id`,
+  byStory: `
   select k.report, e.id, e.uid, e.mode, e.date, e.quad, e.goldstein, a.published, 1 as same_story
   from k cross join story_events se cross join events e cross join articles a
   where k.story is not null and se.story_id = k.story and e.id = se.event_id
     and e.source_code = k.source and e.target_code = k.target and e.type = k.type
-    and e.modality = k.modality and e.negated = k.negated and a.id = e.article_id`;
+    and e.modality = k.modality and e.negated = k.negated and a.id = e.article_id`,
+} as const;
 
-/** The columns of `k` in `MATCH_EVENTS_SELECT`, in the order of `lookupValues`. */
+/** The columns of `k` in `MATCH_EVENTS`, in the order of `lookupValues`. */
 export const LOOKUP_COLUMNS = [
   ['report', 'int4'],
   ['source', 'text'],

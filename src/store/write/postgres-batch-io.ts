@@ -8,7 +8,7 @@ import {
   COUNT_KEY_WIDTH,
   IGNORE_CONFLICTS,
   LOOKUP_COLUMNS,
-  MATCH_EVENTS_SELECT,
+  MATCH_EVENTS,
   STOP_KEY_HOLDERS,
   lookupValues,
   toHit,
@@ -82,6 +82,8 @@ export function createPostgresBatchIo(
   const rows = async <R>(query: RawBuilder<R>): Promise<R[]> => (await query.execute(db)).rows;
 
   return {
+    sharedLock: true,
+
     async lock() {
       // and JIT off for the rest of the batch: its statements are short indexed reads and writes,
       // which compilation only slows (a table not analysed yet, its row estimates stale, made
@@ -173,11 +175,12 @@ export function createPostgresBatchIo(
       );
     },
 
-    async matchEvents(lookups) {
+    async matchEvents(lookups, own) {
       if (lookups.length === 0) return [];
       const found = await rows(
         sql<Record<string, unknown>>`with k as (${unnest(LOOKUP_COLUMNS, lookups.map(lookupValues))})
-          ${sql.raw(MATCH_EVENTS_SELECT)}`,
+          ${sql.raw(MATCH_EVENTS.byDate)} and e.article_id <> all(${arrays.array(own, 'int4')})
+          union all ${sql.raw(MATCH_EVENTS.byStory)}`,
       );
       return found.map(toHit);
     },
@@ -197,6 +200,11 @@ export function createPostgresBatchIo(
           COLUMNS.events,
         )}`.execute(db);
       return ids;
+    },
+
+    async deleteEvents(ids) {
+      if (ids.length === 0) return;
+      await sql`delete from events where id = any(${arrays.array(ids, 'int4')})`.execute(db);
     },
 
     async updateEvents(ids, eventRows) {

@@ -13,13 +13,25 @@ import { UNDATED_MONTH } from '../schema.js';
 import type { BatchIo, BandMatch, Row } from './batch-io.js';
 
 /**
- * What a store keeps for story clustering between batches: its fingerprinter (scratch buffers) and
- * the shingles of the articles it stored or checked lately.
+ * What a store keeps for story clustering and event merging between batches: its fingerprinter
+ * (scratch buffers), the shingles of the articles it stored or checked lately, and the share of
+ * recent reports that joined an event already stored or earlier in their batch (each batch's
+ * share weighs half, the batches before it the other half).
  */
 export interface Dedup {
   readonly fingerprinter: Fingerprinter;
   readonly cache: ShingleCache;
+  readonly joins: { share: number };
 }
+
+/**
+ * Where other writers wait for the batch lock (`BatchIo.sharedLock`), a batch writes its reports'
+ * events before taking it while at most this share of recent reports joined another event: each
+ * report that joins costs an insert and a delete, each new one takes its insert out of the lock.
+ * News whose copies arrive together (every report joining) keeps its inserts in the lock, where
+ * they are only those of the new events.
+ */
+export const EARLY_EVENTS_BELOW = 0.25;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}/;
@@ -277,8 +289,17 @@ function countChanges(changes: readonly (readonly [Counted, 1 | -1])[]): Row[] {
   return [...byKey.values()].filter((r) => r[7] !== 0 || r[8] !== 0);
 }
 
-/** Merges the new articles' events into stored ones or new ones, and writes every report. */
-async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promise<boolean[]> {
+/**
+ * Merges the new articles' events into stored ones or new ones, and writes every report. `written`:
+ * per report, the event row the batch inserted for it before the lock (`BatchIo.sharedLock`), or
+ * null when the batch writes only the new events here; `own`: the batch's article ids.
+ */
+async function mergeEvents(
+  io: BatchIo,
+  reports: readonly EventReport[],
+  own: readonly number[],
+  written: readonly number[] | null,
+): Promise<boolean[]> {
   // stories founded by this batch's articles (a story's id is its first article's) have no stored events
   const founded = new Set(reports.map((r) => r.articleId));
   const hits = await io.matchEvents(
@@ -297,6 +318,7 @@ async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promis
         story: founded.has(r.story) ? null : r.story,
       };
     }),
+    written === null ? [] : own,
   );
   const plan = planEventMerge(
     reports,
@@ -307,12 +329,20 @@ async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promis
     })),
   );
   const created = plan.events.flatMap((p, i) => (p.storedId === null ? [i] : []));
-  const newIds = await io.insertEvents(
-    created.map((i) => {
-      const r = reports[plan.events[i]!.representative!]!;
-      return eventRow(r.event, r.articleId);
-    }),
-  );
+  let newIds: number[];
+  if (written === null) {
+    newIds = await io.insertEvents(
+      created.map((i) => {
+        const r = reports[plan.events[i]!.representative!]!;
+        return eventRow(r.event, r.articleId);
+      }),
+    );
+  } else {
+    // a new event is the row written for its representative report; the other rows joined an event
+    newIds = created.map((i) => written[plan.events[i]!.representative!]!);
+    const kept = new Set(newIds);
+    await io.deleteEvents(written.filter((id) => !kept.has(id)));
+  }
   const idOf = plan.events.map((p) => p.storedId ?? -1);
   created.forEach((i, n) => (idOf[i] = newIds[n]!));
   const changed = plan.events.flatMap((p, i) =>
@@ -373,7 +403,7 @@ async function mergeEvents(io: BatchIo, reports: readonly EventReport[]): Promis
  * and merges the events. Returns one outcome per record, in batch order.
  *
  * @example
- * const dedup = { fingerprinter: createFingerprinter(), cache: new ShingleCache() };
+ * const dedup = { fingerprinter: createFingerprinter(), cache: new ShingleCache(), joins: { share: 0 } };
  * await db.transaction().execute(() => writeBatch(io, prepareBatch(batch, dedup.fingerprinter), dedup));
  */
 export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup): Promise<PutOutcome[]> {
@@ -411,6 +441,13 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
     rows.quotes.push(...r.quotes);
   }
   for (const table of ['people', 'quotes'] as const) await io.insertRows(table, rows[table]);
+  // where other writers wait for the lock, and most recent reports started an event, every report's
+  // event goes in now as a new event, in report order (below); the merge keeps those that are new
+  // and deletes the rest
+  const written =
+    io.sharedLock && dedup.joins.share <= EARLY_EVENTS_BELOW
+      ? await io.insertEvents(stored.flatMap((s) => s.item.article.events.map((e) => eventRow(e, s.id))))
+      : null;
 
   // Only what reads or changes what other batches share (stories, band keys, events, their counts)
   // waits for the lock. The writes above touch this batch's own new rows: a concurrent batch does
@@ -429,7 +466,14 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
     for (const event of a.events)
       reports.push({ articleId: s.id, story: stories[n]!, published: a.published ?? null, event });
   });
-  const joined = await mergeEvents(io, reports);
+  const joined = await mergeEvents(
+    io,
+    reports,
+    stored.map((s) => s.id),
+    written,
+  );
+  if (joined.length > 0)
+    dedup.joins.share = (dedup.joins.share + joined.filter(Boolean).length / joined.length) / 2;
 
   let next = 0;
   stored.forEach((s, n) => {

@@ -6,7 +6,7 @@ import {
   COUNT_KEY_WIDTH,
   IGNORE_CONFLICTS,
   LOOKUP_COLUMNS,
-  MATCH_EVENTS_SELECT,
+  MATCH_EVENTS,
   STOP_KEY_HOLDERS,
   lookupValues,
   toHit,
@@ -111,6 +111,7 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
 
   return {
     async lock() {},
+    sharedLock: false,
 
     async insertArticles(rows) {
       const inserted = insertChunked('articles', rows, {
@@ -164,12 +165,17 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
       insertChunked(table, rows, IGNORE_CONFLICTS.has(table) ? { tail: ' on conflict do nothing' } : {});
     },
 
-    async matchEvents(lookups) {
+    async matchEvents(lookups, own) {
       // Per lookup: two index searches, cheaper than parsing the batch's lookups out of JSON.
-      const s = prepared(`${LOOKUP_CTE} ${MATCH_EVENTS_SELECT}`);
+      // (A batch here writes its events after the merge, so it has none of its own to leave out.)
+      const notOwn = own.length === 0 ? '' : 'and e.article_id not in (select value from json_each(?))';
+      const s = prepared(`${LOOKUP_CTE} ${MATCH_EVENTS.byDate} ${notOwn} union all ${MATCH_EVENTS.byStory}`);
+      const ownJson = json(own);
       const hits: EventHit[] = [];
-      for (const l of lookups)
-        for (const r of s.all(lookupValues(l))) hits.push(toHit(r as Record<string, unknown>));
+      for (const l of lookups) {
+        const params = own.length === 0 ? lookupValues(l) : [...lookupValues(l), ownJson];
+        for (const r of s.all(params)) hits.push(toHit(r as Record<string, unknown>));
+      }
       return hits;
     },
 
@@ -179,6 +185,11 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
         (r) => r.id,
       );
       return ids.sort((a, b) => a - b);
+    },
+
+    async deleteEvents(ids) {
+      const s = prepared(`delete from events where id = ?`);
+      for (const id of ids) s.run(id);
     },
 
     async updateEvents(ids, rows) {
