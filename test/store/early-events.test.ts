@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import Database from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/eval/index.js';
@@ -8,6 +10,9 @@ import { migrateToLatest } from '../../src/store/migrations.js';
 import type { Database as Schema } from '../../src/store/schema.js';
 import type { BatchIo } from '../../src/store/write/batch-io.js';
 import { createPostgresBatchIo } from '../../src/store/write/postgres-batch-io.js';
+import { createSqliteBatchIo } from '../../src/store/write/sqlite-batch-io.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { fileTempDir } from '../support/temp-dir.js';
 import { EARLY_EVENTS_BELOW, prepareBatch, writeBatch, type Dedup } from '../../src/store/write/put-batch.js';
 import { analyseDocs } from './dev-set.js';
 import { createPGliteDialect } from './pglite-dialect.js';
@@ -19,6 +24,16 @@ const copies = (round: number) =>
   analyseDocs(
     docs.slice(0, 6).map((d) => ({ ...d, id: `${d.id}-copy${round}`, raw: `${d.raw}\n\nCopy ${round}.` })),
   );
+/** A copy that adds an event of its own: its story is the original's, its new event's report moves there. */
+const extended = analyseDocs([
+  {
+    ...docs[0]!,
+    id: `${docs[0]!.id}-extended`,
+    // two paragraphs of an article not stored, inside the body (a tail after the credits and link
+    // block is boilerplate): their events are new
+    raw: docs[0]!.raw.replace('\n\n', `\n\n${docs[6]!.raw.split('\n\n').slice(1, 3).join('\n\n')}\n\n`),
+  },
+]);
 const reportsOf = (items: ReturnType<typeof analyseDocs>) =>
   items.reduce((n, item) => n + item.article.events.length, 0);
 
@@ -58,6 +73,18 @@ describe('a Postgres batch writes its events before the batch lock while most re
       .execute((trx) => writeBatch(recorded(createPostgresBatchIo(trx), calls), prepared, dedup));
     return { calls, outcomes };
   };
+  /** Every report's source row has its article's story and a link to its event, and every link a report. */
+  const expectLinksHold = async () => {
+    const bad = await sql<{ n: string }>`select
+        (select count(*) from event_sources s join articles a on a.id = s.article_id
+          where s.story_id <> a.story_id
+             or not exists (select 1 from story_events l where l.story_id = s.story_id and l.event_id = s.event_id))
+        + (select count(*) from story_events l where not exists
+            (select 1 from event_sources s where s.story_id = l.story_id and s.event_id = l.event_id)) as n`.execute(
+      db,
+    );
+    expect(Number(bad.rows[0]!.n)).toBe(0);
+  };
   const eventCount = async () =>
     Number((await sql<{ n: string }>`select count(*) as n from events`.execute(db)).rows[0]!.n);
 
@@ -71,6 +98,19 @@ describe('a Postgres batch writes its events before the batch lock while most re
     const events = await eventCount();
     expect(events).toBeGreaterThan(0);
     expect(dedup.joins.share).toBeLessThanOrEqual(EARLY_EVENTS_BELOW);
+    await expectLinksHold();
+
+    // a copy with an event of its own: its rows written early move from its article to its story
+    const own = await write(extended);
+    expect(own.calls[0]).toBe(`insertEvents ${reportsOf(extended)}`);
+    const outcome = own.outcomes[0]!;
+    expect(
+      outcome.status === 'stored' && outcome.story !== outcome.id && outcome.merged < outcome.events,
+    ).toBe(true);
+    await expectLinksHold();
+    const withOwn = await eventCount();
+    expect(withOwn).toBeGreaterThan(events);
+    dedup.joins.share = 0;
 
     // copies: written early still (the recent reports started events), then all deleted as they join
     const second = await write(copies(1));
@@ -80,16 +120,18 @@ describe('a Postgres batch writes its events before the batch lock while most re
       `deleteEvents ${reportsOf(copies(1))}`,
     ]);
     expect(second.outcomes.every((o) => o.status === 'stored' && o.merged === o.events)).toBe(true);
-    expect(await eventCount()).toBe(events);
+    expect(await eventCount()).toBe(withOwn);
     expect(dedup.joins.share).toBeGreaterThan(EARLY_EVENTS_BELOW);
+    await expectLinksHold();
 
     // more copies: the recent reports joined, so only the merge's new events (none) are written
     const third = await write(copies(2));
     expect(third.calls).toEqual(['lock', 'insertEvents 0']);
-    expect(await eventCount()).toBe(events);
+    expect(await eventCount()).toBe(withOwn);
     const orphans = await sql<{ n: string }>`select count(*) as n from events e
       where not exists (select 1 from event_sources s where s.event_id = e.id)`.execute(db);
     expect(Number(orphans.rows[0]!.n)).toBe(0);
+    await expectLinksHold();
   });
 
   it('indexes the story links by event, which each delete checks (migration 0007)', async () => {
@@ -98,5 +140,47 @@ describe('a Postgres batch writes its events before the batch lock while most re
     expect(indexes.rows.map((r) => r.indexdef)).toContainEqual(
       expect.stringMatching(/^CREATE INDEX story_events_event ON .*story_events USING btree \(event_id\)$/),
     );
+  });
+});
+
+describe('SQLite carries out the same report moves and event deletes', () => {
+  const dir = fileTempDir('demarche-early-');
+
+  it('moves a report to another story and deletes an event with its rows', async () => {
+    const path = join(dir, 'moves.db');
+    const store = await openSqliteStore({ path });
+    await store.putArticles(originals);
+    await store.close();
+    const database = new Database(path);
+    try {
+      const io = createSqliteBatchIo(database);
+      expect(io.sharedLock).toBe(false);
+      const [first, second] = database
+        .prepare('select event_id, article_id, story_id from event_sources order by event_id limit 2')
+        .all() as { event_id: number; article_id: number; story_id: number }[];
+      const links = (event: number) =>
+        (
+          database.prepare('select story_id from story_events where event_id = ?').all(event) as {
+            story_id: number;
+          }[]
+        ).map((r) => r.story_id);
+      await io.moveReports([[first!.event_id, first!.article_id, 999_999]]);
+      expect(
+        database
+          .prepare('select story_id from event_sources where event_id = ? and article_id = ?')
+          .get(first!.event_id, first!.article_id),
+      ).toEqual({ story_id: 999_999 });
+      expect(links(first!.event_id)).toEqual([999_999]);
+      await io.deleteEvents([second!.event_id]);
+      expect(database.prepare('select count(*) as n from events where id = ?').get(second!.event_id)).toEqual(
+        { n: 0 },
+      );
+      expect(
+        database.prepare('select count(*) as n from event_sources where event_id = ?').get(second!.event_id),
+      ).toEqual({ n: 0 });
+      expect(links(second!.event_id)).toEqual([]);
+    } finally {
+      database.close();
+    }
   });
 });

@@ -186,10 +186,11 @@ export interface BatchIo {
   lock(): Promise<void>;
   /**
    * Other writers wait while this batch holds its lock (Postgres). The batch then inserts each of
-   * its articles' events before taking the lock, as a new event, and once the events are merged
-   * under the lock deletes those that joined another (in news most reports start an event, so most
-   * of the events' inserts leave the lock). SQLite's one writer holds its write lock from the
-   * first insert, so there the batch inserts only the events that the merge makes new.
+   * its articles' events before taking the lock, as a new event reported in its article's own
+   * story (source row and story link), and once the events are merged under the lock deletes those
+   * that joined another and moves a copy's reports to its story (in news most reports start an
+   * event, so most of these inserts leave the lock). SQLite's one writer holds its write lock from
+   * the first insert, so there the batch inserts only what the merge decides.
    */
   readonly sharedLock: boolean;
   /** Inserts articles (story unset); per row its new id, or null when its hash or URL is already stored. */
@@ -211,8 +212,16 @@ export interface BatchIo {
   matchEvents(lookups: readonly EventLookup[], own: readonly number[]): Promise<EventHit[]>;
   /** Inserts events; their ids in row order. */
   insertEvents(rows: readonly Row[]): Promise<number[]>;
-  /** Deletes events of this batch (written before the lock) that joined another event. */
+  /**
+   * Deletes events of this batch (written before the lock) that joined another event, with the
+   * source rows and story links written for them.
+   */
   deleteEvents(ids: readonly number[]): Promise<void>;
+  /**
+   * Moves reports written before the lock (`[event id, article id, story]`) from their article's
+   * own story to the one it joined: the source row's story, and the story link.
+   */
+  moveReports(moves: readonly (readonly [number, number, number])[]): Promise<void>;
   /** Rewrites stored events' columns (a new representative report). */
   updateEvents(ids: readonly number[], rows: readonly Row[]): Promise<void>;
   /**

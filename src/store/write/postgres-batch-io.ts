@@ -207,6 +207,24 @@ export function createPostgresBatchIo(
       await sql`delete from events where id = any(${arrays.array(ids, 'int4')})`.execute(db);
     },
 
+    async moveReports(moves) {
+      if (moves.length === 0) return;
+      const column = (k: number) =>
+        arrays.array(
+          moves.map((m) => m[k]),
+          'int4',
+        );
+      // three tables' rows of the same reports, one statement (the link deleted and the one inserted differ)
+      await sql`with m as (
+          select * from unnest(${column(0)}, ${column(1)}, ${column(2)}) as m(event_id, article_id, story)),
+        s as (update event_sources set story_id = m.story from m
+          where event_sources.event_id = m.event_id and event_sources.article_id = m.article_id),
+        d as (delete from story_events using m
+          where story_events.story_id = m.article_id and story_events.event_id = m.event_id)
+        insert into story_events (story_id, event_id) select distinct story, event_id from m
+        on conflict do nothing`.execute(db);
+    },
+
     async updateEvents(ids, eventRows) {
       if (ids.length === 0) return;
       const set = sql.raw(COLUMNS.events.map(([n]) => `${n} = u.${n}`).join(', '));

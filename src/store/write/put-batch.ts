@@ -26,8 +26,9 @@ export interface Dedup {
 
 /**
  * Where other writers wait for the batch lock (`BatchIo.sharedLock`), a batch writes its reports'
- * events before taking it while at most this share of recent reports joined another event: each
- * report that joins costs an insert and a delete, each new one takes its insert out of the lock.
+ * events, with their source rows and story links, before taking it while at most this share of
+ * recent reports joined another event: each report that joins costs inserts and a delete, each new
+ * one takes its inserts out of the lock.
  * News whose copies arrive together (every report joining) keeps its inserts in the lock, where
  * they are only those of the new events.
  */
@@ -157,6 +158,22 @@ function eventRow(e: Event, articleId: number): Row {
     e.confidence,
     e.rule,
     e.mentions !== undefined ? toJson(e.mentions) : null,
+  ];
+}
+
+/** The `event_sources` row of a report of event `eventId`. */
+function sourceRow(eventId: number, r: EventReport): Row {
+  const e = r.event;
+  return [
+    eventId,
+    r.articleId,
+    e.id,
+    r.story,
+    e.date,
+    spanJson(e.trigger.span),
+    e.evidence.sentence,
+    spanJson(e.evidence.span),
+    spanJson(e.evidence.raw),
   ];
 }
 
@@ -373,25 +390,26 @@ async function mergeEvents(
       }),
     ]),
   );
+  // Each report's source row and story link. Rows written before the lock stand where the report's
+  // event is the one written for it and its article founded its story; a deleted event took its
+  // rows with it (the keys cascade); a copy's new event moves its rows to the copy's story.
+  const early = (i: number) => written !== null && idOf[plan.eventOf[i]!] === written[i];
+  const fresh = reports.flatMap((_, i) => (early(i) ? [] : [i]));
+  await io.moveReports(
+    reports.flatMap((r, i) =>
+      early(i) && r.story !== r.articleId ? [[idOf[plan.eventOf[i]!]!, r.articleId, r.story] as const] : [],
+    ),
+  );
   await io.insertRows(
     'event_sources',
-    reports.map((r, i) => {
-      const e = r.event;
-      return [
-        idOf[plan.eventOf[i]!],
-        r.articleId,
-        e.id,
-        r.story,
-        e.date,
-        spanJson(e.trigger.span),
-        e.evidence.sentence,
-        spanJson(e.evidence.span),
-        spanJson(e.evidence.raw),
-      ];
-    }),
+    fresh.map((i) => sourceRow(idOf[plan.eventOf[i]!]!, reports[i]!)),
   );
   const pairs = new Map(
-    reports.map((r, i) => [`${r.story}:${idOf[plan.eventOf[i]!]}`, [r.story, idOf[plan.eventOf[i]!]]]),
+    fresh.map((i) => {
+      const story = reports[i]!.story;
+      const event = idOf[plan.eventOf[i]!]!;
+      return [`${story}:${event}`, [story, event]];
+    }),
   );
   await io.insertRows('story_events', [...pairs.values()]);
   return [...plan.joined];
@@ -442,12 +460,30 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   }
   for (const table of ['people', 'quotes'] as const) await io.insertRows(table, rows[table]);
   // where other writers wait for the lock, and most recent reports started an event, every report's
-  // event goes in now as a new event, in report order (below); the merge keeps those that are new
-  // and deletes the rest
-  const written =
-    io.sharedLock && dedup.joins.share <= EARLY_EVENTS_BELOW
-      ? await io.insertEvents(stored.flatMap((s) => s.item.article.events.map((e) => eventRow(e, s.id))))
-      : null;
+  // event goes in now as a new event, with its source row and story link, in report order (below);
+  // the merge keeps those that are new and deletes the rest
+  let written: number[] | null = null;
+  if (io.sharedLock && dedup.joins.share <= EARLY_EVENTS_BELOW) {
+    // each report as its article's story would have it were the article to found one (most do)
+    const early: EventReport[] = stored.flatMap((s) =>
+      s.item.article.events.map((event) => ({
+        articleId: s.id,
+        story: s.id,
+        published: s.item.article.published ?? null,
+        event,
+      })),
+    );
+    const ids = await io.insertEvents(early.map((r) => eventRow(r.event, r.articleId)));
+    await io.insertRows(
+      'event_sources',
+      early.map((r, i) => sourceRow(ids[i]!, r)),
+    );
+    await io.insertRows(
+      'story_events',
+      early.map((r, i) => [r.story, ids[i]]),
+    );
+    written = ids;
+  }
 
   // Only what reads or changes what other batches share (stories, band keys, events, their counts)
   // waits for the lock. The writes above touch this batch's own new rows: a concurrent batch does

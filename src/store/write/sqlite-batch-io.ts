@@ -192,6 +192,19 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
       for (const id of ids) s.run(id);
     },
 
+    async moveReports(moves) {
+      const source = prepared(`update event_sources set story_id = ? where event_id = ? and article_id = ?`);
+      const unlink = prepared(`delete from story_events where story_id = ? and event_id = ?`);
+      const link = prepared(
+        `insert into story_events (story_id, event_id) values (?, ?) on conflict do nothing`,
+      );
+      for (const [event, article, story] of moves) {
+        source.run(story, event, article);
+        unlink.run(article, event);
+        link.run(story, event);
+      }
+    },
+
     async updateEvents(ids, rows) {
       const s = prepared(
         `update events set ${list('events')
