@@ -82,8 +82,7 @@ export function createKyselyStore(
   batchIo: (trx: Transaction<Database>) => BatchIo,
 ): Store {
   let closed = false;
-  const fingerprinter = createFingerprinter();
-  const dedup = { fingerprinter, cache: new ShingleCache(), joins: { share: 0 } };
+  const dedup = { fingerprinter: createFingerprinter(), cache: new ShingleCache(), joins: { share: 0 } };
   const times = { batches: 0, articles: 0, writingMs: 0, lockedMs: 0 };
   const live = () => {
     if (closed) throw new StoreError('STORE_CLOSED', 'the store was closed');
@@ -230,7 +229,7 @@ export function createKyselyStore(
     async putArticles(batch) {
       live();
       if (batch.length === 0) return [];
-      const prepared = prepareBatch(batch, fingerprinter);
+      const prepared = prepareBatch(batch, dedup.fingerprinter);
       for (let attempt = 1; ; attempt++) {
         const started = performance.now();
         // SQLite's write lock is held from the first write to the commit; Postgres's batch lock

@@ -146,7 +146,7 @@ describe('a Postgres batch writes its events before the batch lock while most re
 describe('SQLite carries out the same report moves and event deletes', () => {
   const dir = fileTempDir('demarche-early-');
 
-  it('moves a report to another story and deletes an event with its rows', async () => {
+  it("leaves out a batch's own events, moves a report to another story, deletes an event with its rows", async () => {
     const path = join(dir, 'moves.db');
     const store = await openSqliteStore({ path });
     await store.putArticles(originals);
@@ -158,6 +158,25 @@ describe('SQLite carries out the same report moves and event deletes', () => {
       const [first, second] = database
         .prepare('select event_id, article_id, story_id from event_sources order by event_id limit 2')
         .all() as { event_id: number; article_id: number; story_id: number }[];
+      // a lookup finds the stored event, unless its article is one the batch calls its own
+      const e = database
+        .prepare('select source_code, target_code, type, modality, negated, date from events where id = ?')
+        .get(first!.event_id) as Record<string, string | number>;
+      const lookup = {
+        report: 0,
+        source: e['source_code'] as string,
+        target: e['target_code'] as string,
+        type: e['type'] as string,
+        modality: e['modality'] as string,
+        negated: e['negated'] as number,
+        from: e['date'] as string,
+        to: e['date'] as string,
+        story: null,
+      };
+      expect((await io.matchEvents([lookup], [])).map((h) => h.id)).toContain(first!.event_id);
+      expect((await io.matchEvents([lookup], [first!.article_id])).map((h) => h.id)).not.toContain(
+        first!.event_id,
+      );
       const links = (event: number) =>
         (
           database.prepare('select story_id from story_events where event_id = ?').all(event) as {

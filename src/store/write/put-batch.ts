@@ -309,12 +309,11 @@ function countChanges(changes: readonly (readonly [Counted, 1 | -1])[]): Row[] {
 /**
  * Merges the new articles' events into stored ones or new ones, and writes every report. `written`:
  * per report, the event row the batch inserted for it before the lock (`BatchIo.sharedLock`), or
- * null when the batch writes only the new events here; `own`: the batch's article ids.
+ * null when the batch writes only the new events here.
  */
 async function mergeEvents(
   io: BatchIo,
   reports: readonly EventReport[],
-  own: readonly number[],
   written: readonly number[] | null,
 ): Promise<boolean[]> {
   // stories founded by this batch's articles (a story's id is its first article's) have no stored events
@@ -335,7 +334,8 @@ async function mergeEvents(
         story: founded.has(r.story) ? null : r.story,
       };
     }),
-    written === null ? [] : own,
+    // the events written early are the batch's articles' (those with events are `founded`)
+    written === null ? [] : [...founded],
   );
   const plan = planEventMerge(
     reports,
@@ -393,22 +393,22 @@ async function mergeEvents(
   // Each report's source row and story link. Rows written before the lock stand where the report's
   // event is the one written for it and its article founded its story; a deleted event took its
   // rows with it (the keys cascade); a copy's new event moves its rows to the copy's story.
-  const early = (i: number) => written !== null && idOf[plan.eventOf[i]!] === written[i];
+  const eventOf = plan.eventOf.map((g) => idOf[g]!);
+  const early = (i: number) => written !== null && eventOf[i] === written[i];
   const fresh = reports.flatMap((_, i) => (early(i) ? [] : [i]));
   await io.moveReports(
     reports.flatMap((r, i) =>
-      early(i) && r.story !== r.articleId ? [[idOf[plan.eventOf[i]!]!, r.articleId, r.story] as const] : [],
+      early(i) && r.story !== r.articleId ? [[eventOf[i]!, r.articleId, r.story] as const] : [],
     ),
   );
   await io.insertRows(
     'event_sources',
-    fresh.map((i) => sourceRow(idOf[plan.eventOf[i]!]!, reports[i]!)),
+    fresh.map((i) => sourceRow(eventOf[i]!, reports[i]!)),
   );
   const pairs = new Map(
     fresh.map((i) => {
       const story = reports[i]!.story;
-      const event = idOf[plan.eventOf[i]!]!;
-      return [`${story}:${event}`, [story, event]];
+      return [`${story}:${eventOf[i]}`, [story, eventOf[i]]];
     }),
   );
   await io.insertRows('story_events', [...pairs.values()]);
@@ -502,12 +502,7 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
     for (const event of a.events)
       reports.push({ articleId: s.id, story: stories[n]!, published: a.published ?? null, event });
   });
-  const joined = await mergeEvents(
-    io,
-    reports,
-    stored.map((s) => s.id),
-    written,
-  );
+  const joined = await mergeEvents(io, reports, written);
   if (joined.length > 0)
     dedup.joins.share = (dedup.joins.share + joined.filter(Boolean).length / joined.length) / 2;
 
