@@ -14,6 +14,7 @@ import { createSqliteBatchIo } from '../../src/store/write/sqlite-batch-io.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { fileTempDir } from '../support/temp-dir.js';
 import { EARLY_EVENTS_BELOW, prepareBatch, writeBatch, type Dedup } from '../../src/store/write/put-batch.js';
+import type { PutOutcome } from '../../src/store/index.js';
 import { analyseDocs } from './dev-set.js';
 import { createPGliteDialect } from './pglite-dialect.js';
 
@@ -53,6 +54,10 @@ function recorded(io: BatchIo, calls: string[]): BatchIo {
       calls.push(`deleteEvents ${ids.length}`);
       await io.deleteEvents(ids);
     },
+    async setStories(ids, stories) {
+      calls.push(`setStories ${ids.length}`);
+      await io.setStories(ids, stories);
+    },
   };
 }
 
@@ -85,6 +90,15 @@ describe('a Postgres batch writes its events before the batch lock while most re
     );
     expect(Number(bad.rows[0]!.n)).toBe(0);
   };
+  /** The story each article's row holds is the one its outcome gives: its own id when it founds one. */
+  const expectStoriesStored = async (outcomes: readonly PutOutcome[]) => {
+    const stored = outcomes.flatMap((o) => (o.status === 'stored' ? [o] : []));
+    expect(stored.length).toBe(outcomes.length);
+    const rows = await sql<{ id: number; story_id: number | null }>`select id, story_id from articles
+      where id = any(${stored.map((o) => o.id)}::int4[])`.execute(db);
+    const storyOf = new Map(rows.rows.map((r) => [r.id, r.story_id]));
+    for (const o of stored) expect(storyOf.get(o.id)).toBe(o.story);
+  };
   const eventCount = async () =>
     Number((await sql<{ n: string }>`select count(*) as n from events`.execute(db)).rows[0]!.n);
 
@@ -94,7 +108,15 @@ describe('a Postgres batch writes its events before the batch lock while most re
 
     // new articles: every report's event is written before the lock, and every one is kept
     const first = await write(originals);
-    expect(first.calls).toEqual([`insertEvents ${reportsOf(originals)}`, 'lock', 'deleteEvents 0']);
+    // founders of their stories: their rows went in with their stories, and none is moved
+    expect(first.calls).toEqual([
+      `insertEvents ${reportsOf(originals)}`,
+      'lock',
+      'setStories 0',
+      'deleteEvents 0',
+    ]);
+    expect(first.outcomes.every((o) => o.status === 'stored' && o.story === o.id)).toBe(true);
+    await expectStoriesStored(first.outcomes);
     const events = await eventCount();
     expect(events).toBeGreaterThan(0);
     expect(dedup.joins.share).toBeLessThanOrEqual(EARLY_EVENTS_BELOW);
@@ -102,7 +124,8 @@ describe('a Postgres batch writes its events before the batch lock while most re
 
     // a copy with an event of its own: its rows written early move from its article to its story
     const own = await write(extended);
-    expect(own.calls[0]).toBe(`insertEvents ${reportsOf(extended)}`);
+    expect(own.calls.slice(0, 3)).toEqual([`insertEvents ${reportsOf(extended)}`, 'lock', 'setStories 1']);
+    await expectStoriesStored(own.outcomes);
     const outcome = own.outcomes[0]!;
     expect(
       outcome.status === 'stored' && outcome.story !== outcome.id && outcome.merged < outcome.events,
@@ -117,8 +140,10 @@ describe('a Postgres batch writes its events before the batch lock while most re
     expect(second.calls).toEqual([
       `insertEvents ${reportsOf(copies(1))}`,
       'lock',
+      `setStories ${copies(1).length}`,
       `deleteEvents ${reportsOf(copies(1))}`,
     ]);
+    await expectStoriesStored(second.outcomes);
     expect(second.outcomes.every((o) => o.status === 'stored' && o.merged === o.events)).toBe(true);
     expect(await eventCount()).toBe(withOwn);
     expect(dedup.joins.share).toBeGreaterThan(EARLY_EVENTS_BELOW);
@@ -126,7 +151,8 @@ describe('a Postgres batch writes its events before the batch lock while most re
 
     // more copies: the recent reports joined, so only the merge's new events (none) are written
     const third = await write(copies(2));
-    expect(third.calls).toEqual(['lock', 'insertEvents 0']);
+    expect(third.calls).toEqual(['lock', `setStories ${copies(2).length}`, 'insertEvents 0']);
+    await expectStoriesStored(third.outcomes);
     expect(await eventCount()).toBe(withOwn);
     const orphans = await sql<{ n: string }>`select count(*) as n from events e
       where not exists (select 1 from event_sources s where s.event_id = e.id)`.execute(db);
@@ -153,6 +179,13 @@ describe('SQLite carries out the same report moves and event deletes', () => {
     await store.close();
     const database = new Database(path);
     try {
+      // each article founds its story, and its row says so
+      const founders = database.prepare('select id, story_id from articles order by id').all() as {
+        id: number;
+        story_id: number | null;
+      }[];
+      expect(founders.length).toBe(originals.length);
+      for (const r of founders) expect(r.story_id).toBe(r.id);
       const io = createSqliteBatchIo(database);
       expect(io.sharedLock).toBe(false);
       const [first, second] = database

@@ -193,7 +193,10 @@ export interface BatchIo {
    * the first insert, so there the batch inserts only what the merge decides.
    */
   readonly sharedLock: boolean;
-  /** Inserts articles (story unset); per row its new id, or null when its hash or URL is already stored. */
+  /**
+   * Inserts articles, each as the founder of its own story (`story_id` its own id); per row its new
+   * id, or null when its hash or URL is already stored.
+   */
   insertArticles(rows: readonly Row[]): Promise<(number | null)[]>;
   /** Stored articles with one of these content hashes or canonical URLs, by id. */
   findArticles(
@@ -203,6 +206,7 @@ export interface BatchIo {
   /** The stored articles holding each key, none for a key held by more than `STOP_KEY_HOLDERS`. */
   bandMatches(keys: readonly number[]): Promise<BandMatch[]>;
   articleTexts(ids: readonly number[]): Promise<Map<number, string>>;
+  /** Moves articles to the stories they copy (those that found their own need no call). */
   setStories(ids: readonly number[], stories: readonly number[]): Promise<void>;
   insertRows(table: RowTable, rows: readonly Row[]): Promise<void>;
   /**

@@ -100,9 +100,13 @@ export function createPostgresBatchIo(
       const byHash = [...articleRows].sort((x, y) =>
         hashOf(x) < hashOf(y) ? -1 : hashOf(x) > hashOf(y) ? 1 : 0,
       );
+      // each with its id taken here, so that it goes in as the founder of its own story (most
+      // articles are): only the copies are updated once clustered, where updating every row once
+      // more wrote a second version of it, with new entries in each of its indexes
       const inserted = await rows(
-        sql<{ id: number; content_hash: string }>`insert into articles (${names('articles')})
-          ${unnest(COLUMNS.articles, byHash)}
+        sql<{ id: number; content_hash: string }>`insert into articles (story_id, id, ${names('articles')})
+          select s.id, s.* from (select nextval(pg_get_serial_sequence('articles', 'id'))::int4 as id, u.*
+            from (${unnest(COLUMNS.articles, byHash)}) u) s
           on conflict do nothing returning id, content_hash`,
       );
       const idOf = new Map(inserted.map((r) => [r.content_hash, Number(r.id)]));

@@ -251,9 +251,10 @@ async function clusterStories(io: BatchIo, stored: readonly NewArticle[], dedup:
   // the next copies of these stories are likely to be checked against them
   for (const a of stored) if (a.fingerprint.bands.length > 0) dedup.cache.put(a.id, a.fingerprint);
   const stories = assigned.map((a) => a.story);
+  const copies = stored.flatMap((a, n) => (stories[n] === a.id ? [] : [n]));
   await io.setStories(
-    stored.map((a) => a.id),
-    stories,
+    copies.map((n) => stored[n]!.id),
+    copies.map((n) => stories[n]!),
   );
   await io.insertRows(
     'article_bands',

@@ -118,6 +118,11 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
         tail: ' on conflict do nothing returning id, content_hash',
         per: ARTICLES_PER_INSERT,
       }) as { id: number; content_hash: string }[];
+      // SQLite gives the ids as it inserts: each new article founds its story once it has one
+      if (inserted.length > 0)
+        prepared(`update articles set story_id = id where id in (select value from json_each(?))`).run(
+          json(inserted.map((r) => r.id)),
+        );
       const hashAt = COLUMNS.articles.findIndex(([n]) => n === 'content_hash');
       const idOf = new Map(inserted.map((r) => [r.content_hash, r.id]));
       return rows.map((r) => idOf.get(r[hashAt] as string) ?? null);
