@@ -62,6 +62,7 @@ function recorded(io: BatchIo, calls: string[]): BatchIo {
 }
 
 describe('a Postgres batch writes its events before the batch lock while most reports start an event', () => {
+  const dir = fileTempDir('demarche-early-pg-');
   const pglite = new PGlite();
   const db = new Kysely<Schema>({ dialect: createPGliteDialect(pglite) });
   afterAll(() => db.destroy());
@@ -158,6 +159,25 @@ describe('a Postgres batch writes its events before the batch lock while most re
       where not exists (select 1 from event_sources s where s.event_id = e.id)`.execute(db);
     expect(Number(orphans.rows[0]!.n)).toBe(0);
     await expectLinksHold();
+
+    // the band keys written early, less a copy's keys its story holds, are the keys SQLite's
+    // batches store after clustering (the same batches, in the same order)
+    const bands = await sql<{ hash: string; key: string }>`select a.content_hash as hash, b.key::text as key
+      from article_bands b join articles a on a.id = b.article_id`.execute(db);
+    const sqlite = await openSqliteStore({ path: join(dir, 'bands.db') });
+    for (const batch of [originals, extended, copies(1), copies(2)]) await sqlite.putArticles(batch);
+    await sqlite.close();
+    const database = new Database(join(dir, 'bands.db'));
+    const expected = database
+      .prepare(
+        `select a.content_hash as hash, cast(b.key as text) as key from article_bands b join articles a on a.id = b.article_id`,
+      )
+      .all() as { hash: string; key: string }[];
+    database.close();
+    const pairs = (rows: readonly { hash: string; key: string }[]) =>
+      rows.map((r) => `${r.hash} ${r.key}`).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(pairs(bands.rows)).toEqual(pairs(expected));
   });
 
   it('indexes the story links by event, which each delete checks (migration 0007)', async () => {

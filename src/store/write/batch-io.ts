@@ -189,7 +189,9 @@ export interface BatchIo {
    * its articles' events before taking the lock, as a new event reported in its article's own
    * story (source row and story link), and once the events are merged under the lock deletes those
    * that joined another and moves a copy's reports to its story (in news most reports start an
-   * event, so most of these inserts leave the lock). SQLite's one writer holds its write lock from
+   * event, so most of these inserts leave the lock). Its articles' band keys go in early too, all
+   * of each article's as for the founder of a story, and a copy's keys that its story holds are
+   * deleted once clustered. SQLite's one writer holds its write lock from
    * the first insert, so there the batch inserts only what the merge decides.
    */
   readonly sharedLock: boolean;
@@ -203,8 +205,13 @@ export interface BatchIo {
     hashes: readonly string[],
     urls: readonly string[],
   ): Promise<{ id: number; contentHash: string; canonicalUrl: string | null }[]>;
-  /** The stored articles holding each key, none for a key held by more than `STOP_KEY_HOLDERS`. */
-  bandMatches(keys: readonly number[]): Promise<BandMatch[]>;
+  /**
+   * The stored articles holding each key, none for a key held by more than `STOP_KEY_HOLDERS`;
+   * none of the articles in `own` (the batch's own, whose keys it wrote before the lock).
+   */
+  bandMatches(keys: readonly number[], own: readonly number[]): Promise<BandMatch[]>;
+  /** Deletes band keys (`[key, article id]`) written before the lock that a copy's story already holds. */
+  deleteBands(rows: readonly (readonly [number, number])[]): Promise<void>;
   articleTexts(ids: readonly number[]): Promise<Map<number, string>>;
   /** Moves articles to the stories they copy (those that found their own need no call). */
   setStories(ids: readonly number[], stories: readonly number[]): Promise<void>;

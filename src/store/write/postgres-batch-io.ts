@@ -80,6 +80,9 @@ export function createPostgresBatchIo(
   const unnest = (columns: Columns, tableRows: readonly Row[], extra: Columns = []) =>
     unnestRows(arrays, columns, tableRows, extra);
   const rows = async <R>(query: RawBuilder<R>): Promise<R[]> => (await query.execute(db)).rows;
+  /** A band holder condition leaving out the batch's own articles (none to leave out: no condition). */
+  const notOwn = (own: readonly number[]) =>
+    own.length === 0 ? sql`` : sql` and article_id <> all(${arrays.array(own, 'int4')})`;
 
   return {
     sharedLock: true,
@@ -123,7 +126,7 @@ export function createPostgresBatchIo(
       return found.map((r) => ({ id: r.id, contentHash: r.content_hash, canonicalUrl: r.canonical_url }));
     },
 
-    async bandMatches(keys) {
+    async bandMatches(keys, own) {
       if (keys.length === 0) return [];
       // the articles are read one by one through their primary key (the `limit 1` keeps the
       // planner from hashing the holders against a scan of every article)
@@ -138,7 +141,7 @@ export function createPostgresBatchIo(
              select k.key, h.article_id, count(*) over (partition by k.key) as holders
              from unnest(${arrays.array(keys, 'int8')}) as k(key)
              cross join lateral (select article_id from article_bands
-               where key = k.key limit ${sql.lit(STOP_KEY_HOLDERS + 1)}) h)
+               where key = k.key${notOwn(own)} limit ${sql.lit(STOP_KEY_HOLDERS + 1)}) h)
            select b.key, b.article_id, a.story_id, a.shingles, a.minhash
            from b cross join lateral (select story_id, shingles, minhash from articles
              where id = b.article_id limit 1) a
@@ -204,6 +207,19 @@ export function createPostgresBatchIo(
           COLUMNS.events,
         )}`.execute(db);
       return ids;
+    },
+
+    async deleteBands(bands) {
+      if (bands.length === 0) return;
+      await sql`delete from article_bands b
+        using unnest(${arrays.array(
+          bands.map((b) => b[0]),
+          'int8',
+        )}, ${arrays.array(
+          bands.map((b) => b[1]),
+          'int4',
+        )}) as t(key, article_id)
+        where b.key = t.key and b.article_id = t.article_id`.execute(db);
     },
 
     async deleteEvents(ids) {

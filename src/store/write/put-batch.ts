@@ -242,10 +242,21 @@ async function candidateShingles(
   return shingles;
 }
 
-/** Stores new articles' story clusters and their new band keys; returns the stories in `stored` order. */
-async function clusterStories(io: BatchIo, stored: readonly NewArticle[], dedup: Dedup): Promise<number[]> {
+/**
+ * Stores new articles' story clusters and their new band keys; returns the stories in `stored`
+ * order. `early`: every key of every article was written before the lock (as a founder's), so
+ * the batch's own are left out of the matches and a copy's keys that its story holds are deleted.
+ */
+async function clusterStories(
+  io: BatchIo,
+  stored: readonly NewArticle[],
+  dedup: Dedup,
+  early: boolean,
+): Promise<number[]> {
   const keys = [...new Set(stored.flatMap((a) => a.fingerprint.bands))];
-  const index = bandIndex(keys.length > 0 ? await io.bandMatches(keys) : []);
+  const index = bandIndex(
+    keys.length > 0 ? await io.bandMatches(keys, early ? stored.map((a) => a.id) : []) : [],
+  );
   const shingles = await candidateShingles(io, index, storedCandidates(stored, index), dedup);
   const assigned = assignStories(stored, index, shingles);
   // the next copies of these stories are likely to be checked against them
@@ -256,10 +267,20 @@ async function clusterStories(io: BatchIo, stored: readonly NewArticle[], dedup:
     copies.map((n) => stored[n]!.id),
     copies.map((n) => stories[n]!),
   );
-  await io.insertRows(
-    'article_bands',
-    stored.flatMap((a, n) => assigned[n]!.bands.map((key) => [key, a.id])),
-  );
+  if (early) {
+    await io.deleteBands(
+      stored.flatMap((a, n) => {
+        if (stories[n] === a.id) return [];
+        const kept = new Set(assigned[n]!.bands);
+        return a.fingerprint.bands.flatMap((key) => (kept.has(key) ? [] : [[key, a.id] as const]));
+      }),
+    );
+  } else {
+    await io.insertRows(
+      'article_bands',
+      stored.flatMap((a, n) => assigned[n]!.bands.map((key) => [key, a.id])),
+    );
+  }
   return stories;
 }
 
@@ -483,6 +504,11 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
       'story_events',
       early.map((r, i) => [r.story, ids[i]]),
     );
+    // and every band key of every article, as a founder stores them
+    await io.insertRows(
+      'article_bands',
+      stored.flatMap((s) => s.fp.bands.map((key) => [key, s.id])),
+    );
     written = ids;
   }
 
@@ -496,6 +522,7 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
     io,
     stored.map((s) => ({ id: s.id, fingerprint: s.fp })),
     dedup,
+    written !== null,
   );
   const reports: EventReport[] = [];
   stored.forEach((s, n) => {

@@ -137,7 +137,9 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
       return rows.map((r) => ({ id: r.id, contentHash: r.content_hash, canonicalUrl: r.canonical_url }));
     },
 
-    async bandMatches(keys) {
+    async bandMatches(keys, own) {
+      // SQLite's batches write their keys under the write lock, after this query (`sharedLock`)
+      if (own.length > 0) throw new Error('a SQLite batch writes no band keys before clustering');
       const rows = prepared(BAND_MATCHES).all(json(keys)) as {
         key: number;
         article_id: number;
@@ -190,6 +192,11 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
         (r) => r.id,
       );
       return ids.sort((a, b) => a - b);
+    },
+
+    async deleteBands(bands) {
+      const s = prepared(`delete from article_bands where key = ? and article_id = ?`);
+      for (const [key, articleId] of bands) s.run(key, articleId);
     },
 
     async deleteEvents(ids) {
