@@ -353,6 +353,18 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.createIndex('story_events_event').on('story_events').column('event_id').execute();
       },
     },
+    '0008_band_log': {
+      // A Postgres batch reads the band keys' holders before it takes the batch lock; under it, it
+      // reads only the keys stored by the batches that committed since, from this log (each batch
+      // adds its stored keys under the lock: write/put-batch.ts), and old entries are pruned.
+      async up(db: Db) {
+        if (!pg) return;
+        await sql`create table band_log (seq bigserial primary key, keys int8[] not null,
+          article_ids int4[] not null)`.execute(db);
+        await sql`create table band_log_pruned (through bigint not null)`.execute(db);
+        await sql`insert into band_log_pruned (through) values (0)`.execute(db);
+      },
+    },
   };
 }
 

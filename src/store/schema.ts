@@ -131,8 +131,27 @@ export interface EventCountsTable {
 }
 
 /** The database as Kysely sees it (both dialects). */
+/**
+ * Postgres only (migration 0008): the band keys each batch stored, in the order batches took the
+ * store's lock, so that a batch that read the keys' holders before the lock reads under it only
+ * those stored since (write/put-batch.ts).
+ */
+export interface BandLogTable {
+  seq: Generated<number | string>;
+  /** The batch's stored keys, each with its article in `article_ids` at the same place. */
+  keys: (number | string)[];
+  article_ids: number[];
+}
+
+/** Postgres only: one row, the last `band_log` entry pruned (0 for none). */
+export interface BandLogPrunedTable {
+  through: number | string;
+}
+
 export interface Database {
   articles: ArticlesTable;
+  band_log: BandLogTable;
+  band_log_pruned: BandLogPrunedTable;
   article_bands: ArticleBandsTable;
   people: PeopleTable;
   quotes: QuotesTable;

@@ -66,6 +66,16 @@ async function expectStopKeys(io: BatchIo, ids: readonly number[]): Promise<void
   expect(holders(await io.bandMatches([RARE], []), RARE)).toEqual(sorted([ids[0]!, ...ids.slice(2, FEW)]));
 }
 
+/** Read before the lock (Postgres), the same holders, with the stop keys named. */
+async function expectBefore(io: BatchIo, ids: readonly number[]): Promise<void> {
+  const before = await io.bandMatchesBefore([POPULAR, FULL, RARE]);
+  expect(before.stopKeys).toEqual([POPULAR]);
+  expect(holders(before.matches, FULL)).toEqual(sorted(ids.slice(-STOP_KEY_HOLDERS)));
+  expect(holders(before.matches, RARE)).toEqual(sorted(ids.slice(0, FEW)));
+  expect(before.matches.every((m) => m.minhash?.length === 384 && m.shingles > 0)).toBe(true);
+  expect(before.matches).toHaveLength(STOP_KEY_HOLDERS + FEW);
+}
+
 /**
  * Postgres leaves out the batch's own articles (their keys written before the lock), and counts a
  * key's holders without them: the full key one holder more is no stop key while that one is own.
@@ -116,6 +126,7 @@ describe(`bandMatches skips a key held by more than ${STOP_KEY_HOLDERS} articles
           await sql`insert into article_bands (key, article_id) values (${key}, ${id})`.execute(db);
       });
       const io = createPostgresBatchIo(db);
+      await expectBefore(io, ids);
       await expectStopKeys(io, ids);
       await expectOwnLeftOut(io, ids, async (key, id) => {
         await sql`insert into article_bands (key, article_id) values (${key}, ${id})`.execute(db);
@@ -135,6 +146,7 @@ describe(`bandMatches skips a key held by more than ${STOP_KEY_HOLDERS} articles
         );
       });
       const io = createPostgresBatchIo(db, { binaryArrays: true });
+      await expectBefore(io, ids);
       await expectStopKeys(io, ids);
       await expectOwnLeftOut(io, ids, async (key, id) => {
         await sql`insert into article_bands (key, article_id) values (${key}, ${id})`.execute(db);

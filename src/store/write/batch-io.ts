@@ -145,6 +145,35 @@ export interface BandMatch {
   readonly minhash: Uint8Array | null;
 }
 
+/** What a batch read of the band keys' holders before it took the lock (`BatchIo.bandMatchesBefore`). */
+export interface BandsBefore {
+  readonly matches: readonly BandMatch[];
+  readonly stopKeys: readonly number[];
+  readonly seen: number;
+}
+
+/**
+ * The band matches of a batch as of its lock: those read before it, and those logged since by the
+ * batches that committed meanwhile (each holder once), less the keys that have become stop keys.
+ *
+ * @example
+ * bandsAtLock(before, (await io.bandMatchesSince(keys, before.seen)) ?? []);
+ */
+export function bandsAtLock(before: BandsBefore, since: readonly BandMatch[]): BandMatch[] {
+  const stop = new Set(before.stopKeys);
+  const seen = new Set<string>();
+  const holders = new Map<number, number>();
+  const all: BandMatch[] = [];
+  for (const m of [...before.matches, ...since]) {
+    const id = `${m.key}:${m.articleId}`;
+    if (stop.has(m.key) || seen.has(id)) continue;
+    seen.add(id);
+    all.push(m);
+    holders.set(m.key, (holders.get(m.key) ?? 0) + 1);
+  }
+  return all.filter((m) => holders.get(m.key)! <= STOP_KEY_HOLDERS);
+}
+
 /** What a report looks for among stored events (see dedup/merge-events.ts). */
 export interface EventLookup {
   readonly report: number;
@@ -210,6 +239,19 @@ export interface BatchIo {
    * none of the articles in `own` (the batch's own, whose keys it wrote before the lock).
    */
   bandMatches(keys: readonly number[], own: readonly number[]): Promise<BandMatch[]>;
+  /**
+   * Before the lock (`sharedLock` stores): the stored articles holding each key as `bandMatches`
+   * gives them, the keys held by more than `STOP_KEY_HOLDERS` (`stopKeys`), and the last entry of
+   * the band log read before them (`seen`; `logBands`).
+   */
+  bandMatchesBefore(keys: readonly number[]): Promise<BandsBefore>;
+  /**
+   * Under the lock: the holders of these keys among the band keys logged after entry `seen`, with
+   * their story fields; null when the log was pruned past `seen` (then `bandMatches` answers).
+   */
+  bandMatchesSince(keys: readonly number[], seen: number): Promise<BandMatch[] | null>;
+  /** Under the lock (`sharedLock` stores): logs the band keys the batch stores (`[key, article id]`). */
+  logBands(bands: readonly (readonly [number, number])[]): Promise<void>;
   /** Deletes band keys (`[key, article id]`) written before the lock that a copy's story already holds. */
   deleteBands(rows: readonly (readonly [number, number])[]): Promise<void>;
   articleTexts(ids: readonly number[]): Promise<Map<number, string>>;

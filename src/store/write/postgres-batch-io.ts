@@ -11,6 +11,7 @@ import {
   MATCH_EVENTS,
   STOP_KEY_HOLDERS,
   lookupValues,
+  type BandMatch,
   toHit,
   type BatchIo,
   type BatchTable,
@@ -19,6 +20,14 @@ import {
 } from './batch-io.js';
 
 type Columns = readonly (readonly [string, ColumnType])[];
+
+/**
+ * Band log entries kept (one per batch that stored keys): a batch that read the keys' holders
+ * before the lock and waited for it longer than this many batches reads them all again under it.
+ */
+export const BAND_LOG_KEPT = 4096;
+/** The log is pruned by the batch whose entry is a multiple of this. */
+export const BAND_LOG_PRUNE_EVERY = 256;
 
 /** JSON travels as text (so `pg` and PGlite serialise it alike) and is cast in the select list. */
 const arrayType = (t: ColumnType) => (t === 'json' ? 'text[]' : `${t}[]`);
@@ -80,6 +89,58 @@ export function createPostgresBatchIo(
   const unnest = (columns: Columns, tableRows: readonly Row[], extra: Columns = []) =>
     unnestRows(arrays, columns, tableRows, extra);
   const rows = async <R>(query: RawBuilder<R>): Promise<R[]> => (await query.execute(db)).rows;
+  /**
+   * The stored articles holding each key (none of `own`), read one by one through their primary
+   * key (the `limit 1` keeps the planner from hashing the holders against a scan of every
+   * article); a key held by more than `STOP_KEY_HOLDERS` gives none, and is listed in `stopKeys`
+   * when `withStopKeys`.
+   */
+  async function holders(keys: readonly number[], own: readonly number[], withStopKeys: boolean) {
+    if (keys.length === 0) return { matches: [], stopKeys: [] };
+    const limit = sql.lit(STOP_KEY_HOLDERS + 1);
+    const most = sql.lit(STOP_KEY_HOLDERS);
+    const probes = sql`from unnest(${arrays.array(keys, 'int8')}) as k(key)
+      cross join lateral (select article_id from article_bands where key = k.key${notOwn(own)} limit ${limit}) h`;
+    // a stop key comes back as one row without its article's fields (the CTE is read once, so
+    // that Postgres plans it into the query as without the stop keys)
+    const found = await rows(
+      sql<{
+        key: string | number;
+        article_id: number;
+        holders: string | number;
+        story_id: number | null;
+        shingles: number | null;
+        minhash: Uint8Array | null;
+      }>`${
+        withStopKeys
+          ? sql`with b as (select k.key, h.article_id, count(*) over w as holders, row_number() over w as n
+              ${probes} window w as (partition by k.key))
+            select b.key, b.article_id, b.holders, a.story_id, a.shingles, a.minhash
+            from b left join lateral (select story_id, shingles, minhash from articles
+              where id = b.article_id and b.holders <= ${most} limit 1) a on true
+            where b.holders <= ${most} or b.n = 1`
+          : sql`with b as (select k.key, h.article_id, count(*) over (partition by k.key) as holders ${probes})
+            select b.key, b.article_id, b.holders, a.story_id, a.shingles, a.minhash
+            from b cross join lateral (select story_id, shingles, minhash from articles
+              where id = b.article_id limit 1) a
+            where b.holders <= ${most}`
+      }`,
+    );
+    const matches: BandMatch[] = [];
+    const stopKeys: number[] = [];
+    for (const r of found) {
+      if (Number(r.holders) > STOP_KEY_HOLDERS) stopKeys.push(Number(r.key));
+      else
+        matches.push({
+          key: Number(r.key),
+          articleId: r.article_id,
+          story: r.story_id ?? r.article_id,
+          shingles: r.shingles!,
+          minhash: r.minhash,
+        });
+    }
+    return { matches, stopKeys };
+  }
   /** A band holder condition leaving out the batch's own articles (none to leave out: no condition). */
   const notOwn = (own: readonly number[]) =>
     own.length === 0 ? sql`` : sql` and article_id <> all(${arrays.array(own, 'int4')})`;
@@ -127,33 +188,71 @@ export function createPostgresBatchIo(
     },
 
     async bandMatches(keys, own) {
-      if (keys.length === 0) return [];
-      // the articles are read one by one through their primary key (the `limit 1` keeps the
-      // planner from hashing the holders against a scan of every article)
-      const found = await rows(
-        sql<{
-          key: string | number;
-          article_id: number;
-          story_id: number | null;
-          shingles: number;
-          minhash: Uint8Array | null;
-        }>`with b as (
-             select k.key, h.article_id, count(*) over (partition by k.key) as holders
-             from unnest(${arrays.array(keys, 'int8')}) as k(key)
-             cross join lateral (select article_id from article_bands
-               where key = k.key${notOwn(own)} limit ${sql.lit(STOP_KEY_HOLDERS + 1)}) h)
-           select b.key, b.article_id, a.story_id, a.shingles, a.minhash
-           from b cross join lateral (select story_id, shingles, minhash from articles
-             where id = b.article_id limit 1) a
-           where b.holders <= ${sql.lit(STOP_KEY_HOLDERS)}`,
+      return (await holders(keys, own, false)).matches;
+    },
+
+    async bandMatchesBefore(keys) {
+      // the log's last entry first: a batch that commits between the two statements is then read
+      // twice (here and from the log under the lock), which bandsAtLock allows, but never missed;
+      // and JIT off from here, as under the lock (see lock()): it compiled this query every batch
+      const [last] = await rows(
+        sql<{ seq: string | number }>`select set_config('jit', 'off', true), coalesce(max(seq), 0) as seq
+          from band_log`,
       );
-      return found.map((r) => ({
-        key: Number(r.key),
-        articleId: r.article_id,
-        story: r.story_id ?? r.article_id,
-        shingles: r.shingles,
-        minhash: r.minhash,
-      }));
+      const { matches, stopKeys } = await holders(keys, [], true);
+      return { matches, stopKeys, seen: Number(last!.seq) };
+    },
+
+    async bandMatchesSince(keys, seen) {
+      const logged = await rows(
+        sql<{ through: string | number; keys: (string | number)[] | null; article_ids: number[] | null }>`
+          select p.through, l.keys, l.article_ids from band_log_pruned p
+          left join band_log l on l.seq > ${seen}::int8 order by l.seq`,
+      );
+      if (logged.length === 0 || Number(logged[0]!.through) > seen) return null;
+      const wanted = new Set(keys);
+      const pairs: [number, number][] = [];
+      for (const entry of logged) {
+        if (entry.keys === null || entry.article_ids === null) continue;
+        entry.keys.forEach((k, i) => {
+          const key = Number(k);
+          if (wanted.has(key)) pairs.push([key, entry.article_ids![i]!]);
+        });
+      }
+      if (pairs.length === 0) return [];
+      const fields = new Map(
+        (
+          await rows(
+            sql<{ id: number; story_id: number | null; shingles: number; minhash: Uint8Array | null }>`
+              select id, story_id, shingles, minhash from articles
+              where id = any(${arrays.array([...new Set(pairs.map((p) => p[1]))], 'int4')})`,
+          )
+        ).map((r) => [r.id, r]),
+      );
+      return pairs.flatMap(([key, articleId]) => {
+        const a = fields.get(articleId);
+        return a === undefined
+          ? []
+          : [{ key, articleId, story: a.story_id ?? articleId, shingles: a.shingles, minhash: a.minhash }];
+      });
+    },
+
+    async logBands(bands) {
+      if (bands.length === 0) return;
+      const [entry] = await rows(
+        sql<{ seq: string | number }>`insert into band_log (keys, article_ids) values (${arrays.array(
+          bands.map((b) => b[0]),
+          'int8',
+        )}, ${arrays.array(
+          bands.map((b) => b[1]),
+          'int4',
+        )}) returning seq`,
+      );
+      const seq = Number(entry!.seq);
+      if (seq % BAND_LOG_PRUNE_EVERY !== 0 || seq <= BAND_LOG_KEPT) return;
+      const through = seq - BAND_LOG_KEPT;
+      await sql`delete from band_log where seq <= ${through}::int8`.execute(db);
+      await sql`update band_log_pruned set through = greatest(through, ${through}::int8)`.execute(db);
     },
 
     async articleTexts(ids) {

@@ -10,7 +10,7 @@ import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } f
 import type { ShingleCache } from '../dedup/shingle-cache.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
 import { UNDATED_MONTH } from '../schema.js';
-import type { BatchIo, BandMatch, Row } from './batch-io.js';
+import { bandsAtLock, type BatchIo, type BandMatch, type BandsBefore, type Row } from './batch-io.js';
 
 /**
  * What a store keeps for story clustering and event merging between batches: its fingerprinter
@@ -252,10 +252,18 @@ async function clusterStories(
   stored: readonly NewArticle[],
   dedup: Dedup,
   early: boolean,
+  before: BandsBefore | null,
 ): Promise<number[]> {
-  const keys = [...new Set(stored.flatMap((a) => a.fingerprint.bands))];
+  const keys = bandKeys(stored);
+  // what was read before the lock, and what the batches that committed since stored; all of it
+  // read here when the log no longer reaches back to that read
+  const since = before === null || keys.length === 0 ? null : await io.bandMatchesSince(keys, before.seen);
   const index = bandIndex(
-    keys.length > 0 ? await io.bandMatches(keys, early ? stored.map((a) => a.id) : []) : [],
+    before !== null && since !== null
+      ? bandsAtLock(before, since)
+      : keys.length > 0
+        ? await io.bandMatches(keys, early ? stored.map((a) => a.id) : [])
+        : [],
   );
   const shingles = await candidateShingles(io, index, storedCandidates(stored, index), dedup);
   const assigned = assignStories(stored, index, shingles);
@@ -267,6 +275,8 @@ async function clusterStories(
     copies.map((n) => stored[n]!.id),
     copies.map((n) => stories[n]!),
   );
+  if (io.sharedLock)
+    await io.logBands(stored.flatMap((a, n) => assigned[n]!.bands.map((key) => [key, a.id] as const)));
   if (early) {
     await io.deleteBands(
       stored.flatMap((a, n) => {
@@ -283,6 +293,11 @@ async function clusterStories(
   }
   return stories;
 }
+
+/** The distinct band keys of a batch's articles. */
+const bandKeys = (articles: readonly NewArticle[]) => [
+  ...new Set(articles.flatMap((a) => a.fingerprint.bands)),
+];
 
 /** The fields of an event that place it in `event_counts`. */
 interface Counted {
@@ -481,6 +496,11 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
     rows.quotes.push(...r.quotes);
   }
   for (const table of ['people', 'quotes'] as const) await io.insertRows(table, rows[table]);
+  // where other writers wait for the lock, the band keys' holders are read now (before the batch
+  // writes its own keys), and under the lock only those stored since by other batches
+  const newArticles = stored.map((s): NewArticle => ({ id: s.id, fingerprint: s.fp }));
+  const keys = bandKeys(newArticles);
+  const before = io.sharedLock && keys.length > 0 ? await io.bandMatchesBefore(keys) : null;
   // where other writers wait for the lock, and most recent reports started an event, every report's
   // event goes in now as a new event, with its source row and story link, in report order (below);
   // the merge keeps those that are new and deletes the rest
@@ -518,12 +538,7 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   // waits on the unique index until this one ends. They were half of a batch's time in Postgres,
   // and writers now overlap on them instead of queueing.
   await io.lock();
-  const stories = await clusterStories(
-    io,
-    stored.map((s) => ({ id: s.id, fingerprint: s.fp })),
-    dedup,
-    written !== null,
-  );
+  const stories = await clusterStories(io, newArticles, dedup, written !== null, before);
   const reports: EventReport[] = [];
   stored.forEach((s, n) => {
     const a = s.item.article;

@@ -194,6 +194,18 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
       return ids.sort((a, b) => a - b);
     },
 
+    async bandMatchesBefore() {
+      throw new Error('a SQLite batch reads the band keys under its write lock');
+    },
+
+    async bandMatchesSince() {
+      throw new Error('a SQLite batch reads the band keys under its write lock');
+    },
+
+    async logBands() {
+      // SQLite's one writer reads every holder under its write lock: it needs no log
+    },
+
     async deleteBands(bands) {
       const s = prepared(`delete from article_bands where key = ? and article_id = ?`);
       for (const [key, articleId] of bands) s.run(key, articleId);
