@@ -130,7 +130,6 @@ export interface EventCountsTable {
   goldstein: number;
 }
 
-/** The database as Kysely sees it (both dialects). */
 /**
  * Postgres only (migration 0008): the band keys each batch stored, in the order batches took the
  * store's lock, so that a batch that read the keys' holders before the lock reads under it only
@@ -148,6 +147,7 @@ export interface BandLogPrunedTable {
   through: number | string;
 }
 
+/** The database as Kysely sees it (both dialects). */
 export interface Database {
   articles: ArticlesTable;
   band_log: BandLogTable;

@@ -93,16 +93,13 @@ export function createPostgresBatchIo(
    * The stored articles holding each key (none of `own`), read one by one through their primary
    * key (the `limit 1` keeps the planner from hashing the holders against a scan of every
    * article); a key held by more than `STOP_KEY_HOLDERS` gives none, and is listed in `stopKeys`
-   * when `withStopKeys`.
+   * (it comes back as one row without its article's fields).
    */
-  async function holders(keys: readonly number[], own: readonly number[], withStopKeys: boolean) {
-    if (keys.length === 0) return { matches: [], stopKeys: [] };
-    const limit = sql.lit(STOP_KEY_HOLDERS + 1);
+  async function holders(keys: readonly number[], own: readonly number[]) {
+    const matches: BandMatch[] = [];
+    const stopKeys: number[] = [];
+    if (keys.length === 0) return { matches, stopKeys };
     const most = sql.lit(STOP_KEY_HOLDERS);
-    const probes = sql`from unnest(${arrays.array(keys, 'int8')}) as k(key)
-      cross join lateral (select article_id from article_bands where key = k.key${notOwn(own)} limit ${limit}) h`;
-    // a stop key comes back as one row without its article's fields (the CTE is read once, so
-    // that Postgres plans it into the query as without the stop keys)
     const found = await rows(
       sql<{
         key: string | number;
@@ -111,23 +108,16 @@ export function createPostgresBatchIo(
         story_id: number | null;
         shingles: number | null;
         minhash: Uint8Array | null;
-      }>`${
-        withStopKeys
-          ? sql`with b as (select k.key, h.article_id, count(*) over w as holders, row_number() over w as n
-              ${probes} window w as (partition by k.key))
-            select b.key, b.article_id, b.holders, a.story_id, a.shingles, a.minhash
-            from b left join lateral (select story_id, shingles, minhash from articles
-              where id = b.article_id and b.holders <= ${most} limit 1) a on true
-            where b.holders <= ${most} or b.n = 1`
-          : sql`with b as (select k.key, h.article_id, count(*) over (partition by k.key) as holders ${probes})
-            select b.key, b.article_id, b.holders, a.story_id, a.shingles, a.minhash
-            from b cross join lateral (select story_id, shingles, minhash from articles
-              where id = b.article_id limit 1) a
-            where b.holders <= ${most}`
-      }`,
+      }>`with b as (select k.key, h.article_id, count(*) over w as holders, row_number() over w as n
+           from unnest(${arrays.array(keys, 'int8')}) as k(key)
+           cross join lateral (select article_id from article_bands
+             where key = k.key${notOwn(own)} limit ${sql.lit(STOP_KEY_HOLDERS + 1)}) h
+           window w as (partition by k.key))
+         select b.key, b.article_id, b.holders, a.story_id, a.shingles, a.minhash
+         from b left join lateral (select story_id, shingles, minhash from articles
+           where id = b.article_id and b.holders <= ${most} limit 1) a on true
+         where b.holders <= ${most} or b.n = 1`,
     );
-    const matches: BandMatch[] = [];
-    const stopKeys: number[] = [];
     for (const r of found) {
       if (Number(r.holders) > STOP_KEY_HOLDERS) stopKeys.push(Number(r.key));
       else
@@ -188,7 +178,7 @@ export function createPostgresBatchIo(
     },
 
     async bandMatches(keys, own) {
-      return (await holders(keys, own, false)).matches;
+      return (await holders(keys, own)).matches;
     },
 
     async bandMatchesBefore(keys) {
@@ -199,7 +189,7 @@ export function createPostgresBatchIo(
         sql<{ seq: string | number }>`select set_config('jit', 'off', true), coalesce(max(seq), 0) as seq
           from band_log`,
       );
-      const { matches, stopKeys } = await holders(keys, [], true);
+      const { matches, stopKeys } = await holders(keys, []);
       return { matches, stopKeys, seen: Number(last!.seq) };
     },
 

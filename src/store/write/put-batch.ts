@@ -275,21 +275,18 @@ async function clusterStories(
     copies.map((n) => stored[n]!.id),
     copies.map((n) => stories[n]!),
   );
-  if (io.sharedLock)
-    await io.logBands(stored.flatMap((a, n) => assigned[n]!.bands.map((key) => [key, a.id] as const)));
+  const kept = stored.flatMap((a, n) => assigned[n]!.bands.map((key) => [key, a.id] as const));
+  if (io.sharedLock) await io.logBands(kept);
   if (early) {
     await io.deleteBands(
       stored.flatMap((a, n) => {
         if (stories[n] === a.id) return [];
-        const kept = new Set(assigned[n]!.bands);
-        return a.fingerprint.bands.flatMap((key) => (kept.has(key) ? [] : [[key, a.id] as const]));
+        const keep = new Set(assigned[n]!.bands);
+        return a.fingerprint.bands.flatMap((key) => (keep.has(key) ? [] : [[key, a.id] as const]));
       }),
     );
   } else {
-    await io.insertRows(
-      'article_bands',
-      stored.flatMap((a, n) => assigned[n]!.bands.map((key) => [key, a.id])),
-    );
+    await io.insertRows('article_bands', kept);
   }
   return stories;
 }
