@@ -365,8 +365,37 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`insert into band_log_pruned (through) values (0)`.execute(db);
       },
     },
+    '0009_lz4_article_texts': {
+      // An article row carries about 20 kB of text, JSON and its full-text vector, which Postgres
+      // compresses out of line (TOAST); its default method (pglz) costs more CPU to write and to read
+      // than lz4. Only values written from now on use it; a server built without lz4 (PGlite) keeps
+      // pglz.
+      async up(db: Db) {
+        if (!pg) return;
+        const { rows } = await sql<{ lz4: boolean }>`select 'lz4' = any(enumvals) as lz4
+          from pg_settings where name = 'default_toast_compression'`.execute(db);
+        if (rows[0]?.lz4 !== true) return;
+        await sql
+          .raw(
+            `alter table articles ${LZ4_ARTICLE_COLUMNS.map((c) => `alter column ${c} set compression lz4`).join(', ')}`,
+          )
+          .execute(db);
+      },
+    },
   };
 }
+
+/** The article columns Postgres compresses with lz4 where the server has it (migration 0009). */
+export const LZ4_ARTICLE_COLUMNS = [
+  'raw',
+  'text',
+  'credits',
+  'edits',
+  'actors',
+  'diagnostics',
+  'mentions',
+  'search',
+] as const;
 
 /** The SQLite index that story clustering reads articles through (migration 0006). */
 export const SQLITE_BAND_FIELDS = 'articles_band_fields';
