@@ -119,12 +119,7 @@ export function planEventMerge(reports: readonly EventReport[], matches: readonl
   // Groups by merge key and date (the date they had when indexed; checked again) and by key and story.
   const byDate = new Map<string, Group[]>();
   const byStory = new Map<string, Group[]>();
-  const file = (index: Map<string, Group[]>, k: string, g: Group) => {
-    const list = index.get(k);
-    if (list === undefined) index.set(k, [g]);
-    else list.push(g);
-  };
-  const days = memoDays();
+  const days = new DayMemo();
   const matchesOf = new Map<number, StoredMatch[]>();
   for (const m of matches) {
     const list = matchesOf.get(m.report);
@@ -134,7 +129,11 @@ export function planEventMerge(reports: readonly EventReport[], matches: readonl
   const eventOf: number[] = [];
   const joined: boolean[] = [];
 
-  reports.forEach((r, i) => {
+  // a loop in this function, not a callback, and the helpers module functions: V8 compiles a
+  // function once per closure that stays alive, and closures made afresh for each batch were
+  // compiled again every few batches
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
     const e = r.event;
     const key = mergeKey(e);
     const sameStoryStored = new Set<number>();
@@ -158,7 +157,7 @@ export function planEventMerge(reports: readonly EventReport[], matches: readonl
         };
         storedGroups.set(m.event.id, g);
         groups.push(g);
-        file(byDate, `${key}\u0000${g.date ?? ''}`, g);
+        fileUnder(byDate, `${key}\u0000${g.date ?? ''}`, g);
       }
       candidates.add(g);
     }
@@ -195,21 +194,21 @@ export function planEventMerge(reports: readonly EventReport[], matches: readonl
         articles: new Set(),
       };
       groups.push(g);
-      file(byDate, `${key}\u0000${g.date ?? ''}`, g);
+      fileUnder(byDate, `${key}\u0000${g.date ?? ''}`, g);
     } else if (before(rank, g.rank)) {
       g.rank = rank;
       g.representative = i;
-      if (g.date !== e.date) file(byDate, `${key}\u0000${e.date ?? ''}`, g);
+      if (g.date !== e.date) fileUnder(byDate, `${key}\u0000${e.date ?? ''}`, g);
       g.date = e.date;
     }
     g.mode ??= e.mode;
     if (!g.stories.has(r.story)) {
       g.stories.add(r.story);
-      file(byStory, `${key}\u0000${r.story}`, g);
+      fileUnder(byStory, `${key}\u0000${r.story}`, g);
     }
     g.articles.add(r.articleId);
     eventOf.push(g.index);
-  });
+  }
 
   return {
     events: groups.map((g) => ({ storedId: g.storedId, representative: g.representative })),
@@ -218,39 +217,47 @@ export function planEventMerge(reports: readonly EventReport[], matches: readonl
   };
 }
 
+/** Files a group under a key of an index. */
+function fileUnder(index: Map<string, Group[]>, k: string, g: Group): void {
+  const list = index.get(k);
+  if (list === undefined) index.set(k, [g]);
+  else list.push(g);
+}
+
 /** Day arithmetic on ISO dates, each date parsed once. */
-function memoDays() {
-  const numbers = new Map<string, number | null>();
-  const arounds = new Map<string, readonly string[]>();
-  const numberOf = (date: string) => {
-    let n = numbers.get(date);
+class DayMemo {
+  readonly #numbers = new Map<string, number | null>();
+  readonly #arounds = new Map<string, readonly string[]>();
+
+  #numberOf(date: string): number | null {
+    let n = this.#numbers.get(date);
     if (n === undefined) {
       n = dayNumber(date);
-      numbers.set(date, n);
+      this.#numbers.set(date, n);
     }
     return n;
-  };
-  return {
-    /** Days between two dates; 0 for equal dates, Infinity for different partial ones, null when either is missing. */
-    distance(a: string | null, b: string | null): number | null {
-      if (a === null || b === null) return null;
-      if (a === b) return 0;
-      const x = numberOf(a);
-      const y = numberOf(b);
-      return x === null || y === null ? Infinity : Math.abs(x - y);
-    },
-    /** The dates within the window around a date (itself only for a partial date; none when undated). */
-    around(date: string | null): readonly string[] {
-      if (date === null) return [];
-      let list = arounds.get(date);
-      if (list === undefined) {
-        const n = numberOf(date);
-        list = [date];
-        if (n !== null)
-          for (let d = 1; d <= DATE_WINDOW_DAYS; d++) list = [isoDay(n - d), ...list, isoDay(n + d)];
-        arounds.set(date, list);
-      }
-      return list;
-    },
-  };
+  }
+
+  /** Days between two dates; 0 for equal dates, Infinity for different partial ones, null when either is missing. */
+  distance(a: string | null, b: string | null): number | null {
+    if (a === null || b === null) return null;
+    if (a === b) return 0;
+    const x = this.#numberOf(a);
+    const y = this.#numberOf(b);
+    return x === null || y === null ? Infinity : Math.abs(x - y);
+  }
+
+  /** The dates within the window around a date (itself only for a partial date; none when undated). */
+  around(date: string | null): readonly string[] {
+    if (date === null) return [];
+    let list = this.#arounds.get(date);
+    if (list === undefined) {
+      const n = this.#numberOf(date);
+      list = [date];
+      if (n !== null)
+        for (let d = 1; d <= DATE_WINDOW_DAYS; d++) list = [isoDay(n - d), ...list, isoDay(n + d)];
+      this.#arounds.set(date, list);
+    }
+    return list;
+  }
 }

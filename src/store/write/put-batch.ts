@@ -5,7 +5,7 @@ import {
   type NewArticle,
   type StoryCandidate,
 } from '../dedup/assign-stories.js';
-import { dateWindow, planEventMerge, type EventReport } from '../dedup/merge-events.js';
+import { dateWindow, planEventMerge, type EventReport, type MergePlan } from '../dedup/merge-events.js';
 import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
 import type { ShingleCache } from '../dedup/shingle-cache.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
@@ -340,6 +340,11 @@ function countChanges(changes: readonly (readonly [Counted, 1 | -1])[]): Row[] {
   return [...byKey.values()].filter((r) => r[7] !== 0 || r[8] !== 0);
 }
 
+/** The event of the report that represents the plan's `i`th event. */
+function representativeOf(reports: readonly EventReport[], plan: MergePlan, i: number): Event {
+  return reports[plan.events[i]!.representative!]!.event;
+}
+
 /**
  * Merges the new articles' events into stored ones or new ones, and writes every report. `written`:
  * per report, the event row the batch inserted for it before the lock (`BatchIo.sharedLock`), or
@@ -409,17 +414,16 @@ async function mergeEvents(
   // Counted per month: a new event adds its key; a new representative moves its event from the
   // stored representative's key (date, quad, Goldstein may differ) to its own.
   const stored = new Map(hits.map((h) => [h.id, h]));
-  const representative = (i: number) => reports[plan.events[i]!.representative!]!.event;
   await io.addCounts(
     countChanges([
-      ...created.map((i) => [counted(representative(i)), 1] as const),
+      ...created.map((i) => [counted(representativeOf(reports, plan, i)), 1] as const),
       ...changed.flatMap((i) => {
         const was = stored.get(idOf[i]!)!;
         const key = reports[was.report]!.event;
         const old: Counted = { ...counted(key), date: was.date, quad: was.quad, goldstein: was.goldstein };
         return [
           [old, -1],
-          [counted(representative(i)), 1],
+          [counted(representativeOf(reports, plan, i)), 1],
         ] as const;
       }),
     ]),
@@ -428,11 +432,12 @@ async function mergeEvents(
   // event is the one written for it and its article founded its story; a deleted event took its
   // rows with it (the keys cascade); a copy's new event moves its rows to the copy's story.
   const eventOf = plan.eventOf.map((g) => idOf[g]!);
-  const early = (i: number) => written !== null && eventOf[i] === written[i];
-  const fresh = reports.flatMap((_, i) => (early(i) ? [] : [i]));
+  const early: boolean[] = [];
+  for (let i = 0; i < reports.length; i++) early.push(written !== null && eventOf[i] === written[i]);
+  const fresh = reports.flatMap((_, i) => (early[i] ? [] : [i]));
   await io.moveReports(
     reports.flatMap((r, i) =>
-      early(i) && r.story !== r.articleId ? [[eventOf[i]!, r.articleId, r.story] as const] : [],
+      early[i] && r.story !== r.articleId ? [[eventOf[i]!, r.articleId, r.story] as const] : [],
     ),
   );
   await io.insertRows(
