@@ -6,13 +6,14 @@
  *   (b) also in 1, then 2 copies of this script at once (`--solo`), to see how far it scales here,
  *   (b) also as users stream it: `demarche analyze corpus.jsonl --format jsonl`, its own process,
  *   (c) `demarche ingest` into a fresh SQLite file, its own process,
- *   (d) the queue path (BullMQ on Redis) with 1 and 2 workers, when a Redis URL is given,
+ *   (d) the queue path (BullMQ on Redis) with 1 and 2 workers of one analysis thread, then one
+ *       worker with a thread per core, when a Redis URL is given,
  * with MB/s, articles/s, the ratio (b)/(a), and the peak RSS of each command's process (threads
  * included). Commands run from dist/ (the npm script builds first), as users run them.
  *
  * Usage: npm run bench [-- --mb 5] [-- --queue redis://127.0.0.1:6379 --pg postgres://root@127.0.0.1:5432/test]
  * (d) runs when --queue is given: workers are `demarche worker` processes with one analysis thread
- * each, writing to a fresh Postgres database made on the --pg server (dropped afterwards); they
+ * each (then one with a thread per core, as a worker runs by default), writing to a fresh Postgres database made on the --pg server (dropped afterwards); they
  * first drain the warm-up articles, then the corpus is timed, and on Linux the CPU time per article
  * of their main threads, their other threads, Postgres, Redis and this script is printed.
  */
@@ -292,8 +293,24 @@ const ROOT = join(import.meta.dirname, '..');
  * Starts a built `demarche worker` process (peak RSS reported at exit, and its last line with the
  * store lock's time per article kept in `log`); resolves once it waits for jobs.
  */
-function startWorker(queue: string, db: string, prefix: string): Promise<ChildProcess & { log: string[] }> {
-  const args = ['worker', '--queue', queue, '--db', db, '--prefix', prefix, '--threads', '1', '--quiet'];
+function startWorker(
+  queue: string,
+  db: string,
+  prefix: string,
+  threads: number,
+): Promise<ChildProcess & { log: string[] }> {
+  const args = [
+    'worker',
+    '--queue',
+    queue,
+    '--db',
+    db,
+    '--prefix',
+    prefix,
+    '--threads',
+    String(threads),
+    '--quiet',
+  ];
   const child = Object.assign(
     spawn(BUILT_CLI, args, { cwd: ROOT, env: builtCliEnv(), stdio: ['ignore', 'pipe', 'pipe'] }),
     {
@@ -369,8 +386,8 @@ function machineTicks(): { busy: number; total: number; steal: number } | null {
   }
 }
 
-/** Articles/s of each (d) run, by number of workers, and how busy the machine was meanwhile. */
-const queueRuns = new Map<number, { rate: number; busy: number | null }>();
+/** Articles/s of each (d) run, by `workers×threads`, and how busy the machine was meanwhile. */
+const queueRuns = new Map<string, { rate: number; busy: number | null }>();
 
 /** Adds articles to the queue and waits until no job waits, runs or is delayed. */
 async function drainThrough(queue: string, prefix: string, set: typeof docs, tag: string): Promise<void> {
@@ -385,14 +402,17 @@ async function drainThrough(queue: string, prefix: string, set: typeof docs, tag
   }
 }
 
-async function queuePath(queue: string, server: string, workers: number): Promise<void> {
-  const name = `demarche_bench_${process.pid}_${workers}`;
+/** One (d) run: `workers` worker processes, each with `threads` analysis threads. */
+async function queuePath(queue: string, server: string, workers: number, threads = 1): Promise<void> {
+  const name = `demarche_bench_${process.pid}_${workers}_${threads}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
   await admin.query(`create database "${name}"`);
   const db = server.replace(/\/[^/]*$/, `/${name}`);
-  const prefix = `demarche-bench-${process.pid}-${workers}`;
-  const children = await Promise.all(Array.from({ length: workers }, () => startWorker(queue, db, prefix)));
+  const prefix = `demarche-bench-${process.pid}-${workers}-${threads}`;
+  const children = await Promise.all(
+    Array.from({ length: workers }, () => startWorker(queue, db, prefix, threads)),
+  );
   const store = await openPostgresStore({ url: db });
   try {
     // the workers warm up on the other articles first, as (a) and (b) do: a worker reads for hours,
@@ -402,7 +422,8 @@ async function queuePath(queue: string, server: string, workers: number): Promis
     const cpuBefore = cpuSplit(children);
     const ticksBefore = machineTicks();
     const { seconds } = await timed(
-      `(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''} → Postgres`,
+      `(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''}` +
+        `${threads > 1 ? `, ${threads} threads` : ''} → Postgres`,
       () => drainThrough(queue, prefix, docs, 'corpus'),
     );
     const ticksAfter = machineTicks();
@@ -429,7 +450,7 @@ async function queuePath(queue: string, server: string, workers: number): Promis
           `${((1000 * cores) / cpuMs).toFixed(0)} articles/s with every core busy`,
       );
     }
-    queueRuns.set(workers, { rate: docs.length / seconds, busy });
+    queueRuns.set(`${workers}×${threads}`, { rate: docs.length / seconds, busy });
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(
@@ -444,7 +465,9 @@ async function queuePath(queue: string, server: string, workers: number): Promis
         `    store batch lock held ${locks.map((l) => l.toFixed(2)).join(' and ')} ms per article: ` +
           `this database takes at most ${Math.round(1000 / Math.max(...locks))} articles/s from any number of workers`,
       );
-    peaks.push(`worker (${workers} running) ${(peak / 1024).toFixed(0)} MB`);
+    peaks.push(
+      `worker (${workers} running${threads > 1 ? `, ${threads} threads` : ''}) ${(peak / 1024).toFixed(0)} MB`,
+    );
     await store.close();
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
@@ -459,8 +482,8 @@ if (values.queue !== undefined) {
   const server = values.pg ?? process.env['DEMARCHE_TEST_PG'] ?? 'postgres://root@127.0.0.1:5432/test';
   await queuePath(values.queue, server, 1);
   await queuePath(values.queue, server, 2);
-  const one = queueRuns.get(1)!;
-  const two = queueRuns.get(2)!;
+  const one = queueRuns.get('1×1')!;
+  const two = queueRuns.get('2×1')!;
   // one worker that keeps a share b of the cores busy can be sped up at most 1/b times by more
   // workers on the same machine, however well they scale
   console.log(
@@ -470,6 +493,17 @@ if (values.queue !== undefined) {
         : `; one worker already kept ${(100 * one.busy).toFixed(0)}% of the cores busy, so this machine allows at most ${(1 / one.busy).toFixed(2)}×`) +
       ` (two analysis processes sharing nothing: ${soloMedian.speedUp.toFixed(2)}×)`,
   );
+  // and as a worker is meant to run on one machine: one process analysing on every core, its
+  // main thread, V8's helper threads and its store connections shared by the threads
+  const cores = availableParallelism();
+  if (cores > 1) {
+    await queuePath(values.queue, server, 1, cores);
+    const all = queueRuns.get(`1×${cores}`)!;
+    console.log(
+      `    1 worker with ${cores} analysis threads / 1 with one: ${(all.rate / one.rate).toFixed(2)}×` +
+        (one.busy === null ? '' : ` (this machine allows at most ${(1 / one.busy).toFixed(2)}×)`),
+    );
+  }
 }
 
 // the ratio of each pass, whose (a) and (b) ran in the same minutes, then their median: the median
