@@ -13,9 +13,10 @@
  *
  * Usage: npm run bench [-- --mb 5] [-- --queue redis://127.0.0.1:6379 --pg postgres://root@127.0.0.1:5432/test]
  * (d) runs when --queue is given: workers are `demarche worker` processes with one analysis thread
- * each (then one with a thread per core, as a worker runs by default), writing to a fresh Postgres database made on the --pg server (dropped afterwards); they
- * first drain the warm-up articles, then the corpus is timed, and on Linux the CPU time per article
- * of their main threads, their other threads, Postgres, Redis and this script is printed.
+ * each (then one with a thread per core, as a worker runs by default), writing to a fresh Postgres
+ * database made on the --pg server (dropped afterwards); they first drain the warm-up articles,
+ * then the corpus is timed, and on Linux the CPU time per article of their main threads, their
+ * other threads, Postgres, Redis and this script is printed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -8,6 +8,8 @@ import { createPGliteDialect } from './pglite-dialect.js';
 
 const RUN = `${process.pid}_${Date.now().toString(36)}`;
 const server = await findPostgres();
+/** The seed and its copies, analysed once for both backends. */
+const items = seedWithCopies();
 
 /** How each large column of each stored article row is compressed (null: stored as it is). */
 type Methods = Record<(typeof LZ4_ARTICLE_COLUMNS)[number], string | null>[];
@@ -29,7 +31,7 @@ describe.runIf(server !== null)('Postgres article rows (migration 0009)', () => 
 
   it('compress their texts, JSON and full-text vector with lz4 where the server has it', async () => {
     const store = await openPostgresStore({ url: server!, schema });
-    const outcomes = await store.putArticles(seedWithCopies());
+    const outcomes = await store.putArticles(items);
     expect(outcomes.every((o) => o.status === 'stored')).toBe(true);
     await store.close();
 
@@ -50,7 +52,7 @@ describe.runIf(server !== null)('Postgres article rows (migration 0009)', () => 
       const texts = (
         await client.query<{ n: number }>(`select sum(length(raw) + length(text))::int as n from articles`)
       ).rows[0]!.n;
-      const expected = seedWithCopies().reduce((n, i) => n + i.article.raw.length + i.article.text.length, 0);
+      const expected = items.reduce((n, i) => n + i.article.raw.length + i.article.text.length, 0);
       expect(texts).toBe(expected);
     } finally {
       await client.end();
@@ -64,7 +66,7 @@ describe('PGlite, built without lz4', () => {
     const db = new PGlite();
     try {
       const store = await openPostgresStore({ dialect: createPGliteDialect(db, { closeOnDestroy: false }) });
-      const outcomes = await store.putArticles(seedWithCopies().slice(0, 1));
+      const outcomes = await store.putArticles(items.slice(0, 1));
       expect(outcomes[0]?.status).toBe('stored');
       await store.close();
       const applied = await db.query<{ name: string }>(`select name from demarche_migrations order by name`);
