@@ -7,13 +7,15 @@
  *   (b) also as users stream it: `demarche analyze corpus.jsonl --format jsonl`, its own process,
  *   (c) `demarche ingest` into a fresh SQLite file, its own process,
  *   (d) the queue path (BullMQ on Redis) with 1 and 2 workers of one analysis thread, then one
- *       worker with a thread per core, when a Redis URL is given,
+ *       worker with a thread per core (against the default, one per core but one), when a Redis
+ *       URL is given,
  * with MB/s, articles/s, the ratio (b)/(a), and the peak RSS of each command's process (threads
  * included). Commands run from dist/ (the npm script builds first), as users run them.
  *
  * Usage: npm run bench [-- --mb 5] [-- --queue redis://127.0.0.1:6379 --pg postgres://root@127.0.0.1:5432/test]
  * (d) runs when --queue is given: workers are `demarche worker` processes with one analysis thread
- * each (then one with a thread per core, as a worker runs by default), writing to a fresh Postgres
+ * each (then one with a thread per core: a worker's default leaves one core to its main thread, and
+ * this run shows what that core would give), writing to a fresh Postgres
  * database made on the --pg server (dropped afterwards); they first drain the warm-up articles,
  * then the corpus is timed, and on Linux the CPU time per article of their main threads, their
  * other threads, Postgres, Redis and this script is printed.
@@ -494,8 +496,9 @@ if (values.queue !== undefined) {
         : `; one worker already kept ${(100 * one.busy).toFixed(0)}% of the cores busy, so this machine allows at most ${(1 / one.busy).toFixed(2)}×`) +
       ` (two analysis processes sharing nothing: ${soloMedian.speedUp.toFixed(2)}×)`,
   );
-  // and as a worker is meant to run on one machine: one process analysing on every core, its
-  // main thread, V8's helper threads and its store connections shared by the threads
+  // and one process analysing on every core, its main thread, V8's helper threads and its store
+  // connections shared by the threads: what a worker's default (one thread per core but one, for
+  // the main thread) gives up
   const cores = availableParallelism();
   if (cores > 1) {
     await queuePath(values.queue, server, 1, cores);

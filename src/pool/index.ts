@@ -1,3 +1,8 @@
-export { createAnalysisPool, type AnalysisPool, type PoolOptions } from './analysis-pool.js';
+export {
+  createAnalysisPool,
+  threadsBesideMain,
+  type AnalysisPool,
+  type PoolOptions,
+} from './analysis-pool.js';
 export { analyseDocuments, toAnalysed, toJsonOutcome } from './analyse-documents.js';
 export type { AnalysisOutcome, JsonOutcome } from './messages.js';

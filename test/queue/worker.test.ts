@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -17,22 +17,29 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDIS = process.env['DEMARCHE_TEST_REDIS'] ?? 'redis://127.0.0.1:6379';
 const RUN = `${process.pid}-${Date.now().toString(36)}`;
 
-/** A `demarche worker` process, as an operator starts it, with what it prints on standard output. */
+/**
+ * A `demarche worker` process, as an operator starts it, with what it prints on standard output
+ * and standard error; one analysis thread unless `extra` sets `--threads` or `defaultThreads`.
+ */
 function startWorker(
   queue: string,
   db: string,
   prefix: string,
   extra: readonly string[] = [],
-): ChildProcess & { out: string[] } {
+  defaultThreads = false,
+): ChildProcess & { out: string[]; err: string[] } {
   const args = ['--import', 'tsx', 'src/main.ts', 'worker', '--queue', queue, '--db', db];
-  args.push('--prefix', prefix, '--threads', '1', '--lock-seconds', '2', '--quiet', ...extra);
+  if (!defaultThreads && !extra.includes('--threads')) args.push('--threads', '1');
+  args.push('--prefix', prefix, '--lock-seconds', '2', '--quiet', ...extra);
   const child = Object.assign(
     spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }),
     {
       out: [] as string[],
+      err: [] as string[],
     },
   );
   child.stdout!.on('data', (d: Buffer) => child.out.push(d.toString()));
+  child.stderr!.on('data', (d: Buffer) => child.err.push(d.toString()));
   return child;
 }
 
@@ -145,7 +152,8 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
       ...extra.map((doc, i) => ({ doc, origin: `extra:${i + 1}` })),
     ]);
     await producer.close();
-    const worker = startWorker(REDIS, db.url, prefix);
+    // as an operator starts it: an analysis thread per core but the one its main thread keeps busy
+    const worker = startWorker(REDIS, db.url, prefix, [], true);
     try {
       await until(async () => (await stored()) === before + extra.length, 180, 'the rest to be stored');
       await until(async () => (await readQueueStatus(REDIS, { prefix })).failed === 1, 30, 'the failure');
@@ -154,6 +162,9 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     }
     const status = await readQueueStatus(REDIS, { prefix });
     expect(status.failures.map((f) => f.reason)).toEqual([expect.stringContaining('poison.jsonl:1')]);
+    expect(worker.err.join('')).toContain(
+      `(${Math.max(1, availableParallelism() - 1)} analysis threads, ${store.dialect})`,
+    );
     // what it did, and how long it held the store's batch lock: the rate all workers can reach
     expect(worker.out.join('')).toMatch(
       new RegExp(

@@ -1,7 +1,11 @@
-import { availableParallelism } from 'node:os';
 import type { RawDocument } from '../../../core/index.js';
 import type { ArticleIdentity, InputRecord } from '../../../ingest/index.js';
-import { createAnalysisPool, type AnalysisOutcome, type AnalysisPool } from '../../../pool/index.js';
+import {
+  createAnalysisPool,
+  threadsBesideMain,
+  type AnalysisOutcome,
+  type AnalysisPool,
+} from '../../../pool/index.js';
 import { openStore, type ArticleKey, type ArticleToStore, type Store } from '../../../store/index.js';
 import type { CliIo, RegisterCommand } from '../context.js';
 import {
@@ -193,7 +197,7 @@ const SMALL_INPUT = 200;
  */
 function defaultThreads(total: number | null): number {
   if (total !== null && total < SMALL_INPUT) return 0;
-  return Math.max(1, availableParallelism() - 1);
+  return threadsBesideMain();
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createAnalysisPool } from '../../../pool/index.js';
+import { createAnalysisPool, threadsBesideMain } from '../../../pool/index.js';
 import type { WorkerNotice } from '../../../queue/index.js';
 import { openStore, type WriteTimes } from '../../../store/index.js';
 import type { RegisterCommand } from '../context.js';
@@ -28,7 +28,8 @@ function lockNote(times: WriteTimes): string {
 
 /**
  * `demarche worker --queue redis://… --db postgres://…`: takes articles from the queue, analyses
- * them on every core and stores them, until SIGINT or SIGTERM (then finishes its active jobs).
+ * them on every core but the one its main thread keeps busy with the queue and the store, and
+ * stores them, until SIGINT or SIGTERM (then finishes its active jobs).
  */
 export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => {
   program
@@ -53,7 +54,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
     )
     .option(
       '--threads <n>',
-      'analysis threads (default: one per core; 0 analyses on the main thread)',
+      'analysis threads (default: one per core but one, the main thread queueing and writing; 0 analyses on the main thread)',
       wholeNumber,
     )
     .option('--prefix <prefix>', 'Redis key prefix of the queue', 'demarche')
@@ -70,7 +71,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
       const store = await openStore(flags.db ?? process.env['DEMARCHE_DB']);
       const pool = createAnalysisPool({
         spec: spec(),
-        ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+        threads: flags.threads ?? threadsBesideMain(),
       });
       try {
         await pool.ready();
