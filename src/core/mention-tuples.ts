@@ -16,13 +16,14 @@ type MentionTuple =
  * encodeMentions(article.mentions); // '[[0,5,"country","JPN",null,0],…]'
  */
 export function encodeMentions(mentions: readonly Mention[]): string {
-  return JSON.stringify(
-    mentions.map((m): MentionTuple =>
+  const tuples: MentionTuple[] = [];
+  for (const m of mentions)
+    tuples.push(
       m.sector === undefined
         ? [m.span[0], m.span[1], m.kind, m.actor, m.person, m.sentence]
         : [m.span[0], m.span[1], m.kind, m.actor, m.person, m.sentence, m.sector],
-    ),
-  );
+    );
+  return JSON.stringify(tuples);
 }
 
 /**

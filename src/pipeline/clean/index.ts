@@ -64,12 +64,17 @@ class Cleaning {
   }
 }
 
+/** Edits in raw order, the longer first where two start together (a module function, not a callback per article). */
+function byRawStartLongerFirst(a: Edit, b: Edit): number {
+  return a.raw[0] - b.raw[0] || b.raw[1] - a.raw[1];
+}
+
 /**
  * Sorts edits in raw order and leaves out those a later step made moot: any edit inside a span
  * that was dropped, and a whitespace edit inside a larger whitespace edit.
  */
 function settleEdits(edits: readonly Edit[]): Edit[] {
-  const sorted = [...edits].sort((a, b) => a.raw[0] - b.raw[0] || b.raw[1] - a.raw[1]);
+  const sorted = [...edits].sort(byRawStartLongerFirst);
   const out: Edit[] = [];
   let cover: Edit | undefined;
   for (const edit of sorted) {

@@ -50,7 +50,7 @@ export function createQuotesStage(lexicon: QuotesLexicon): Stage {
         ...views.filter((q) => !headlines.some((h) => inside(q, h))),
         // content wholly quoted is the quote itself
         ...headlines.filter((h) => !direct.some((q) => covers(q, h))),
-      ].sort((a, b) => a.span[0] - b.span[0]);
+      ].sort(byStart);
       return { quotes };
     },
   };
@@ -98,6 +98,19 @@ function withHeadlineSpeakers(direct: readonly Quote[], headlines: readonly Quot
 }
 
 /**
+ * Quotes in text order. (Comparators at module level: one made per article is compiled again after
+ * a full collection drops it, docs/scaling.md, "Full collections also cost compilation".)
+ */
+function byStart(a: Quote, b: Quote): number {
+  return a.span[0] - b.span[0];
+}
+
+/** Quotes in text order, the longer first where two start together. */
+function byStartLongerFirst(a: Quote, b: Quote): number {
+  return a.span[0] - b.span[0] || b.span[1] - a.span[1];
+}
+
+/**
  * The reports not nested in the content of a longer one, in their order ("She said leaders had agreed to a plan": what
  * the leaders agreed to is part of what she said, and is reported once, as hers).
  */
@@ -111,9 +124,7 @@ function outermost(reports: readonly Quote[]): readonly Quote[] {
     const b = reports[k]!.span;
     sorted = a[0] < b[0] || (a[0] === b[0] && a[1] >= b[1]);
   }
-  const order = sorted
-    ? reports
-    : [...reports].sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
+  const order = sorted ? reports : [...reports].sort(byStartLongerFirst);
   let nested: Set<Quote> | null = null;
   // the span reaching furthest among those that start no later than the current one
   let far: Quote | null = null;

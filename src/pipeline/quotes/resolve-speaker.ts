@@ -1296,7 +1296,12 @@ const NOT_PROPER_WORD = /(?:^|\s)(?![\p{Lu}\p{N}(]|(?:of|the|and|for|on|de)(?:\s
 
 function organisationName(ctx: SpeakerContext, mention: Mention): string {
   if (mention.kind === 'organisation' && mention.actor !== null) {
-    const ref = ctx.article.actors.find((a) => a.code === mention.actor);
+    let ref: (typeof ctx.article.actors)[number] | undefined;
+    for (const a of ctx.article.actors)
+      if (a.code === mention.actor) {
+        ref = a;
+        break;
+      }
     if (ref !== undefined) return ref.name;
   }
   const bare = oneSpaced(withoutThe(mention.text));

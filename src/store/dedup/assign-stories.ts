@@ -45,6 +45,24 @@ export interface StoryAssignment {
 }
 
 /**
+ * Best estimate first; ties: the older article. (This and the next are module functions, not
+ * callbacks made per call: docs/scaling.md, "Full collections also cost compilation".)
+ */
+function byEstimate(
+  a: { c: StoryCandidate; estimate: number },
+  b: { c: StoryCandidate; estimate: number },
+): number {
+  return b.estimate - a.estimate || a.c.articleId - b.c.articleId;
+}
+
+/** Whether an article of `story` holds band `key` in the index. */
+function storyHolds(index: BandIndex, key: number, story: number): boolean {
+  const list = index.get(key);
+  if (list !== undefined) for (const c of list) if (c.story === story) return true;
+  return false;
+}
+
+/**
  * The candidates worth an exact check for one fingerprint: sharing a band key, with a signature
  * estimate of at least `ESTIMATE_FLOOR`, per story only the `TRIES_PER_STORY` best estimated
  * (ties: the older article), and `EXACT_CHECKS` at most; best first.
@@ -60,7 +78,7 @@ function likelyCopies(fp: Fingerprint, indexes: readonly BandIndex[]): StoryCand
         const estimate = estimateContainment(fp.signature, c.signature, fp.shingles.length, c.size);
         if (estimate >= ESTIMATE_FLOOR) scored.push({ c, estimate });
       }
-  scored.sort((a, b) => b.estimate - a.estimate || a.c.articleId - b.c.articleId);
+  scored.sort(byEstimate);
   const tries = new Map<number, number>();
   const chosen: StoryCandidate[] = [];
   for (const { c } of scored) {
@@ -100,7 +118,8 @@ export function assignStories(
 ): StoryAssignment[] {
   const batch = new Map<number, StoryCandidate[]>();
   const shinglesOf = new Map(storedShingles);
-  return articles.map(({ id, fingerprint: fp }) => {
+  const assigned: StoryAssignment[] = [];
+  for (const { id, fingerprint: fp } of articles) {
     let best: { story: number; share: number } | null = null;
     for (const c of likelyCopies(fp, [stored, batch])) {
       const other = shinglesOf.get(c.articleId);
@@ -113,10 +132,13 @@ export function assignStories(
         best = { story: c.story, share };
     }
     const story = best?.story ?? id;
-    const held = (key: number) =>
-      (stored.get(key) ?? []).some((c) => c.story === story) ||
-      (batch.get(key) ?? []).some((c) => c.story === story);
-    const bands = story === id ? fp.bands : fp.bands.filter((key) => !held(key));
+    let bands = fp.bands;
+    if (story !== id) {
+      const unheld: number[] = [];
+      for (const key of fp.bands)
+        if (!storyHolds(stored, key, story) && !storyHolds(batch, key, story)) unheld.push(key);
+      bands = unheld;
+    }
     if (bands.length > 0) {
       shinglesOf.set(id, fp.shingles);
       const self = { articleId: id, story, size: fp.shingles.length, signature: fp.signature };
@@ -126,6 +148,7 @@ export function assignStories(
         else list.push(self);
       }
     }
-    return { story, bands };
-  });
+    assigned.push({ story, bands });
+  }
+  return assigned;
 }

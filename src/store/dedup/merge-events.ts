@@ -210,8 +210,10 @@ export function planEventMerge(reports: readonly EventReport[], matches: readonl
     eventOf.push(g.index);
   }
 
+  const events: PlannedEvent[] = [];
+  for (const g of groups) events.push({ storedId: g.storedId, representative: g.representative });
   return {
-    events: groups.map((g) => ({ storedId: g.storedId, representative: g.representative })),
+    events,
     eventOf,
     joined,
   };

@@ -5,12 +5,26 @@ import {
   type NewArticle,
   type StoryCandidate,
 } from '../dedup/assign-stories.js';
-import { dateWindow, planEventMerge, type EventReport, type MergePlan } from '../dedup/merge-events.js';
+import {
+  dateWindow,
+  planEventMerge,
+  type EventReport,
+  type MergePlan,
+  type StoredMatch,
+} from '../dedup/merge-events.js';
 import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
 import type { ShingleCache } from '../dedup/shingle-cache.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
 import { UNDATED_MONTH } from '../schema.js';
-import { bandsAtLock, type BatchIo, type BandMatch, type BandsBefore, type Row } from './batch-io.js';
+import {
+  bandsAtLock,
+  type BandMatch,
+  type BandsBefore,
+  type BatchIo,
+  type EventHit,
+  type EventLookup,
+  type Row,
+} from './batch-io.js';
 
 /**
  * What a store keeps for story clustering and event merging between batches: its fingerprinter
@@ -77,7 +91,8 @@ export function prepareBatch(batch: readonly ArticleToStore[], fingerprinter: Fi
   const fresh: { index: number; item: ArticleToStore; fp: Fingerprint }[] = [];
   const byHash = new Map<string, number>();
   const byUrl = new Map<string, number>();
-  batch.forEach((item, index) => {
+  for (let index = 0; index < batch.length; index++) {
+    const item = batch[index]!;
     const a = item.article;
     const problem =
       a.published !== undefined && !ISO_PREFIX.test(a.published)
@@ -87,7 +102,7 @@ export function prepareBatch(batch: readonly ArticleToStore[], fingerprinter: Fi
           : null;
     if (problem !== null) {
       invalid.set(index, { status: 'invalid', problem: { code: 'INVALID_ARTICLE', message: problem } });
-      return;
+      continue;
     }
     const sameHash = byHash.get(item.contentHash);
     const sameUrl = item.canonicalUrl === null ? undefined : byUrl.get(item.canonicalUrl);
@@ -96,12 +111,12 @@ export function prepareBatch(batch: readonly ArticleToStore[], fingerprinter: Fi
         index,
         sameHash !== undefined ? { of: sameHash, by: 'content-hash' } : { of: sameUrl!, by: 'canonical-url' },
       );
-      return;
+      continue;
     }
     byHash.set(item.contentHash, index);
     if (item.canonicalUrl !== null) byUrl.set(item.canonicalUrl, index);
     fresh.push({ index, item, fp: fingerprinter.fingerprint(a.text) });
-  });
+  }
   return { size: batch.length, invalid, repeats, fresh };
 }
 
@@ -177,11 +192,15 @@ function sourceRow(eventId: number, r: EventReport): Row {
   ];
 }
 
-/** People and quotes rows of one stored article (its mentions are a column of its own row). */
-function annotationRows(a: AnalysedArticle, id: number): { people: Row[]; quotes: Row[] } {
-  return {
-    people: a.people.map((p, idx) => [id, idx, p.name, p.actor, p.role, toJson(p.mentions)]),
-    quotes: a.quotes.map((q, idx) => [
+/** Adds the people and quotes rows of one stored article (its mentions are a column of its own row). */
+function pushAnnotationRows(a: AnalysedArticle, id: number, people: Row[], quotes: Row[]): void {
+  for (let idx = 0; idx < a.people.length; idx++) {
+    const p = a.people[idx]!;
+    people.push([id, idx, p.name, p.actor, p.role, toJson(p.mentions)]);
+  }
+  for (let idx = 0; idx < a.quotes.length; idx++) {
+    const q = a.quotes[idx]!;
+    quotes.push([
       id,
       idx,
       q.text,
@@ -192,8 +211,8 @@ function annotationRows(a: AnalysedArticle, id: number): { people: Row[]; quotes
       q.speaker?.name ?? null,
       q.speaker?.actor ?? null,
       q.speaker?.span ? toJson(q.speaker.span) : null,
-    ]),
-  };
+    ]);
+  }
 }
 
 /** Band matches grouped by key, as story candidates. */
@@ -258,43 +277,51 @@ async function clusterStories(
   // what was read before the lock, and what the batches that committed since stored; all of it
   // read here when the log no longer reaches back to that read
   const since = before === null || keys.length === 0 ? null : await io.bandMatchesSince(keys, before.seen);
+  const ids: number[] = [];
+  if (early) for (const a of stored) ids.push(a.id);
   const index = bandIndex(
     before !== null && since !== null
       ? bandsAtLock(before, since)
       : keys.length > 0
-        ? await io.bandMatches(keys, early ? stored.map((a) => a.id) : [])
+        ? await io.bandMatches(keys, ids)
         : [],
   );
   const shingles = await candidateShingles(io, index, storedCandidates(stored, index), dedup);
   const assigned = assignStories(stored, index, shingles);
   // the next copies of these stories are likely to be checked against them
   for (const a of stored) if (a.fingerprint.bands.length > 0) dedup.cache.put(a.id, a.fingerprint);
-  const stories = assigned.map((a) => a.story);
-  const copies = stored.flatMap((a, n) => (stories[n] === a.id ? [] : [n]));
-  await io.setStories(
-    copies.map((n) => stored[n]!.id),
-    copies.map((n) => stories[n]!),
-  );
-  const kept = stored.flatMap((a, n) => assigned[n]!.bands.map((key) => [key, a.id] as const));
-  if (io.sharedLock) await io.logBands(kept);
-  if (early) {
-    await io.deleteBands(
-      stored.flatMap((a, n) => {
-        if (stories[n] === a.id) return [];
-        const keep = new Set(assigned[n]!.bands);
-        return a.fingerprint.bands.flatMap((key) => (keep.has(key) ? [] : [[key, a.id] as const]));
-      }),
-    );
-  } else {
-    await io.insertRows('article_bands', kept);
+  const stories: number[] = [];
+  // the copies (articles that joined a story) and their stories; every article's kept band keys;
+  // with `early`, each copy's keys that its story holds
+  const copyIds: number[] = [];
+  const copyStories: number[] = [];
+  const kept: (readonly [number, number])[] = [];
+  const dropped: (readonly [number, number])[] = [];
+  for (let n = 0; n < stored.length; n++) {
+    const a = stored[n]!;
+    const { story, bands } = assigned[n]!;
+    stories.push(story);
+    for (const key of bands) kept.push([key, a.id]);
+    if (story === a.id) continue;
+    copyIds.push(a.id);
+    copyStories.push(story);
+    if (!early) continue;
+    const keep = new Set(bands);
+    for (const key of a.fingerprint.bands) if (!keep.has(key)) dropped.push([key, a.id]);
   }
+  await io.setStories(copyIds, copyStories);
+  if (io.sharedLock) await io.logBands(kept);
+  if (early) await io.deleteBands(dropped);
+  else await io.insertRows('article_bands', kept);
   return stories;
 }
 
 /** The distinct band keys of a batch's articles. */
-const bandKeys = (articles: readonly NewArticle[]) => [
-  ...new Set(articles.flatMap((a) => a.fingerprint.bands)),
-];
+function bandKeys(articles: readonly NewArticle[]): number[] {
+  const keys = new Set<number>();
+  for (const a of articles) for (const key of a.fingerprint.bands) keys.add(key);
+  return [...keys];
+}
 
 /** The fields of an event that place it in `event_counts`. */
 interface Counted {
@@ -320,9 +347,10 @@ const counted = (e: Event): Counted => ({
 });
 
 /** Net `event_counts` changes (rows of `COUNT_COLUMNS`) of events added (+1) and taken away (-1). */
-function countChanges(changes: readonly (readonly [Counted, 1 | -1])[]): Row[] {
-  const byKey = new Map<string, unknown[]>();
-  for (const [e, sign] of changes) {
+class CountChanges {
+  readonly #byKey = new Map<string, unknown[]>();
+
+  add(e: Counted, sign: 1 | -1): void {
     const key = [
       e.target,
       e.source,
@@ -333,11 +361,21 @@ function countChanges(changes: readonly (readonly [Counted, 1 | -1])[]): Row[] {
       e.negated ? 1 : 0,
     ];
     const id = JSON.stringify(key);
-    const row = byKey.get(id) ?? byKey.set(id, [...key, 0, 0]).get(id)!;
+    let row = this.#byKey.get(id);
+    if (row === undefined) {
+      row = [...key, 0, 0];
+      this.#byKey.set(id, row);
+    }
     row[7] = (row[7] as number) + sign;
     row[8] = (row[8] as number) + sign * e.goldstein;
   }
-  return [...byKey.values()].filter((r) => r[7] !== 0 || r[8] !== 0);
+
+  /** The rows whose count or Goldstein sum changed, in the order their keys were first added. */
+  rows(): Row[] {
+    const rows: Row[] = [];
+    for (const r of this.#byKey.values()) if (r[7] !== 0 || r[8] !== 0) rows.push(r);
+    return rows;
+  }
 }
 
 /** The event of the report that represents the plan's `i`th event. */
@@ -355,101 +393,105 @@ async function mergeEvents(
   reports: readonly EventReport[],
   written: readonly number[] | null,
 ): Promise<boolean[]> {
+  // Loops rather than callbacks: a callback made per batch is compiled again every batch or two
+  // (docs/scaling.md: "Full collections also cost compilation").
   // stories founded by this batch's articles (a story's id is its first article's) have no stored events
-  const founded = new Set(reports.map((r) => r.articleId));
-  const hits = await io.matchEvents(
-    reports.map((r, report) => {
-      const e = r.event;
-      const window = dateWindow(e.date);
-      return {
-        report,
-        source: e.source.code,
-        target: e.target.code,
-        type: e.type,
-        modality: e.modality,
-        negated: e.negated ? 1 : 0,
-        from: window?.[0] ?? null,
-        to: window?.[1] ?? null,
-        story: founded.has(r.story) ? null : r.story,
-      };
-    }),
-    // the events written early are the batch's articles' (those with events are `founded`)
-    written === null ? [] : [...founded],
-  );
-  const plan = planEventMerge(
-    reports,
-    hits.map((h) => ({
+  const founded = new Set<number>();
+  for (const r of reports) founded.add(r.articleId);
+  const lookups: EventLookup[] = [];
+  for (let report = 0; report < reports.length; report++) {
+    const r = reports[report]!;
+    const e = r.event;
+    const window = dateWindow(e.date);
+    lookups.push({
+      report,
+      source: e.source.code,
+      target: e.target.code,
+      type: e.type,
+      modality: e.modality,
+      negated: e.negated ? 1 : 0,
+      from: window?.[0] ?? null,
+      to: window?.[1] ?? null,
+      story: founded.has(r.story) ? null : r.story,
+    });
+  }
+  // the events written early are the batch's articles' (those with events are `founded`)
+  const hits = await io.matchEvents(lookups, written === null ? [] : [...founded]);
+  const found: StoredMatch[] = [];
+  for (const h of hits)
+    found.push({
       report: h.report,
       sameStory: h.sameStory,
       event: { id: h.id, uid: h.uid, mode: h.mode, date: h.date, published: h.published },
-    })),
-  );
-  const created = plan.events.flatMap((p, i) => (p.storedId === null ? [i] : []));
-  let newIds: number[];
+    });
+  const plan = planEventMerge(reports, found);
+  // the plan's events that are new, and those stored whose representative is now a new report
+  const created: number[] = [];
+  const changed: number[] = [];
+  const idOf: number[] = [];
+  for (let i = 0; i < plan.events.length; i++) {
+    const p = plan.events[i]!;
+    idOf.push(p.storedId ?? -1);
+    if (p.storedId === null) created.push(i);
+    else if (p.representative !== null) changed.push(i);
+  }
+  const newIds: number[] = [];
   if (written === null) {
-    newIds = await io.insertEvents(
-      created.map((i) => {
-        const r = reports[plan.events[i]!.representative!]!;
-        return eventRow(r.event, r.articleId);
-      }),
-    );
+    const rows: Row[] = [];
+    for (const i of created) {
+      const r = reports[plan.events[i]!.representative!]!;
+      rows.push(eventRow(r.event, r.articleId));
+    }
+    newIds.push(...(await io.insertEvents(rows)));
   } else {
     // a new event is the row written for its representative report; the other rows joined an event
-    newIds = created.map((i) => written[plan.events[i]!.representative!]!);
+    for (const i of created) newIds.push(written[plan.events[i]!.representative!]!);
     const kept = new Set(newIds);
-    await io.deleteEvents(written.filter((id) => !kept.has(id)));
+    const joined: number[] = [];
+    for (const id of written) if (!kept.has(id)) joined.push(id);
+    await io.deleteEvents(joined);
   }
-  const idOf = plan.events.map((p) => p.storedId ?? -1);
-  created.forEach((i, n) => (idOf[i] = newIds[n]!));
-  const changed = plan.events.flatMap((p, i) =>
-    p.storedId !== null && p.representative !== null ? [i] : [],
-  );
-  await io.updateEvents(
-    changed.map((i) => idOf[i]!),
-    changed.map((i) => {
-      const r = reports[plan.events[i]!.representative!]!;
-      return eventRow(r.event, r.articleId);
-    }),
-  );
+  for (let n = 0; n < created.length; n++) idOf[created[n]!] = newIds[n]!;
+  const changedIds: number[] = [];
+  const changedRows: Row[] = [];
+  for (const i of changed) {
+    const r = reports[plan.events[i]!.representative!]!;
+    changedIds.push(idOf[i]!);
+    changedRows.push(eventRow(r.event, r.articleId));
+  }
+  await io.updateEvents(changedIds, changedRows);
   // Counted per month: a new event adds its key; a new representative moves its event from the
   // stored representative's key (date, quad, Goldstein may differ) to its own.
-  const stored = new Map(hits.map((h) => [h.id, h]));
-  await io.addCounts(
-    countChanges([
-      ...created.map((i) => [counted(representativeOf(reports, plan, i)), 1] as const),
-      ...changed.flatMap((i) => {
-        const was = stored.get(idOf[i]!)!;
-        const key = reports[was.report]!.event;
-        const old: Counted = { ...counted(key), date: was.date, quad: was.quad, goldstein: was.goldstein };
-        return [
-          [old, -1],
-          [counted(representativeOf(reports, plan, i)), 1],
-        ] as const;
-      }),
-    ]),
-  );
+  const stored = new Map<number, EventHit>();
+  for (const h of hits) stored.set(h.id, h);
+  const counts = new CountChanges();
+  for (const i of created) counts.add(counted(representativeOf(reports, plan, i)), 1);
+  for (const i of changed) {
+    const was = stored.get(idOf[i]!)!;
+    const key = reports[was.report]!.event;
+    counts.add({ ...counted(key), date: was.date, quad: was.quad, goldstein: was.goldstein }, -1);
+    counts.add(counted(representativeOf(reports, plan, i)), 1);
+  }
+  await io.addCounts(counts.rows());
   // Each report's source row and story link. Rows written before the lock stand where the report's
   // event is the one written for it and its article founded its story; a deleted event took its
   // rows with it (the keys cascade); a copy's new event moves its rows to the copy's story.
-  const eventOf = plan.eventOf.map((g) => idOf[g]!);
-  const early: boolean[] = [];
-  for (let i = 0; i < reports.length; i++) early.push(written !== null && eventOf[i] === written[i]);
-  const fresh = reports.flatMap((_, i) => (early[i] ? [] : [i]));
-  await io.moveReports(
-    reports.flatMap((r, i) =>
-      early[i] && r.story !== r.articleId ? [[eventOf[i]!, r.articleId, r.story] as const] : [],
-    ),
-  );
-  await io.insertRows(
-    'event_sources',
-    fresh.map((i) => sourceRow(eventOf[i]!, reports[i]!)),
-  );
-  const pairs = new Map(
-    fresh.map((i) => {
-      const story = reports[i]!.story;
-      return [`${story}:${eventOf[i]}`, [story, eventOf[i]]];
-    }),
-  );
+  const moves: (readonly [number, number, number])[] = [];
+  const sources: Row[] = [];
+  const pairs = new Map<string, Row>();
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i]!;
+    const eventId = idOf[plan.eventOf[i]!]!;
+    if (written !== null && eventId === written[i]) {
+      if (r.story !== r.articleId) moves.push([eventId, r.articleId, r.story]);
+      continue;
+    }
+    sources.push(sourceRow(eventId, r));
+    const pair = `${r.story}:${eventId}`;
+    if (!pairs.has(pair)) pairs.set(pair, [r.story, eventId]);
+  }
+  await io.moveReports(moves);
+  await io.insertRows('event_sources', sources);
   await io.insertRows('story_events', [...pairs.values()]);
   return [...plan.joined];
 }
@@ -464,43 +506,34 @@ async function mergeEvents(
  * await db.transaction().execute(() => writeBatch(io, prepareBatch(batch, dedup.fingerprinter), dedup));
  */
 export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup): Promise<PutOutcome[]> {
+  // Loops rather than callbacks, as in `mergeEvents`.
   const out = new Array<PutOutcome | undefined>(batch.size);
   for (const [i, o] of batch.invalid) out[i] = o;
   const now = new Date().toISOString();
-  const ids = await io.insertArticles(batch.fresh.map((f) => articleRow(f.item, f.fp, now)));
+  const articleRows: Row[] = [];
+  for (const f of batch.fresh) articleRows.push(articleRow(f.item, f.fp, now));
+  const ids = await io.insertArticles(articleRows);
 
-  const conflicts = batch.fresh.filter((_, n) => ids[n] === null);
-  if (conflicts.length > 0) {
-    const found = await io.findArticles(
-      conflicts.map((f) => f.item.contentHash),
-      conflicts.flatMap((f) => (f.item.canonicalUrl === null ? [] : [f.item.canonicalUrl])),
-    );
-    for (const { index, item } of conflicts) {
-      const hit = found.find(
-        (r) =>
-          r.contentHash === item.contentHash ||
-          (item.canonicalUrl !== null && r.canonicalUrl === item.canonicalUrl),
-      );
-      if (hit === undefined) throw new Error(`article "${item.article.id}" conflicted but was not found`);
-      out[index] = {
-        status: 'duplicate',
-        id: hit.id,
-        by: hit.contentHash === item.contentHash ? 'content-hash' : 'canonical-url',
-      };
-    }
+  // the new articles, and those whose hash or URL was stored already
+  const stored: (PreparedBatch['fresh'][number] & { readonly id: number })[] = [];
+  const conflicts: PreparedBatch['fresh'][number][] = [];
+  for (let n = 0; n < batch.fresh.length; n++) {
+    const f = batch.fresh[n]!;
+    const id = ids[n];
+    if (id === null || id === undefined) conflicts.push(f);
+    else stored.push({ ...f, id });
   }
+  if (conflicts.length > 0) await markDuplicates(io, conflicts, out);
 
-  const stored = batch.fresh.flatMap((f, n) => (ids[n] === null ? [] : [{ ...f, id: ids[n]! }]));
-  const rows = { people: [] as Row[], quotes: [] as Row[] };
-  for (const s of stored) {
-    const r = annotationRows(s.item.article, s.id);
-    rows.people.push(...r.people);
-    rows.quotes.push(...r.quotes);
-  }
-  for (const table of ['people', 'quotes'] as const) await io.insertRows(table, rows[table]);
+  const people: Row[] = [];
+  const quotes: Row[] = [];
+  for (const s of stored) pushAnnotationRows(s.item.article, s.id, people, quotes);
+  await io.insertRows('people', people);
+  await io.insertRows('quotes', quotes);
   // where other writers wait for the lock, the band keys' holders are read now (before the batch
   // writes its own keys), and under the lock only those stored since by other batches
-  const newArticles = stored.map((s): NewArticle => ({ id: s.id, fingerprint: s.fp }));
+  const newArticles: NewArticle[] = [];
+  for (const s of stored) newArticles.push({ id: s.id, fingerprint: s.fp });
   const keys = bandKeys(newArticles);
   const before = io.sharedLock && keys.length > 0 ? await io.bandMatchesBefore(keys) : null;
   // where other writers wait for the lock, and most recent reports started an event, every report's
@@ -509,28 +542,28 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   let written: number[] | null = null;
   if (io.sharedLock && dedup.joins.share <= EARLY_EVENTS_BELOW) {
     // each report as its article's story would have it were the article to found one (most do)
-    const early: EventReport[] = stored.flatMap((s) =>
-      s.item.article.events.map((event) => ({
-        articleId: s.id,
-        story: s.id,
-        published: s.item.article.published ?? null,
-        event,
-      })),
-    );
-    const ids = await io.insertEvents(early.map((r) => eventRow(r.event, r.articleId)));
-    await io.insertRows(
-      'event_sources',
-      early.map((r, i) => sourceRow(ids[i]!, r)),
-    );
-    await io.insertRows(
-      'story_events',
-      early.map((r, i) => [r.story, ids[i]]),
-    );
-    // and every band key of every article, as a founder stores them
-    await io.insertRows(
-      'article_bands',
-      stored.flatMap((s) => s.fp.bands.map((key) => [key, s.id])),
-    );
+    const early: EventReport[] = [];
+    const eventRows: Row[] = [];
+    const bands: Row[] = [];
+    for (const s of stored) {
+      const a = s.item.article;
+      for (const event of a.events) {
+        early.push({ articleId: s.id, story: s.id, published: a.published ?? null, event });
+        eventRows.push(eventRow(event, s.id));
+      }
+      // and every band key of every article, as a founder stores them
+      for (const key of s.fp.bands) bands.push([key, s.id]);
+    }
+    const ids = await io.insertEvents(eventRows);
+    const sources: Row[] = [];
+    const links: Row[] = [];
+    for (let i = 0; i < early.length; i++) {
+      sources.push(sourceRow(ids[i]!, early[i]!));
+      links.push([early[i]!.story, ids[i]]);
+    }
+    await io.insertRows('event_sources', sources);
+    await io.insertRows('story_events', links);
+    await io.insertRows('article_bands', bands);
     written = ids;
   }
 
@@ -542,30 +575,68 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   await io.lock();
   const stories = await clusterStories(io, newArticles, dedup, written !== null, before);
   const reports: EventReport[] = [];
-  stored.forEach((s, n) => {
+  for (let n = 0; n < stored.length; n++) {
+    const s = stored[n]!;
     const a = s.item.article;
     for (const event of a.events)
       reports.push({ articleId: s.id, story: stories[n]!, published: a.published ?? null, event });
-  });
+  }
   const joined = await mergeEvents(io, reports, written);
-  if (joined.length > 0)
-    dedup.joins.share = (dedup.joins.share + joined.filter(Boolean).length / joined.length) / 2;
+  let joinedCount = 0;
+  for (const j of joined) if (j) joinedCount++;
+  if (joined.length > 0) dedup.joins.share = (dedup.joins.share + joinedCount / joined.length) / 2;
 
   let next = 0;
-  stored.forEach((s, n) => {
+  for (let n = 0; n < stored.length; n++) {
+    const s = stored[n]!;
     const count = s.item.article.events.length;
-    const merged = joined.slice(next, next + count).filter(Boolean).length;
-    next += count;
+    let merged = 0;
+    for (const end = next + count; next < end; next++) if (joined[next]) merged++;
     out[s.index] = { status: 'stored', id: s.id, story: stories[n]!, events: count, merged };
-  });
+  }
   for (const [i, { of, by }] of batch.repeats) {
     const first = out[of];
     const id = first?.status === 'stored' || first?.status === 'duplicate' ? first.id : undefined;
     if (id === undefined) throw new Error(`record ${i} repeats record ${of}, which has no id`);
     out[i] = { status: 'duplicate', id, by };
   }
-  return out.map((o, i) => {
+  const outcomes: PutOutcome[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const o = out[i];
     if (o === undefined) throw new Error(`no outcome for record ${i}`);
-    return o;
-  });
+    outcomes.push(o);
+  }
+  return outcomes;
+}
+
+/** The outcomes of records whose content hash or canonical URL was stored already: duplicates of those. */
+async function markDuplicates(
+  io: BatchIo,
+  conflicts: readonly PreparedBatch['fresh'][number][],
+  out: (PutOutcome | undefined)[],
+): Promise<void> {
+  const hashes: string[] = [];
+  const urls: string[] = [];
+  for (const f of conflicts) {
+    hashes.push(f.item.contentHash);
+    if (f.item.canonicalUrl !== null) urls.push(f.item.canonicalUrl);
+  }
+  const found = await io.findArticles(hashes, urls);
+  for (const { index, item } of conflicts) {
+    let hit: (typeof found)[number] | undefined;
+    for (const r of found)
+      if (
+        r.contentHash === item.contentHash ||
+        (item.canonicalUrl !== null && r.canonicalUrl === item.canonicalUrl)
+      ) {
+        hit = r;
+        break;
+      }
+    if (hit === undefined) throw new Error(`article "${item.article.id}" conflicted but was not found`);
+    out[index] = {
+      status: 'duplicate',
+      id: hit.id,
+      by: hit.contentHash === item.contentHash ? 'content-hash' : 'canonical-url',
+    };
+  }
 }
