@@ -3,6 +3,7 @@ import type { AnalysisPool } from '../pool/index.js';
 import type { Store } from '../store/index.js';
 import type { ArticleJob } from './article-jobs.js';
 import { DEFAULT_PREFIX, QUEUE_NAME, redisConnection } from './connection.js';
+import { createKnownLookup, type KnownLookup } from './known-lookup.js';
 import { createWriteBatcher, type WriteBatcher } from './write-batcher.js';
 
 /** What a job did, as its return value in BullMQ. */
@@ -54,21 +55,21 @@ export interface ArticleWorker {
 }
 
 /**
- * Processes one job: an article already stored (by content hash or canonical URL) is a duplicate,
- * the rest is analysed on the pool and stored with the articles of other jobs analysed meanwhile
+ * Processes one job: an article already stored (by content hash or canonical URL, asked with the
+ * jobs started meanwhile: createKnownLookup) is a duplicate, the rest is analysed on the pool and stored with the articles of other jobs analysed meanwhile
  * (one transaction per batch, see createWriteBatcher). Bad input (an analysis that fails,
  * a record the store refuses) is unrecoverable: the job fails at once with the reason instead of
  * being retried; other errors (the database unreachable) are retried with backoff.
  */
 async function processArticle(
   job: Job<ArticleJob>,
-  store: Store,
+  known: KnownLookup,
   pool: AnalysisPool,
   writes: WriteBatcher,
 ): Promise<JobResult> {
   const { doc, origin, contentHash, canonicalUrl } = job.data;
-  const [known] = await store.findKnown([{ contentHash, canonicalUrl }]);
-  if (known !== null && known !== undefined) return { status: 'duplicate', id: known };
+  const storedId = await known.find({ contentHash, canonicalUrl });
+  if (storedId !== null) return { status: 'duplicate', id: storedId };
   const outcome = await pool.analyse(doc);
   if (!outcome.ok) throw new UnrecoverableError(`${origin}: ${outcome.error}`);
   const put = await writes.put({
@@ -103,9 +104,10 @@ export function startArticleWorker(options: WorkerOptions): ArticleWorker {
     ...(options.batchWaitMs !== undefined ? { waitMs: options.batchWaitMs } : {}),
     parallel,
   });
+  const known = createKnownLookup(store);
   const worker = new Worker<ArticleJob, JobResult>(
     QUEUE_NAME,
-    (job) => processArticle(job, store, pool, writes),
+    (job) => processArticle(job, known, pool, writes),
     {
       connection: redisConnection(options.url),
       prefix: options.prefix ?? DEFAULT_PREFIX,
