@@ -12,6 +12,13 @@ export interface QueueStatus {
   readonly failed: number;
   /** Jobs done in each of the last minutes, latest first. */
   readonly perMinute: readonly number[];
+  /**
+   * Jobs done since the last minute counted in `perMinute`, and since when (an ISO time; null
+   * before the first job is done). BullMQ counts a minute's jobs when the first job of a later
+   * minute is done, so the jobs of the current minute, and all of a worker's jobs when it ran
+   * less than a minute, are here rather than in `perMinute`.
+   */
+  readonly uncounted: { readonly done: number; readonly since: string | null };
   /** The latest failures, with the origin of the record and the reason. */
   readonly failures: readonly { readonly origin: string; readonly reason: string }[];
 }
@@ -42,6 +49,10 @@ export async function readQueueStatus(
       done: metrics.meta.count,
       failed: counts['failed'] ?? 0,
       perMinute: metrics.data,
+      uncounted: {
+        done: metrics.meta.count - metrics.meta.prevCount,
+        since: metrics.meta.prevTS > 0 ? new Date(metrics.meta.prevTS).toISOString() : null,
+      },
       failures: failed.map((job) => ({ origin: job.data.origin, reason: job.failedReason })),
     };
   } finally {

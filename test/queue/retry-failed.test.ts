@@ -81,7 +81,9 @@ describe('failed jobs and `queue retry`', () => {
     const s = await status();
     expect([s.waiting, s.failed]).toEqual([0, 2]);
     const shown = await demarche(['queue', 'status', '--queue', REDIS, '--prefix', PREFIX]);
-    expect(shown.out).toContain('waiting 0 · active 0 · delayed 0 · done 0 · failed 2\n');
+    expect(shown.out).toContain(
+      'waiting 0 · active 0 · delayed 0 · done 0 · failed 2\nthroughput: no job done yet\n',
+    );
     expect(shown.out).toContain('failed: other-producer:1: "published" of "bad-0" is not an ISO date');
     expect(shown.out).toContain('`demarche queue retry` puts failed jobs back once their cause is gone');
   }, 120_000);

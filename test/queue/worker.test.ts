@@ -162,6 +162,10 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     }
     const status = await readQueueStatus(REDIS, { prefix });
     expect(status.failures.map((f) => f.reason)).toEqual([expect.stringContaining('poison.jsonl:1')]);
+    // every done job is in a counted minute or among those done since the last one
+    expect(status.done).toBe(extra.length);
+    expect(status.uncounted.done + status.perMinute.reduce((a, b) => a + b, 0)).toBe(status.done);
+    expect(Date.parse(status.uncounted.since ?? '')).toBeGreaterThan(Date.now() - 600_000);
     expect(worker.err.join('')).toContain(
       `(${Math.max(1, availableParallelism() - 1)} analysis threads, ${store.dialect})`,
     );

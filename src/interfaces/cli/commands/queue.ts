@@ -1,5 +1,26 @@
+import type { QueueStatus } from '../../../queue/index.js';
 import type { RegisterCommand } from '../context.js';
 import { positiveInteger } from './options.js';
+
+/** A time as `YYYY-MM-DD HH:MM:SS UTC`. */
+const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+
+/**
+ * The throughput line of `queue status`: the last counted minute and the mean of the last ten,
+ * then the jobs done since (BullMQ counts a minute once a job of a later minute is done).
+ */
+function throughput(s: QueueStatus): string {
+  const open = s.uncounted;
+  const since = open.since === null ? '' : `${open.done} done since ${utc(open.since)}`;
+  if (s.perMinute.length === 0)
+    return open.since === null ? 'no job done yet' : `${since} (no whole minute counted yet)`;
+  const recent = s.perMinute.slice(0, 10);
+  const average = recent.reduce((a, b) => a + b, 0) / recent.length;
+  return (
+    `${s.perMinute[0]} articles in the last counted minute, ${average.toFixed(1)}/min over the last ${recent.length} min` +
+    (open.done > 0 ? `; ${since}` : '')
+  );
+}
 
 /**
  * `demarche queue status --queue redis://…`: waiting, active, done and failed jobs, and throughput;
@@ -23,12 +44,9 @@ export const registerQueue: RegisterCommand = (program, { io }) => {
         io.out(JSON.stringify(s, null, 2) + '\n');
         return;
       }
-      const lastMinute = s.perMinute[0] ?? 0;
-      const recent = s.perMinute.slice(0, 10);
-      const average = recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length : 0;
       io.out(
         `waiting ${s.waiting} · active ${s.active} · delayed ${s.delayed} · done ${s.done} · failed ${s.failed}\n` +
-          `throughput: ${lastMinute} articles in the last minute, ${average.toFixed(1)}/min over the last ${recent.length} min\n`,
+          `throughput: ${throughput(s)}\n`,
       );
       for (const f of s.failures) io.out(`failed: ${f.reason}\n`);
       if (s.failed > 0)
