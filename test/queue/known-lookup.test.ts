@@ -3,26 +3,9 @@ import { generateCorpus } from '../../src/eval/index.js';
 import { createKnownLookup } from '../../src/queue/index.js';
 import { openSqliteStore, type ArticleKey, type Store } from '../../src/store/index.js';
 import { analyseDocs } from '../store/dev-set.js';
+import { recordBatches } from '../support/store-calls.js';
 
 const items = analyseDocs(generateCorpus({ seed: 6, bytes: 20_000 }).map(({ mediaType: _, ...doc }) => doc));
-
-/** The real store, recording the keys of each findKnown call. */
-function recording(store: Store): { store: Store; calls: number[] } {
-  const calls: number[] = [];
-  return {
-    calls,
-    store: new Proxy(store, {
-      get(target, key, receiver) {
-        if (key === 'findKnown')
-          return (keys: readonly ArticleKey[]) => {
-            calls.push(keys.length);
-            return target.findKnown(keys);
-          };
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    }),
-  };
-}
 
 const URL_B = 'https://example.com/news/b';
 
@@ -45,7 +28,7 @@ describe('createKnownLookup', () => {
   });
 
   it('asks the store once for the keys asked in one turn, and answers each its own', async () => {
-    const spy = recording(store);
+    const spy = recordBatches(store, 'findKnown');
     const known = createKnownLookup(spy.store);
     const a = items[0];
     const found = await Promise.all([
@@ -56,20 +39,20 @@ describe('createKnownLookup', () => {
       known.find({ contentHash: items[2]!.contentHash, canonicalUrl: items[2]!.canonicalUrl }),
     ]);
     expect(found).toEqual([ids[0], null, ids[1], null]);
-    expect(spy.calls).toEqual([4]);
+    expect(spy.sizes).toEqual([4]);
     // asked after the answer came: a query of its own
     expect(await known.find(unknownKey(2))).toBeNull();
-    expect(spy.calls).toEqual([4, 1]);
+    expect(spy.sizes).toEqual([4, 1]);
   });
 
   it('splits what is asked at once into calls of at most `max` keys', async () => {
-    const spy = recording(store);
+    const spy = recordBatches(store, 'findKnown');
     const known = createKnownLookup(spy.store, { max: 3 });
     const keys = Array.from({ length: 7 }, (_, n) => unknownKey(n + 10));
     keys[5] = { contentHash: items[0]!.contentHash, canonicalUrl: null };
     const found = await Promise.all(keys.map((k) => known.find(k)));
     expect(found).toEqual([null, null, null, null, null, ids[0], null]);
-    expect(spy.calls).toEqual([3, 3, 1]);
+    expect(spy.sizes).toEqual([3, 3, 1]);
   });
 
   it('gives the store error to every key of the failed call', async () => {

@@ -3,26 +3,9 @@ import { generateCorpus } from '../../src/eval/index.js';
 import { createWriteBatcher } from '../../src/queue/index.js';
 import { openSqliteStore, type ArticleToStore, type Store } from '../../src/store/index.js';
 import { analyseDocs } from '../store/dev-set.js';
+import { recordBatches } from '../support/store-calls.js';
 
 const items = analyseDocs(generateCorpus({ seed: 5, bytes: 40_000 }).map(({ mediaType: _, ...doc }) => doc));
-
-/** The real store, counting how many transactions (putArticles calls) it was given. */
-function counting(store: Store): { store: Store; writes: number[] } {
-  const writes: number[] = [];
-  return {
-    writes,
-    store: new Proxy(store, {
-      get(target, key, receiver) {
-        if (key === 'putArticles')
-          return (batch: readonly ArticleToStore[]) => {
-            writes.push(batch.length);
-            return target.putArticles(batch);
-          };
-        return Reflect.get(target, key, receiver) as unknown;
-      },
-    }),
-  };
-}
 
 describe('createWriteBatcher', () => {
   let store: Store;
@@ -35,11 +18,11 @@ describe('createWriteBatcher', () => {
 
   it('writes articles put at once in batches of at most `max`, each stored once', async () => {
     expect(items.length).toBeGreaterThanOrEqual(8);
-    const spy = counting(store);
+    const spy = recordBatches(store, 'putArticles');
     const batcher = createWriteBatcher(spy.store, { max: 3, waitMs: 5 });
     const outcomes = await Promise.all(items.slice(0, 8).map((item) => batcher.put(item)));
     expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('stored'));
-    expect(spy.writes).toEqual([3, 3, 2]);
+    expect(spy.sizes).toEqual([3, 3, 2]);
     expect((await store.counts()).articles).toBe(8);
     // the same articles again: duplicates, nothing added
     const again = await Promise.all(items.slice(0, 8).map((item) => batcher.put(item)));
@@ -48,18 +31,18 @@ describe('createWriteBatcher', () => {
   });
 
   it('waits up to waitMs for a batch to fill, then writes what it has', async () => {
-    const spy = counting(store);
+    const spy = recordBatches(store, 'putArticles');
     const batcher = createWriteBatcher(spy.store, { max: 100, waitMs: 10 });
     const first = batcher.put(items[0]!);
     await new Promise((r) => setTimeout(r, 2));
     const second = batcher.put(items[1]!);
     await Promise.all([first, second]);
-    expect(spy.writes).toEqual([2]);
+    expect(spy.sizes).toEqual([2]);
     await batcher.drain();
   });
 
   it('fails only the article the store refuses; its batch neighbours are stored', async () => {
-    const spy = counting(store);
+    const spy = recordBatches(store, 'putArticles');
     const batcher = createWriteBatcher(spy.store, { max: 4, waitMs: 5 });
     // a content hash that is not a SHA-256 makes the whole putArticles call throw
     const poison: ArticleToStore = { ...items[1]!, contentHash: 'not-a-hash' };
@@ -79,7 +62,7 @@ describe('createWriteBatcher', () => {
     const statuses = settled.map((s) => (s.status === 'fulfilled' ? s.value.status : 'error'));
     expect(statuses).toEqual(['stored', 'error', 'invalid', 'stored']);
     // one batch that threw, then each article alone
-    expect(spy.writes).toEqual([4, 1, 1, 1, 1]);
+    expect(spy.sizes).toEqual([4, 1, 1, 1, 1]);
     expect((await store.counts()).articles).toBe(2);
   });
 

@@ -66,11 +66,14 @@ export interface PreparedBatch {
     { readonly of: number; readonly by: 'content-hash' | 'canonical-url' }
   >;
   /** Records to insert, in batch order, with their fingerprints. */
-  readonly fresh: readonly {
-    readonly index: number;
-    readonly item: ArticleToStore;
-    readonly fp: Fingerprint;
-  }[];
+  readonly fresh: readonly FreshRecord[];
+}
+
+/** A record of a prepared batch to insert: its index in the batch, and its text's fingerprint. */
+export interface FreshRecord {
+  readonly index: number;
+  readonly item: ArticleToStore;
+  readonly fp: Fingerprint;
 }
 
 /**
@@ -88,7 +91,7 @@ export function prepareBatch(batch: readonly ArticleToStore[], fingerprinter: Fi
       throw new StoreError('STORE_KEY', `content hash of "${article.id}" is not 64 lower-case hex digits`);
   const invalid = new Map<number, PutOutcome>();
   const repeats = new Map<number, { of: number; by: 'content-hash' | 'canonical-url' }>();
-  const fresh: { index: number; item: ArticleToStore; fp: Fingerprint }[] = [];
+  const fresh: FreshRecord[] = [];
   const byHash = new Map<string, number>();
   const byUrl = new Map<string, number>();
   for (let index = 0; index < batch.length; index++) {
@@ -435,14 +438,14 @@ async function mergeEvents(
     if (p.storedId === null) created.push(i);
     else if (p.representative !== null) changed.push(i);
   }
-  const newIds: number[] = [];
+  let newIds: number[] = [];
   if (written === null) {
     const rows: Row[] = [];
     for (const i of created) {
       const r = reports[plan.events[i]!.representative!]!;
       rows.push(eventRow(r.event, r.articleId));
     }
-    newIds.push(...(await io.insertEvents(rows)));
+    newIds = await io.insertEvents(rows);
   } else {
     // a new event is the row written for its representative report; the other rows joined an event
     for (const i of created) newIds.push(written[plan.events[i]!.representative!]!);
@@ -515,8 +518,8 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   const ids = await io.insertArticles(articleRows);
 
   // the new articles, and those whose hash or URL was stored already
-  const stored: (PreparedBatch['fresh'][number] & { readonly id: number })[] = [];
-  const conflicts: PreparedBatch['fresh'][number][] = [];
+  const stored: (FreshRecord & { readonly id: number })[] = [];
+  const conflicts: FreshRecord[] = [];
   for (let n = 0; n < batch.fresh.length; n++) {
     const f = batch.fresh[n]!;
     const id = ids[n];
@@ -609,29 +612,25 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   return outcomes;
 }
 
-/** The outcomes of records whose content hash or canonical URL was stored already: duplicates of those. */
+/**
+ * The outcomes of records whose content hash or canonical URL was stored already: duplicates of
+ * those. (Rare, so written plainly: the rest of the write path avoids per-batch callbacks.)
+ */
 async function markDuplicates(
   io: BatchIo,
-  conflicts: readonly PreparedBatch['fresh'][number][],
+  conflicts: readonly FreshRecord[],
   out: (PutOutcome | undefined)[],
 ): Promise<void> {
-  const hashes: string[] = [];
-  const urls: string[] = [];
-  for (const f of conflicts) {
-    hashes.push(f.item.contentHash);
-    if (f.item.canonicalUrl !== null) urls.push(f.item.canonicalUrl);
-  }
-  const found = await io.findArticles(hashes, urls);
+  const found = await io.findArticles(
+    conflicts.map((f) => f.item.contentHash),
+    conflicts.flatMap((f) => (f.item.canonicalUrl === null ? [] : [f.item.canonicalUrl])),
+  );
   for (const { index, item } of conflicts) {
-    let hit: (typeof found)[number] | undefined;
-    for (const r of found)
-      if (
+    const hit = found.find(
+      (r) =>
         r.contentHash === item.contentHash ||
-        (item.canonicalUrl !== null && r.canonicalUrl === item.canonicalUrl)
-      ) {
-        hit = r;
-        break;
-      }
+        (item.canonicalUrl !== null && r.canonicalUrl === item.canonicalUrl),
+    );
     if (hit === undefined) throw new Error(`article "${item.article.id}" conflicted but was not found`);
     out[index] = {
       status: 'duplicate',
