@@ -56,6 +56,20 @@ export function threadsBesideMain(): number {
 }
 
 /**
+ * Young generation, in MB, of the analysis threads of a process whose main thread writes (`ingest`,
+ * `worker`; V8's default is 48). Smaller semi-spaces collect more often and hold less memory:
+ * - `ingest`: its one writing main thread sets the pace, so its threads have time to spare; in
+ *   alternating runs 24 MB kept 15-20 MB off the peak in the same time (5 MB benchmark corpus, one
+ *   thread: 277-290 MB against 294-300; 20 MB: 307-309 against 325-328).
+ * - `worker`: 24 MB pays for twice the jobs in flight (`startArticleWorker`'s default
+ *   concurrency), whose larger batches cost less CPU per article. Against 64 jobs per thread with
+ *   V8's young generation, one worker stored more articles/s in 10 of 11 alternating pairs of
+ *   drains of the benchmark corpus (by 5% in the median pair), at a peak of 257-278 MB against 264-275
+ *   (docs/performance-log.md, "Workers").
+ */
+export const WRITER_YOUNG_GENERATION_MB = 24;
+
+/**
  * Documents sent to one thread ahead of its answers, so it never waits for the main thread (which
  * may be busy for a while writing a batch to SQLite, synchronously).
  */

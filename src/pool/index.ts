@@ -1,6 +1,7 @@
 export {
   createAnalysisPool,
   threadsBesideMain,
+  WRITER_YOUNG_GENERATION_MB,
   type AnalysisPool,
   type PoolOptions,
 } from './analysis-pool.js';

@@ -23,9 +23,11 @@ export interface WorkerOptions {
   readonly store: Store;
   readonly pool: AnalysisPool;
   /**
-   * Jobs taken at once (default: 32 × (`writes` + 1) per analysis thread, 64 with one write at a
-   * time): enough that no thread waits for Redis, and that the threads go on analysing while
-   * batches are written.
+   * Jobs taken at once (default: 64 × (`writes` + 1) per analysis thread, 128 with one write at a
+   * time): enough that no thread waits for Redis, that the threads go on analysing while batches
+   * are written, and that batches are large enough to spread each one's round trips and statements
+   * over many articles (batches of 64 per thread cost less CPU per article than batches of 32:
+   * docs/performance-log.md, "Workers").
    */
   readonly concurrency?: number;
   /**
@@ -50,6 +52,10 @@ export interface WorkerOptions {
 }
 
 export interface ArticleWorker {
+  /** Jobs taken at once (`WorkerOptions.concurrency`, or its default). */
+  readonly concurrency: number;
+  /** Articles written in one transaction at most (`WorkerOptions.batch`, or its default). */
+  readonly batch: number;
   /** Stops taking jobs, lets the active ones finish, and disconnects. */
   close(): Promise<void>;
 }
@@ -86,6 +92,12 @@ async function processArticle(
 }
 
 /**
+ * Default jobs at once per analysis thread: this many for each batch that may be in writing and as
+ * many again for the threads to analyse meanwhile (64 × (writes + 1), batches of 64 per thread).
+ */
+const JOBS_PER_WRITE = 64;
+
+/**
  * Starts a BullMQ worker on the articles queue that analyses each article on the pool's threads
  * and writes it to the store (`demarche worker`). Several workers, on one machine or many, share
  * the queue; a worker that dies leaves its jobs locked until `lockDuration` passes, then another
@@ -98,9 +110,10 @@ async function processArticle(
 export function startArticleWorker(options: WorkerOptions): ArticleWorker {
   const { store, pool, onNotice } = options;
   const parallel = Math.max(1, options.writes ?? 1);
-  const concurrency = options.concurrency ?? 32 * (parallel + 1) * Math.max(1, pool.threads);
+  const concurrency = options.concurrency ?? JOBS_PER_WRITE * (parallel + 1) * Math.max(1, pool.threads);
+  const batch = options.batch ?? Math.ceil(concurrency / (parallel + 1));
   const writes = createWriteBatcher(store, {
-    max: options.batch ?? Math.ceil(concurrency / (parallel + 1)),
+    max: batch,
     ...(options.batchWaitMs !== undefined ? { waitMs: options.batchWaitMs } : {}),
     parallel,
   });
@@ -127,6 +140,8 @@ export function startArticleWorker(options: WorkerOptions): ArticleWorker {
   // connection trouble is retried by the client: report it rather than crash
   worker.on('error', (error) => onNotice?.({ kind: 'queue-error', reason: error.message }));
   return {
+    concurrency,
+    batch,
     async close() {
       await worker.close(); // waits for the active jobs, and so for their writes
       await writes.drain();

@@ -166,8 +166,10 @@ describe('queue workers (BullMQ on Redis, Postgres store)', () => {
     expect(status.done).toBe(extra.length);
     expect(status.uncounted.done + status.perMinute.reduce((a, b) => a + b, 0)).toBe(status.done);
     expect(Date.parse(status.uncounted.since ?? '')).toBeGreaterThan(Date.now() - 600_000);
+    // its defaults: 128 jobs at once per thread, written in batches of half that
+    const threads = Math.max(1, availableParallelism() - 1);
     expect(worker.err.join('')).toContain(
-      `(${Math.max(1, availableParallelism() - 1)} analysis threads, ${store.dialect})`,
+      `(${threads} analysis threads, ${128 * threads} jobs at once in batches of ${64 * threads}, ${store.dialect})`,
     );
     // what it did, and how long it held the store's batch lock: the rate all workers can reach
     expect(worker.out.join('')).toMatch(

@@ -3,6 +3,7 @@ import type { ArticleIdentity, InputRecord } from '../../../ingest/index.js';
 import {
   createAnalysisPool,
   threadsBesideMain,
+  WRITER_YOUNG_GENERATION_MB,
   type AnalysisOutcome,
   type AnalysisPool,
 } from '../../../pool/index.js';
@@ -200,14 +201,6 @@ function defaultThreads(total: number | null): number {
   return threadsBesideMain();
 }
 
-/**
- * Young generation of ingest's analysis threads, in MB (V8's default is 48). The one writing main
- * thread sets ingest's pace, so its analysis threads have time to spare for more frequent
- * collections: in alternating runs, 24 MB kept 15-20 MB off the peak (5 MB benchmark corpus, one
- * thread: 277-290 MB against 294-300; 20 MB: 307-309 against 325-328) in the same time.
- */
-const INGEST_YOUNG_MB = 24;
-
 /** Peak resident memory of this process (its analysis threads included), in MB. */
 function peakMemory(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -276,7 +269,11 @@ export const registerIngest: RegisterCommand = (program, { io, spec, fail }) => 
       }
       const threads = opts.threads ?? defaultThreads(total);
       // the threads build their pipelines while the store opens (and migrates)
-      const pool = createAnalysisPool({ spec: spec(), threads, youngGenerationMb: INGEST_YOUNG_MB });
+      const pool = createAnalysisPool({
+        spec: spec(),
+        threads,
+        youngGenerationMb: WRITER_YOUNG_GENERATION_MB,
+      });
       let store: Store;
       try {
         store = await openStore(opts.db ?? process.env['DEMARCHE_DB']);

@@ -1,4 +1,4 @@
-import { createAnalysisPool, threadsBesideMain } from '../../../pool/index.js';
+import { WRITER_YOUNG_GENERATION_MB, createAnalysisPool, threadsBesideMain } from '../../../pool/index.js';
 import type { WorkerNotice } from '../../../queue/index.js';
 import { openStore, type WriteTimes } from '../../../store/index.js';
 import type { RegisterCommand } from '../context.js';
@@ -39,7 +39,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
     .option('--db <target>', 'SQLite file or postgres:// URL (default: $DEMARCHE_DB, else ./demarche.db)')
     .option(
       '--concurrency <n>',
-      'jobs taken at once (default: 64 per analysis thread; 32 more per extra --writes)',
+      'jobs taken at once (default: 128 per analysis thread; 64 more per extra --writes)',
       wholeNumber,
     )
     .option(
@@ -72,6 +72,7 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
       const pool = createAnalysisPool({
         spec: spec(),
         threads: flags.threads ?? threadsBesideMain(),
+        youngGenerationMb: WRITER_YOUNG_GENERATION_MB,
       });
       try {
         await pool.ready();
@@ -124,7 +125,8 @@ export const registerWorker: RegisterCommand = (program, { io, spec, fail }) => 
         ...(flags.writes !== undefined ? { writes: flags.writes } : {}),
       });
       io.err(
-        `demarche worker: waiting for articles on ${flags.queue} (${pool.threads} analysis threads, ${store.dialect})\n`,
+        `demarche worker: waiting for articles on ${flags.queue} (${pool.threads} analysis threads, ` +
+          `${worker.concurrency} jobs at once in batches of ${worker.batch}, ${store.dialect})\n`,
       );
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
