@@ -6,9 +6,9 @@
  *   (b) also in 1, then 2 copies of this script at once (`--solo`), to see how far it scales here,
  *   (b) also as users stream it: `demarche analyze corpus.jsonl --format jsonl`, its own process,
  *   (c) `demarche ingest` into a fresh SQLite file, its own process,
- *   (d) the queue path (BullMQ on Redis) with 1 and 2 workers of one analysis thread, then one
- *       worker with a thread per core (against the default, one per core but one), when a Redis
- *       URL is given,
+ *   (d) the queue path (BullMQ on Redis) with 1 and 2 workers of one analysis thread, in three
+ *       rounds (the median round's speed-up), then one worker with a thread per core (against the
+ *       default, one per core but one), when a Redis URL is given,
  * with MB/s, articles/s, the ratio (b)/(a), and the peak RSS of each command's process (threads
  * included). Commands run from dist/ (the npm script builds first), as users run them.
  *
@@ -389,8 +389,14 @@ function machineTicks(): { busy: number; total: number; steal: number } | null {
   }
 }
 
-/** Articles/s of each (d) run, by `workers×threads`, and how busy the machine was meanwhile. */
-const queueRuns = new Map<string, { rate: number; busy: number | null }>();
+/** What one (d) run measured: articles/s, and how busy the machine's cores were meanwhile (0-1). */
+interface QueueRun {
+  readonly rate: number;
+  readonly busy: number | null;
+}
+
+/** Peak RSS of the workers of each (d) setup over its runs, in kB, by its label. */
+const workerPeaks = new Map<string, number>();
 
 /** Adds articles to the queue and waits until no job waits, runs or is delayed. */
 async function drainThrough(queue: string, prefix: string, set: typeof docs, tag: string): Promise<void> {
@@ -405,8 +411,18 @@ async function drainThrough(queue: string, prefix: string, set: typeof docs, tag
   }
 }
 
-/** One (d) run: `workers` worker processes, each with `threads` analysis threads. */
-async function queuePath(queue: string, server: string, workers: number, threads = 1): Promise<void> {
+/**
+ * One (d) run: `workers` worker processes, each with `threads` analysis threads, into a fresh
+ * database. `detail` prints the run's rate, where the CPU went and the batch lock; without it the
+ * caller prints the rate.
+ */
+async function queuePath(
+  queue: string,
+  server: string,
+  workers: number,
+  threads = 1,
+  detail = true,
+): Promise<QueueRun> {
   const name = `demarche_bench_${process.pid}_${workers}_${threads}`;
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
@@ -424,21 +440,26 @@ async function queuePath(queue: string, server: string, workers: number, threads
     const storedBefore = (await store.counts()).articles;
     const cpuBefore = cpuSplit(children);
     const ticksBefore = machineTicks();
-    const { seconds } = await timed(
+    const label =
       `(d) queue path, ${workers} worker process${workers > 1 ? 'es' : ''}` +
-        `${threads > 1 ? `, ${threads} threads` : ''} → Postgres`,
-      () => drainThrough(queue, prefix, docs, 'corpus'),
-    );
+      `${threads > 1 ? `, ${threads} threads` : ''} → Postgres`;
+    const drain = () => drainThrough(queue, prefix, docs, 'corpus');
+    const t = performance.now();
+    const { seconds } = detail
+      ? await timed(label, drain)
+      : await drain().then(() => ({ seconds: (performance.now() - t) / 1000 }));
     const ticksAfter = machineTicks();
     const cpuAfter = cpuSplit(children);
     const stored = (await store.counts()).articles - storedBefore;
     const split = Object.entries(cpuAfter)
       .filter(([part, after]) => !Number.isNaN(after - cpuBefore[part]!))
       .map(([part, after]) => `${part} ${((1000 * (after - cpuBefore[part]!)) / docs.length).toFixed(1)}`);
-    console.log(
-      `    ${stored} articles stored` +
-        (split.length > 0 ? `; ms of CPU per article: ${split.join(', ')}` : ''),
-    );
+    if (detail)
+      console.log(
+        `    ${stored} articles stored` +
+          (split.length > 0 ? `; ms of CPU per article: ${split.join(', ')}` : ''),
+      );
+    else if (stored !== docs.length) console.log(`    only ${stored} articles stored of ${docs.length}`);
     let busy: number | null = null;
     if (ticksBefore !== null && ticksAfter !== null) {
       // a tick is 10 ms of one core; the share of the machine's cores busy while the corpus drained
@@ -446,14 +467,15 @@ async function queuePath(queue: string, server: string, workers: number, threads
       busy = (ticksAfter.busy - ticksBefore.busy) / total;
       const cpuMs = (10 * (ticksAfter.busy - ticksBefore.busy)) / docs.length;
       const cores = availableParallelism();
-      console.log(
-        `    machine: ${(100 * busy).toFixed(0)}% of its ${cores} cores busy (stolen by the host: ` +
-          `${((100 * (ticksAfter.steal - ticksBefore.steal)) / total).toFixed(0)}%), ${cpuMs.toFixed(1)} ms of CPU per ` +
-          `article over all processes (workers, Postgres, Redis, this benchmark): at most ` +
-          `${((1000 * cores) / cpuMs).toFixed(0)} articles/s with every core busy`,
-      );
+      if (detail)
+        console.log(
+          `    machine: ${(100 * busy).toFixed(0)}% of its ${cores} cores busy (stolen by the host: ` +
+            `${((100 * (ticksAfter.steal - ticksBefore.steal)) / total).toFixed(0)}%), ${cpuMs.toFixed(1)} ms of CPU per ` +
+            `article over all processes (workers, Postgres, Redis, this benchmark): at most ` +
+            `${((1000 * cores) / cpuMs).toFixed(0)} articles/s with every core busy`,
+        );
     }
-    queueRuns.set(`${workers}×${threads}`, { rate: docs.length / seconds, busy });
+    return { rate: docs.length / seconds, busy };
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await Promise.all(
@@ -463,14 +485,13 @@ async function queuePath(queue: string, server: string, workers: number, threads
     // each worker's time holding the store's batch lock per article written (warm-up included):
     // one batch at a time holds it, so it bounds the rate of all workers together
     const locks = children.map((c) => Number(/store lock ([\d.]+) ms per article/.exec(c.log.join(''))?.[1]));
-    if (locks.every((l) => l > 0))
+    if (detail && locks.every((l) => l > 0))
       console.log(
         `    store batch lock held ${locks.map((l) => l.toFixed(2)).join(' and ')} ms per article: ` +
           `this database takes at most ${Math.round(1000 / Math.max(...locks))} articles/s from any number of workers`,
       );
-    peaks.push(
-      `worker (${workers} running${threads > 1 ? `, ${threads} threads` : ''}) ${(peak / 1024).toFixed(0)} MB`,
-    );
+    const setup = `worker (${workers} running${threads > 1 ? `, ${threads} threads` : ''})`;
+    workerPeaks.set(setup, Math.max(peak, workerPeaks.get(setup) ?? 0));
     await store.close();
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.end();
@@ -481,33 +502,52 @@ async function queuePath(queue: string, server: string, workers: number, threads
   }
 }
 
+/**
+ * (d) 1 then 2 workers, in `QUEUE_ROUNDS` rounds (the first printed in detail): one drain of the
+ * corpus per run moves with the machine's spells, so the speed-up is the median round's.
+ */
+const QUEUE_ROUNDS = 3;
+
 if (values.queue !== undefined) {
   const server = values.pg ?? process.env['DEMARCHE_TEST_PG'] ?? 'postgres://root@127.0.0.1:5432/test';
-  await queuePath(values.queue, server, 1);
-  await queuePath(values.queue, server, 2);
-  const one = queueRuns.get('1×1')!;
-  const two = queueRuns.get('2×1')!;
+  const busyText = (run: QueueRun) => (run.busy === null ? '' : `, ${(100 * run.busy).toFixed(0)}% busy`);
+  const rounds: { one: QueueRun; two: QueueRun; speedUp: number }[] = [];
+  for (let r = 0; r < QUEUE_ROUNDS; r++) {
+    const detail = r === 0;
+    const one = await queuePath(values.queue, server, 1, 1, detail);
+    const two = await queuePath(values.queue, server, 2, 1, detail);
+    rounds.push({ one, two, speedUp: two.rate / one.rate });
+    if (!detail)
+      console.log(
+        `    round ${r + 1}: 1 worker ${one.rate.toFixed(0)} articles/s${busyText(one)}, ` +
+          `2 workers ${two.rate.toFixed(0)}${busyText(two)}: ${(two.rate / one.rate).toFixed(2)}×`,
+      );
+  }
+  const middle = [...rounds].sort((x, y) => x.speedUp - y.speedUp)[QUEUE_ROUNDS >> 1]!;
+  const one = middle.one;
   // one worker that keeps a share b of the cores busy can be sped up at most 1/b times by more
   // workers on the same machine, however well they scale
   console.log(
-    `    2 workers / 1: ${(two.rate / one.rate).toFixed(2)}×` +
+    `    2 workers / 1: ${middle.speedUp.toFixed(2)}× (median of ${QUEUE_ROUNDS} rounds: ` +
+      `${rounds.map((x) => x.speedUp.toFixed(2)).join(', ')})` +
       (one.busy === null
         ? ''
-        : `; one worker already kept ${(100 * one.busy).toFixed(0)}% of the cores busy, so this machine allows at most ${(1 / one.busy).toFixed(2)}×`) +
+        : `; in that round one worker kept ${(100 * one.busy).toFixed(0)}% of the cores busy, so this machine allowed at most ${(1 / one.busy).toFixed(2)}×`) +
       ` (two analysis processes sharing nothing: ${soloMedian.speedUp.toFixed(2)}×)`,
   );
   // and one process analysing on every core, its main thread, V8's helper threads and its store
   // connections shared by the threads: what a worker's default (one thread per core but one, for
-  // the main thread) gives up
+  // the main thread) gives up, against the median one-worker rate
   const cores = availableParallelism();
   if (cores > 1) {
-    await queuePath(values.queue, server, 1, cores);
-    const all = queueRuns.get(`1×${cores}`)!;
+    const all = await queuePath(values.queue, server, 1, cores);
+    const base = median(rounds.map((x) => x.one.rate));
     console.log(
-      `    1 worker with ${cores} analysis threads / 1 with one: ${(all.rate / one.rate).toFixed(2)}×` +
-        (one.busy === null ? '' : ` (this machine allows at most ${(1 / one.busy).toFixed(2)}×)`),
+      `    1 worker with ${cores} analysis threads / 1 with one (its median rate, ${base.toFixed(0)} articles/s): ` +
+        `${(all.rate / base).toFixed(2)}×`,
     );
   }
+  for (const [setup, kb] of workerPeaks) peaks.push(`${setup} ${(kb / 1024).toFixed(0)} MB`);
 }
 
 // the ratio of each pass, whose (a) and (b) ran in the same minutes, then their median: the median
