@@ -34,8 +34,8 @@ export interface PoolOptions {
   /**
    * Each thread's young generation (V8's semi-spaces, where new objects live until they survive a
    * collection), in MB; default V8's own, 48 MB on 64-bit machines. Smaller holds less memory and
-   * collects more often: for threads that wait on a single writer (`ingest`). A node flag such as
-   * `--max-semi-space-size` overrides it.
+   * collects more often: `ingest` and `worker` use `WRITER_YOUNG_GENERATION_MB`. A node flag such
+   * as `--max-semi-space-size` overrides it.
    */
   readonly youngGenerationMb?: number;
 }
