@@ -75,7 +75,8 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
 
   /**
    * Writes `items` as one batch whose lock waits until `meanwhile` has run (another writer storing
-   * its articles), and lists the band statements the batch ran under the lock.
+   * its articles), and lists the band statements the batch ran under the lock, and when it read
+   * stored texts for the exact checks (with how many).
    */
   async function writeAcross(db: Kysely<Schema>, items: ArticleToStore[], meanwhile: () => Promise<void>) {
     const dedup: Dedup = {
@@ -84,6 +85,7 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
       joins: { share: 0 },
     };
     const calls: string[] = [];
+    const texts: string[] = [];
     let locked = false;
     const outcomes = await db.transaction().execute((trx) => {
       const io = createPostgresBatchIo(trx, { binaryArrays: true });
@@ -103,10 +105,14 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
           calls.push(since === null ? 'bandMatchesSince: pruned' : `bandMatchesSince ${since.length}`);
           return since;
         },
+        async articleTexts(ids) {
+          texts.push(`${ids.length} ${locked ? 'under' : 'before'} the lock`);
+          return io.articleTexts(ids);
+        },
       };
       return writeBatch(watched, prepareBatch(items, dedup.fingerprinter), dedup);
     });
-    return { outcomes, calls };
+    return { outcomes, calls, texts };
   }
 
   const [seed, copy] = seedWithCopies() as [ArticleToStore, ArticleToStore];
@@ -114,7 +120,7 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
   it("finds a copy's story stored by another writer between its read and its lock", async () => {
     const { other, db } = await setUp('between');
     let seedId = 0;
-    const { outcomes, calls } = await writeAcross(db, [copy], async () => {
+    const { outcomes, calls, texts } = await writeAcross(db, [copy], async () => {
       const [stored] = await other.putArticles([seed]);
       if (stored?.status !== 'stored') throw new Error('the seed was not stored');
       seedId = stored.id;
@@ -124,10 +130,23 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
     // from the log: the seed's keys that the copy shares, and no full read under the lock
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatch(/^bandMatchesSince [1-9]\d*$/);
+    // the seed was not a candidate before the lock: its text is read under it
+    expect(texts).toEqual(['1 under the lock']);
     const stored = await sql<{
       story_id: number;
     }>`select story_id from articles where id = ${(outcome as { id: number }).id}`.execute(db);
     expect(stored.rows[0]!.story_id).toBe(seedId);
+  });
+
+  it("reads the texts of a copy's stored candidates before the lock, and none under it", async () => {
+    const { other, db } = await setUp('texts');
+    const [stored] = await other.putArticles([seed]);
+    if (stored?.status !== 'stored') throw new Error('the seed was not stored');
+    // a batch of its own cache (another worker's): the seed's shingles are not cached
+    const { outcomes, calls, texts } = await writeAcross(db, [copy], async () => {});
+    expect(outcomes[0]).toMatchObject({ status: 'stored', story: stored.id });
+    expect(calls).toEqual(['bandMatchesSince 0']);
+    expect(texts).toEqual(['1 before the lock']);
   });
 
   it('reads every holder under the lock when the log was pruned past its read', async () => {
