@@ -75,18 +75,27 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
 
   /**
    * Writes `items` as one batch whose lock waits until `meanwhile` has run (another writer storing
-   * its articles), and lists the band statements the batch ran under the lock, and when it read
-   * stored texts for the exact checks (with how many).
+   * its articles), and lists the band statements the batch ran under the lock, when it read stored
+   * texts for the exact checks (with how many), and how often the clustering under the lock asked
+   * the store's shingle cache for a candidate.
    */
   async function writeAcross(db: Kysely<Schema>, items: ArticleToStore[], meanwhile: () => Promise<void>) {
-    const dedup: Dedup = {
-      fingerprinter: createFingerprinter(),
-      cache: new ShingleCache(),
-      joins: { share: 0 },
-    };
     const calls: string[] = [];
     const texts: string[] = [];
     let locked = false;
+    let cacheReadsUnderLock = 0;
+    const cache = new ShingleCache();
+    const dedup: Dedup = {
+      fingerprinter: createFingerprinter(),
+      cache: {
+        get: (candidate) => {
+          if (locked) cacheReadsUnderLock++;
+          return cache.get(candidate);
+        },
+        put: (id, fingerprint) => cache.put(id, fingerprint),
+      } as ShingleCache,
+      joins: { share: 0 },
+    };
     const outcomes = await db.transaction().execute((trx) => {
       const io = createPostgresBatchIo(trx, { binaryArrays: true });
       const watched: BatchIo = {
@@ -112,7 +121,7 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
       };
       return writeBatch(watched, prepareBatch(items, dedup.fingerprinter), dedup);
     });
-    return { outcomes, calls, texts };
+    return { outcomes, calls, texts, cacheReadsUnderLock };
   }
 
   const [seed, copy] = seedWithCopies() as [ArticleToStore, ArticleToStore];
@@ -120,7 +129,7 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
   it("finds a copy's story stored by another writer between its read and its lock", async () => {
     const { other, db } = await setUp('between');
     let seedId = 0;
-    const { outcomes, calls, texts } = await writeAcross(db, [copy], async () => {
+    const { outcomes, calls, texts, cacheReadsUnderLock } = await writeAcross(db, [copy], async () => {
       const [stored] = await other.putArticles([seed]);
       if (stored?.status !== 'stored') throw new Error('the seed was not stored');
       seedId = stored.id;
@@ -130,23 +139,27 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
     // from the log: the seed's keys that the copy shares, and no full read under the lock
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatch(/^bandMatchesSince [1-9]\d*$/);
-    // the seed was not a candidate before the lock: its text is read under it
+    // the seed was not a candidate before the lock: its text is read under it, and the stories
+    // found again there
     expect(texts).toEqual(['1 under the lock']);
+    expect(cacheReadsUnderLock).toBeGreaterThan(0);
     const stored = await sql<{
       story_id: number;
     }>`select story_id from articles where id = ${(outcome as { id: number }).id}`.execute(db);
     expect(stored.rows[0]!.story_id).toBe(seedId);
   });
 
-  it("reads the texts of a copy's stored candidates before the lock, and none under it", async () => {
+  it("finds a copy's story among the candidates read before the lock, and checks none under it", async () => {
     const { other, db } = await setUp('texts');
     const [stored] = await other.putArticles([seed]);
     if (stored?.status !== 'stored') throw new Error('the seed was not stored');
     // a batch of its own cache (another worker's): the seed's shingles are not cached
-    const { outcomes, calls, texts } = await writeAcross(db, [copy], async () => {});
+    const { outcomes, calls, texts, cacheReadsUnderLock } = await writeAcross(db, [copy], async () => {});
     expect(outcomes[0]).toMatchObject({ status: 'stored', story: stored.id });
     expect(calls).toEqual(['bandMatchesSince 0']);
     expect(texts).toEqual(['1 before the lock']);
+    // nothing stored meanwhile: the story found before the lock stands, no candidate checked under it
+    expect(cacheReadsUnderLock).toBe(0);
   });
 
   it('reads every holder under the lock when the log was pruned past its read', async () => {

@@ -3,6 +3,7 @@ import {
   assignStories,
   storedCandidates,
   type NewArticle,
+  type StoryAssignment,
   type StoryCandidate,
 } from '../dedup/assign-stories.js';
 import {
@@ -264,35 +265,39 @@ async function candidateShingles(
   return shingles;
 }
 
-/** The story candidates of a batch's articles as of a read of the band keys, and those worth an exact check. */
-interface CandidatesRead {
-  readonly index: Map<number, StoryCandidate[]>;
-  readonly needed: Set<number>;
+/** The stories of `stored` among the candidates of `matches` (the shingles read or cached). */
+async function findStories(
+  io: BatchIo,
+  stored: readonly NewArticle[],
+  dedup: Dedup,
+  matches: readonly BandMatch[],
+): Promise<StoryAssignment[]> {
+  const index = bandIndex(matches);
+  const shingles = await candidateShingles(io, index, storedCandidates(stored, index), dedup);
+  return assignStories(stored, index, shingles);
 }
 
 /**
- * The candidates of the holders read before the lock, with the shingles of those worth an exact
- * check put in the cache now: reading their texts and shingling them again is what grows with the
- * archive (candidates the cache has forgotten), and it need not hold the lock. At the lock, the
- * same candidates are used again unless batches committed meanwhile stored holders of the keys.
+ * The stories of a batch's articles among the holders read before the lock: what grows with the
+ * archive (reading and shingling again the texts of candidates the cache has forgotten, the
+ * signature estimates, the exact checks) need not hold it. Stored articles never change story and
+ * texts never change, so at the lock these are the stories unless batches committed meanwhile
+ * stored holders of the keys (then they are found again, the shingles read here cached).
  */
-async function candidatesBeforeLock(
+function storiesBeforeLock(
   io: BatchIo,
   stored: readonly NewArticle[],
   dedup: Dedup,
   before: BandsBefore,
-): Promise<CandidatesRead> {
-  const index = bandIndex(bandsAtLock(before, []));
-  const needed = storedCandidates(stored, index);
-  await candidateShingles(io, index, needed, dedup);
-  return { index, needed };
+): Promise<StoryAssignment[]> {
+  return findStories(io, stored, dedup, bandsAtLock(before, []));
 }
 
 /**
  * Stores new articles' story clusters and their new band keys; returns the stories in `stored`
  * order. `early`: every key of every article was written before the lock (as a founder's), so
  * the batch's own are left out of the matches and a copy's keys that its story holds are deleted.
- * `read`: the candidates of `before`'s holders (`candidatesBeforeLock`).
+ * `found`: the stories among `before`'s holders (`storiesBeforeLock`).
  */
 async function clusterStories(
   io: BatchIo,
@@ -300,7 +305,7 @@ async function clusterStories(
   dedup: Dedup,
   early: boolean,
   before: BandsBefore | null,
-  read: CandidatesRead | null,
+  found: readonly StoryAssignment[] | null,
 ): Promise<number[]> {
   const keys = bandKeys(stored);
   // what was read before the lock, and what the batches that committed since stored; all of it
@@ -308,24 +313,19 @@ async function clusterStories(
   const since = before === null || keys.length === 0 ? null : await io.bandMatchesSince(keys, before.seen);
   const ids: number[] = [];
   if (early) for (const a of stored) ids.push(a.id);
-  let index: Map<number, StoryCandidate[]>;
-  let needed: Set<number>;
-  if (read !== null && since !== null && since.length === 0) {
-    // nothing stored meanwhile: the candidates are those read before the lock
-    index = read.index;
-    needed = read.needed;
-  } else {
-    index = bandIndex(
-      before !== null && since !== null
-        ? bandsAtLock(before, since)
-        : keys.length > 0
-          ? await io.bandMatches(keys, ids)
-          : [],
-    );
-    needed = storedCandidates(stored, index);
-  }
-  const shingles = await candidateShingles(io, index, needed, dedup);
-  const assigned = assignStories(stored, index, shingles);
+  const assigned =
+    found !== null && since !== null && since.length === 0
+      ? found // nothing stored meanwhile: the stories found before the lock
+      : await findStories(
+          io,
+          stored,
+          dedup,
+          before !== null && since !== null
+            ? bandsAtLock(before, since)
+            : keys.length > 0
+              ? await io.bandMatches(keys, ids)
+              : [],
+        );
   // the next copies of these stories are likely to be checked against them
   for (const a of stored) if (a.fingerprint.bands.length > 0) dedup.cache.put(a.id, a.fingerprint);
   const stories: number[] = [];
@@ -574,7 +574,7 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   for (const s of stored) newArticles.push({ id: s.id, fingerprint: s.fp });
   const keys = bandKeys(newArticles);
   const before = io.sharedLock && keys.length > 0 ? await io.bandMatchesBefore(keys) : null;
-  const read = before === null ? null : await candidatesBeforeLock(io, newArticles, dedup, before);
+  const found = before === null ? null : await storiesBeforeLock(io, newArticles, dedup, before);
   // where other writers wait for the lock, and most recent reports started an event, every report's
   // event goes in now as a new event, with its source row and story link, in report order (below);
   // the merge keeps those that are new and deletes the rest
@@ -612,7 +612,7 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   // waits on the unique index until this one ends. They were half of a batch's time in Postgres,
   // and writers now overlap on them instead of queueing.
   await io.lock();
-  const stories = await clusterStories(io, newArticles, dedup, written !== null, before, read);
+  const stories = await clusterStories(io, newArticles, dedup, written !== null, before, found);
   const reports: EventReport[] = [];
   for (let n = 0; n < stored.length; n++) {
     const s = stored[n]!;
