@@ -278,26 +278,10 @@ async function findStories(
 }
 
 /**
- * The stories of a batch's articles among the holders read before the lock: what grows with the
- * archive (reading and shingling again the texts of candidates the cache has forgotten, the
- * signature estimates, the exact checks) need not hold it. Stored articles never change story and
- * texts never change, so at the lock these are the stories unless batches committed meanwhile
- * stored holders of the keys (then they are found again, the shingles read here cached).
- */
-function storiesBeforeLock(
-  io: BatchIo,
-  stored: readonly NewArticle[],
-  dedup: Dedup,
-  before: BandsBefore,
-): Promise<StoryAssignment[]> {
-  return findStories(io, stored, dedup, bandsAtLock(before, []));
-}
-
-/**
  * Stores new articles' story clusters and their new band keys; returns the stories in `stored`
  * order. `early`: every key of every article was written before the lock (as a founder's), so
  * the batch's own are left out of the matches and a copy's keys that its story holds are deleted.
- * `found`: the stories among `before`'s holders (`storiesBeforeLock`).
+ * `found`: the stories `findStories` gave among `before`'s holders, before the lock.
  */
 async function clusterStories(
   io: BatchIo,
@@ -574,7 +558,12 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   for (const s of stored) newArticles.push({ id: s.id, fingerprint: s.fp });
   const keys = bandKeys(newArticles);
   const before = io.sharedLock && keys.length > 0 ? await io.bandMatchesBefore(keys) : null;
-  const found = before === null ? null : await storiesBeforeLock(io, newArticles, dedup, before);
+  // and the stories among them: what grows with the archive (reading and shingling again the texts
+  // of candidates the cache has forgotten, the signature estimates, the exact checks) need not hold
+  // the lock. Stored articles never change story and texts never change, so at the lock these are
+  // the stories unless batches committed meanwhile stored holders of the keys (then they are found
+  // again, the shingles read here cached)
+  const found = before === null ? null : await findStories(io, newArticles, dedup, bandsAtLock(before, []));
   // where other writers wait for the lock, and most recent reports started an event, every report's
   // event goes in now as a new event, with its source row and story link, in report order (below);
   // the merge keeps those that are new and deletes the rest
