@@ -7,7 +7,7 @@ import {
   type BandIndex,
   type StoryCandidate,
 } from '../../src/store/dedup/assign-stories.js';
-import { containment, createFingerprinter } from '../../src/store/dedup/minhash.js';
+import { containment, createFingerprinter, estimateContainment } from '../../src/store/dedup/minhash.js';
 
 const fingerprinter = createFingerprinter();
 
@@ -64,5 +64,48 @@ describe('story candidates', () => {
     expect(needed.size).toBe(EXACT_CHECKS);
     const [assigned] = assignStories([fresh], index, new Map([...shingles].filter(([id]) => needed.has(id))));
     expect(assigned!.story).toBe(1000);
+  });
+
+  it('skip look-alikes whose signatures a copy would not show, though they estimate more than 0.5', () => {
+    const fresh = { id: 1000, fingerprint: fingerprinter.fingerprint(base.join(' ')) };
+    // sharing the first 55% of the new text: under 0.8, but most estimate 0.5 or more
+    const half = texts
+      .slice(1, 25)
+      .map((own) =>
+        [
+          ...base.slice(0, Math.floor(base.length * 0.55)),
+          ...own.slice(0, Math.ceil(base.length * 0.45)),
+        ].join(' '),
+      );
+    const estimates = half.map((text) => {
+      const fp = fingerprinter.fingerprint(text);
+      expect(containment(fresh.fingerprint.shingles, fp.shingles)).toBeLessThan(0.8);
+      return estimateContainment(
+        fresh.fingerprint.signature,
+        fp.signature,
+        fresh.fingerprint.shingles.length,
+        fp.shingles.length,
+      );
+    });
+    expect(estimates.filter((e) => e >= 0.5).length).toBeGreaterThan(EXACT_CHECKS);
+    expect(storedCandidates([fresh], storedIndex(half).index).size).toBeLessThanOrEqual(2);
+  });
+
+  it('check a short copy inside a long article, though its signature estimates it under 0.5', () => {
+    // 200 shingles, 170 of them in an article of 600: a copy (0.85); their signatures agree in 10
+    // of 96 positions, which estimates 0.38 but is what such a pair can show (at least 8 at 4 σ)
+    const short = Uint32Array.from({ length: 200 }, (_, i) => i + 1);
+    const long = Uint32Array.from({ length: 600 }, (_, i) => (i < 170 ? i + 1 : 1000 + i));
+    const signature = Int32Array.from({ length: 96 }, (_, k) => k);
+    const other = Int32Array.from({ length: 96 }, (_, k) => (k < 10 ? k : -1 - k));
+    expect(estimateContainment(signature, other, 200, 600)).toBeLessThan(0.5);
+    const fresh = { id: 1000, fingerprint: { shingles: short, signature, bands: [7] } };
+    const index = new Map([[7, [{ articleId: 1, story: 1, size: 600, signature: other }]]]);
+    expect(storedCandidates([fresh], index).has(1)).toBe(true);
+    expect(assignStories([fresh], index, new Map([[1, long]]))[0]!.story).toBe(1);
+    // with 7, the pair would share less than 0.8 but for a chance of about 1 in 140,000
+    const fewer = Int32Array.from({ length: 96 }, (_, k) => (k < 7 ? k : -1 - k));
+    const unlikely = new Map([[7, [{ articleId: 1, story: 1, size: 600, signature: fewer }]]]);
+    expect(storedCandidates([fresh], unlikely).size).toBe(0);
   });
 });
