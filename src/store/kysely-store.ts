@@ -82,7 +82,11 @@ export function createKyselyStore(
   batchIo: (trx: Transaction<Database>) => BatchIo,
 ): Store {
   let closed = false;
-  const dedup = { fingerprinter: createFingerprinter(), cache: new ShingleCache(), joins: { share: 0 } };
+  const dedup = {
+    fingerprinter: createFingerprinter(),
+    cache: new ShingleCache(),
+    joins: { share: 0, copies: 0 },
+  };
   const times = { batches: 0, articles: 0, writingMs: 0, lockedMs: 0 };
   const live = () => {
     if (closed) throw new StoreError('STORE_CLOSED', 'the store was closed');

@@ -94,7 +94,7 @@ describe.runIf(server !== null)('A Postgres batch reads band holders before the 
         },
         put: (id, fingerprint) => cache.put(id, fingerprint),
       } as ShingleCache,
-      joins: { share: 0 },
+      joins: { share: 0, copies: 0 },
     };
     const outcomes = await db.transaction().execute((trx) => {
       const io = createPostgresBatchIo(trx, { binaryArrays: true });

@@ -13,7 +13,13 @@ import { createPostgresBatchIo } from '../../src/store/write/postgres-batch-io.j
 import { createSqliteBatchIo } from '../../src/store/write/sqlite-batch-io.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { fileTempDir } from '../support/temp-dir.js';
-import { EARLY_EVENTS_BELOW, prepareBatch, writeBatch, type Dedup } from '../../src/store/write/put-batch.js';
+import {
+  EARLY_BANDS_BELOW,
+  EARLY_EVENTS_BELOW,
+  prepareBatch,
+  writeBatch,
+  type Dedup,
+} from '../../src/store/write/put-batch.js';
 import type { PutOutcome } from '../../src/store/index.js';
 import { analyseDocs } from './dev-set.js';
 import { createPGliteDialect } from './pglite-dialect.js';
@@ -69,7 +75,7 @@ describe('a Postgres batch writes its events before the batch lock while most re
   const dedup: Dedup = {
     fingerprinter: createFingerprinter(),
     cache: new ShingleCache(),
-    joins: { share: 0 },
+    joins: { share: 0, copies: 0 },
   };
   const write = async (items: ReturnType<typeof analyseDocs>) => {
     const calls: string[] = [];
@@ -186,6 +192,68 @@ describe('a Postgres batch writes its events before the batch lock while most re
     expect(indexes.rows.map((r) => r.indexdef)).toContainEqual(
       expect.stringMatching(/^CREATE INDEX story_events_event ON .*story_events USING btree \(event_id\)$/),
     );
+  });
+});
+
+describe('a Postgres batch writes its band keys before the lock while most articles found a story', () => {
+  it('though its reports join stored events, and under the lock once copies arrive', async () => {
+    const db = new Kysely<Schema>({ dialect: createPGliteDialect(new PGlite()) });
+    try {
+      await migrateToLatest(db as Kysely<unknown>, 'postgres');
+      // every recent report joined an event: the events wait for the lock
+      const dedup: Dedup = {
+        fingerprinter: createFingerprinter(),
+        cache: new ShingleCache(),
+        joins: { share: 1, copies: 0 },
+      };
+      const write = async (items: ReturnType<typeof analyseDocs>) => {
+        const calls: string[] = [];
+        const prepared = prepareBatch(items, dedup.fingerprinter);
+        await db.transaction().execute((trx) => {
+          const io = recorded(createPostgresBatchIo(trx), calls);
+          return writeBatch(
+            {
+              ...io,
+              async insertRows(table, rows) {
+                if (table === 'article_bands') calls.push(`insertRows article_bands ${rows.length}`);
+                await io.insertRows(table, rows);
+              },
+            },
+            prepared,
+            dedup,
+          );
+        });
+        return calls;
+      };
+      const bandsOf = (items: ReturnType<typeof analyseDocs>) =>
+        items.reduce((n, item) => n + dedup.fingerprinter.fingerprint(item.article.text).bands.length, 0);
+      const founders = analyseDocs(docs.slice(0, 4));
+      expect(await write(founders)).toEqual([
+        `insertRows article_bands ${bandsOf(founders)}`,
+        'lock',
+        'setStories 0',
+        `insertEvents ${reportsOf(founders)}`,
+      ]);
+      expect(dedup.joins.copies).toBe(0);
+      // copies of them: still written early (deleted under the lock, their story holds them all)
+      const copied = analyseDocs(
+        docs.slice(0, 4).map((d) => ({ ...d, id: `${d.id}-copy`, raw: `${d.raw}\n\nCopy.` })),
+      );
+      expect((await write(copied)).slice(0, 2)).toEqual([
+        `insertRows article_bands ${bandsOf(copied)}`,
+        'lock',
+      ]);
+      expect(dedup.joins.copies).toBeGreaterThan(EARLY_BANDS_BELOW);
+      // then the keys of the next batch wait for its stories: a copy stores only those its story lacks
+      const more = analyseDocs(docs.slice(4, 6));
+      const calls = await write(more);
+      expect(calls.slice(0, 2)).toEqual(['lock', 'setStories 0']);
+      expect(calls).toContain(`insertRows article_bands ${bandsOf(more)}`);
+      const kept = await sql<{ n: string }>`select count(*) as n from article_bands`.execute(db);
+      expect(Number(kept.rows[0]!.n)).toBe(bandsOf(founders) + bandsOf(more));
+    } finally {
+      await db.destroy();
+    }
   });
 });
 

@@ -29,14 +29,15 @@ import {
 
 /**
  * What a store keeps for story clustering and event merging between batches: its fingerprinter
- * (scratch buffers), the shingles of the articles it stored or checked lately, and the share of
- * recent reports that joined an event already stored or earlier in their batch (each batch's
- * share weighs half, the batches before it the other half).
+ * (scratch buffers), the shingles of the articles it stored or checked lately, the share of
+ * recent reports that joined an event already stored or earlier in their batch, and the share of
+ * recent articles that joined a story (each batch's share weighs half, the batches before it the
+ * other half).
  */
 export interface Dedup {
   readonly fingerprinter: Fingerprinter;
   readonly cache: ShingleCache;
-  readonly joins: { share: number };
+  readonly joins: { share: number; copies: number };
 }
 
 /**
@@ -48,6 +49,17 @@ export interface Dedup {
  * they are only those of the new events.
  */
 export const EARLY_EVENTS_BELOW = 0.25;
+
+/**
+ * Likewise, a batch writes every band key of every article before the lock, as a founder stores
+ * them, while at most this share of recent articles joined a story: under the lock it then deletes
+ * a copy's keys that its story holds, instead of inserting every article's keys there. Each
+ * founder takes its 32 inserts out of the lock; each copy adds as many deletes as its story's keys
+ * it repeats. Independent of the events' share: news whose articles found their own stories may
+ * still report the same events (every report of the generated corpus joining at times), and then
+ * the band inserts were a fifth of the lock's time in a large store.
+ */
+export const EARLY_BANDS_BELOW = 0.25;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}/;
@@ -572,15 +584,12 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
     // each report as its article's story would have it were the article to found one (most do)
     const early: EventReport[] = [];
     const eventRows: Row[] = [];
-    const bands: Row[] = [];
     for (const s of stored) {
       const a = s.item.article;
       for (const event of a.events) {
         early.push({ articleId: s.id, story: s.id, published: a.published ?? null, event });
         eventRows.push(eventRow(event, s.id));
       }
-      // and every band key of every article, as a founder stores them
-      for (const key of s.fp.bands) bands.push([key, s.id]);
     }
     const ids = await io.insertEvents(eventRows);
     const sources: Row[] = [];
@@ -591,8 +600,14 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
     }
     await io.insertRows('event_sources', sources);
     await io.insertRows('story_events', links);
-    await io.insertRows('article_bands', bands);
     written = ids;
+  }
+  // and, while most recent articles founded their own story, every band key of every article
+  const bandsEarly = io.sharedLock && dedup.joins.copies <= EARLY_BANDS_BELOW;
+  if (bandsEarly) {
+    const bands: Row[] = [];
+    for (const s of stored) for (const key of s.fp.bands) bands.push([key, s.id]);
+    await io.insertRows('article_bands', bands);
   }
 
   // Only what reads or changes what other batches share (stories, band keys, events, their counts)
@@ -601,7 +616,10 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   // waits on the unique index until this one ends. They were half of a batch's time in Postgres,
   // and writers now overlap on them instead of queueing.
   await io.lock();
-  const stories = await clusterStories(io, newArticles, dedup, written !== null, before, found);
+  const stories = await clusterStories(io, newArticles, dedup, bandsEarly, before, found);
+  let copies = 0;
+  for (let n = 0; n < stored.length; n++) if (stories[n] !== stored[n]!.id) copies++;
+  if (stored.length > 0) dedup.joins.copies = (dedup.joins.copies + copies / stored.length) / 2;
   const reports: EventReport[] = [];
   for (let n = 0; n < stored.length; n++) {
     const s = stored[n]!;
