@@ -45,9 +45,13 @@ const reportsOf = (items: ReturnType<typeof analyseDocs>) =>
   items.reduce((n, item) => n + item.article.events.length, 0);
 
 /** The real Postgres statements, with the order of the calls that matter here written down. */
-function recorded(io: BatchIo, calls: string[]): BatchIo {
+function recorded(io: BatchIo, calls: string[], bands = false): BatchIo {
   return {
     ...io,
+    async insertRows(table, rows) {
+      if (bands && table === 'article_bands') calls.push(`insertRows article_bands ${rows.length}`);
+      await io.insertRows(table, rows);
+    },
     async lock() {
       calls.push('lock');
       await io.lock();
@@ -67,24 +71,35 @@ function recorded(io: BatchIo, calls: string[]): BatchIo {
   };
 }
 
+/** A store's clustering and merging state, its recent reports having joined an event at `share`. */
+const freshDedup = (share: number): Dedup => ({
+  fingerprinter: createFingerprinter(),
+  cache: new ShingleCache(),
+  joins: { share, copies: 0 },
+});
+
+/** Writes one batch in a transaction through the recorded statements (band inserts too with `bands`). */
+async function writeRecorded(
+  db: Kysely<Schema>,
+  dedup: Dedup,
+  items: ReturnType<typeof analyseDocs>,
+  bands = false,
+): Promise<{ calls: string[]; outcomes: PutOutcome[] }> {
+  const calls: string[] = [];
+  const prepared = prepareBatch(items, dedup.fingerprinter);
+  const outcomes = await db
+    .transaction()
+    .execute((trx) => writeBatch(recorded(createPostgresBatchIo(trx), calls, bands), prepared, dedup));
+  return { calls, outcomes };
+}
+
 describe('a Postgres batch writes its events before the batch lock while most reports start an event', () => {
   const dir = fileTempDir('demarche-early-pg-');
   const pglite = new PGlite();
   const db = new Kysely<Schema>({ dialect: createPGliteDialect(pglite) });
   afterAll(() => db.destroy());
-  const dedup: Dedup = {
-    fingerprinter: createFingerprinter(),
-    cache: new ShingleCache(),
-    joins: { share: 0, copies: 0 },
-  };
-  const write = async (items: ReturnType<typeof analyseDocs>) => {
-    const calls: string[] = [];
-    const prepared = prepareBatch(items, dedup.fingerprinter);
-    const outcomes = await db
-      .transaction()
-      .execute((trx) => writeBatch(recorded(createPostgresBatchIo(trx), calls), prepared, dedup));
-    return { calls, outcomes };
-  };
+  const dedup = freshDedup(0);
+  const write = (items: ReturnType<typeof analyseDocs>) => writeRecorded(db, dedup, items);
   /** Every report's source row has its article's story and a link to its event, and every link a report. */
   const expectLinksHold = async () => {
     const bad = await sql<{ n: string }>`select
@@ -201,30 +216,9 @@ describe('a Postgres batch writes its band keys before the lock while most artic
     try {
       await migrateToLatest(db as Kysely<unknown>, 'postgres');
       // every recent report joined an event: the events wait for the lock
-      const dedup: Dedup = {
-        fingerprinter: createFingerprinter(),
-        cache: new ShingleCache(),
-        joins: { share: 1, copies: 0 },
-      };
-      const write = async (items: ReturnType<typeof analyseDocs>) => {
-        const calls: string[] = [];
-        const prepared = prepareBatch(items, dedup.fingerprinter);
-        await db.transaction().execute((trx) => {
-          const io = recorded(createPostgresBatchIo(trx), calls);
-          return writeBatch(
-            {
-              ...io,
-              async insertRows(table, rows) {
-                if (table === 'article_bands') calls.push(`insertRows article_bands ${rows.length}`);
-                await io.insertRows(table, rows);
-              },
-            },
-            prepared,
-            dedup,
-          );
-        });
-        return calls;
-      };
+      const dedup = freshDedup(1);
+      const write = async (items: ReturnType<typeof analyseDocs>) =>
+        (await writeRecorded(db, dedup, items, true)).calls;
       const bandsOf = (items: ReturnType<typeof analyseDocs>) =>
         items.reduce((n, item) => n + dedup.fingerprinter.fingerprint(item.article.text).bands.length, 0);
       const founders = analyseDocs(docs.slice(0, 4));
