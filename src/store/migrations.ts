@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { createFingerprinter, signatureBytes } from './dedup/minhash.js';
+import { createFingerprinter } from './dedup/minhash.js';
 import { EVENT_COUNTS_BACKFILL, EVENT_COUNT_KEY } from './schema.js';
 import { StoreError } from './store.js';
 
@@ -226,7 +226,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
               .updateTable('articles')
               .set({
                 shingles: fp.shingles.length,
-                minhash: fp.bands.length > 0 ? signatureBytes(fp.signature) : null,
+                minhash: fp.bands.length > 0 ? fp.bytes : null,
               })
               .where('id', '=', id)
               .execute();

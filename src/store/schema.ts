@@ -26,7 +26,10 @@ export interface ArticlesTable {
   story_id: number | null;
   /** Distinct word shingles of the clean text (0 for articles stored before clustering existed). */
   shingles: ColumnType<number, number | undefined, number>;
-  /** MinHash signature (`signatureBytes`), or null for a text too short to cluster. */
+  /**
+   * MinHash signature, one byte per hash (`compactSignature`; 4 per hash in rows written before
+   * 2026-12-08), or null for a text too short to cluster.
+   */
   minhash: Uint8Array | null;
 }
 

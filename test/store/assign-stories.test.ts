@@ -32,7 +32,7 @@ function storedIndex(stored: readonly string[]): { index: BandIndex; shingles: M
   const shingles = new Map<number, Uint32Array>();
   stored.forEach((text, i) => {
     const fp = fingerprinter.fingerprint(text);
-    const c = { articleId: i + 1, story: i + 1, size: fp.shingles.length, signature: fp.signature };
+    const c = { articleId: i + 1, story: i + 1, size: fp.shingles.length, signature: fp.bytes };
     shingles.set(c.articleId, fp.shingles);
     for (const key of fp.bands) index.set(key, [...(index.get(key) ?? []), c]);
   });
@@ -81,8 +81,8 @@ describe('story candidates', () => {
       const fp = fingerprinter.fingerprint(text);
       expect(containment(fresh.fingerprint.shingles, fp.shingles)).toBeLessThan(0.8);
       return estimateContainment(
-        fresh.fingerprint.signature,
-        fp.signature,
+        fresh.fingerprint.bytes,
+        fp.bytes,
         fresh.fingerprint.shingles.length,
         fp.shingles.length,
       );
@@ -93,18 +93,19 @@ describe('story candidates', () => {
 
   it('check a short copy inside a long article, though its signature estimates it under 0.5', () => {
     // 200 shingles, 170 of them in an article of 600: a copy (0.85); their signatures agree in 10
-    // of 96 positions, which estimates 0.38 but is what such a pair can show (at least 8 at 4 σ)
+    // of 96 positions, which estimates 0.37 but is what such a pair can show (at least 8 at 4 σ)
     const short = Uint32Array.from({ length: 200 }, (_, i) => i + 1);
     const long = Uint32Array.from({ length: 600 }, (_, i) => (i < 170 ? i + 1 : 1000 + i));
-    const signature = Int32Array.from({ length: 96 }, (_, k) => k);
-    const other = Int32Array.from({ length: 96 }, (_, k) => (k < 10 ? k : -1 - k));
-    expect(estimateContainment(signature, other, 200, 600)).toBeLessThan(0.5);
-    const fresh = { id: 1000, fingerprint: { shingles: short, signature, bands: [7] } };
+    const bytes = Buffer.from(Uint8Array.from({ length: 96 }, (_, k) => k));
+    const other = Uint8Array.from({ length: 96 }, (_, k) => (k < 10 ? k : 128 + k));
+    expect(estimateContainment(bytes, other, 200, 600)).toBeLessThan(0.5);
+    const signature = new Int32Array(96); // (the bands below stand for it)
+    const fresh = { id: 1000, fingerprint: { shingles: short, signature, bytes, bands: [7] } };
     const index = new Map([[7, [{ articleId: 1, story: 1, size: 600, signature: other }]]]);
     expect(storedCandidates([fresh], index).has(1)).toBe(true);
     expect(assignStories([fresh], index, new Map([[1, long]]))[0]!.story).toBe(1);
     // with 7, the pair would share less than 0.8 but for a chance of about 1 in 140,000
-    const fewer = Int32Array.from({ length: 96 }, (_, k) => (k < 7 ? k : -1 - k));
+    const fewer = Uint8Array.from({ length: 96 }, (_, k) => (k < 7 ? k : 128 + k));
     const unlikely = new Map([[7, [{ articleId: 1, story: 1, size: 600, signature: fewer }]]]);
     expect(storedCandidates([fresh], unlikely).size).toBe(0);
   });

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/eval/index.js';
+import { HASHES } from '../../src/store/dedup/minhash.js';
 import { openPostgresStore, openSqliteStore, type Store } from '../../src/store/index.js';
 import type { Database as Schema } from '../../src/store/schema.js';
 import { STOP_KEY_HOLDERS, type BandMatch, type BatchIo } from '../../src/store/write/batch-io.js';
@@ -59,7 +60,7 @@ async function expectStopKeys(io: BatchIo, ids: readonly number[]): Promise<void
   expect(holders(matches, FULL)).toEqual(sorted(ids.slice(-STOP_KEY_HOLDERS)));
   expect(holders(matches, RARE)).toEqual(sorted(ids.slice(0, FEW)));
   for (const m of matches) {
-    expect(m.minhash?.length ?? 0).toBe(384);
+    expect(m.minhash?.length ?? 0).toBe(HASHES);
     expect(m.shingles).toBeGreaterThan(0);
   }
   await io.deleteBands([[RARE, ids[1]!]]);
@@ -72,7 +73,7 @@ async function expectBefore(io: BatchIo, ids: readonly number[]): Promise<void> 
   expect(before.stopKeys).toEqual([POPULAR]);
   expect(holders(before.matches, FULL)).toEqual(sorted(ids.slice(-STOP_KEY_HOLDERS)));
   expect(holders(before.matches, RARE)).toEqual(sorted(ids.slice(0, FEW)));
-  expect(before.matches.every((m) => m.minhash?.length === 384 && m.shingles > 0)).toBe(true);
+  expect(before.matches.every((m) => m.minhash?.length === HASHES && m.shingles > 0)).toBe(true);
   expect(before.matches).toHaveLength(STOP_KEY_HOLDERS + FEW);
 }
 

@@ -14,7 +14,7 @@ const candidate = (id: number, fp: Fingerprint) => ({
   articleId: id,
   story: id,
   size: fp.shingles.length,
-  signature: fp.signature,
+  signature: fp.bytes,
 });
 
 describe('ShingleCache', () => {

@@ -31,7 +31,8 @@ export interface StoryCandidate {
   readonly story: number;
   /** Its distinct shingle count. */
   readonly size: number;
-  readonly signature: Int32Array;
+  /** Its compact signature (`compactSignature`). */
+  readonly signature: Uint8Array;
 }
 
 /** An article of the batch being stored: its id and fingerprint. */
@@ -84,7 +85,7 @@ function likelyCopies(fp: Fingerprint, indexes: readonly BandIndex[]): StoryCand
       for (const c of index.get(key) ?? []) {
         if (seen.has(c.articleId)) continue;
         seen.add(c.articleId);
-        const equal = equalMinima(fp.signature, c.signature);
+        const equal = equalMinima(fp.bytes, c.signature);
         if (mayShare(equal, fp.shingles.length, c.size, CONTAINMENT, STANDARD_ERRORS))
           scored.push({ c, estimate: containmentOf(equal, fp.shingles.length, c.size) });
       }
@@ -151,7 +152,7 @@ export function assignStories(
     }
     if (bands.length > 0) {
       shinglesOf.set(id, fp.shingles);
-      const self = { articleId: id, story, size: fp.shingles.length, signature: fp.signature };
+      const self = { articleId: id, story, size: fp.shingles.length, signature: fp.bytes };
       for (const key of bands) {
         const list = batch.get(key);
         if (list === undefined) batch.set(key, [self]);

@@ -19,6 +19,11 @@ export interface Fingerprint {
   readonly shingles: Uint32Array;
   /** MinHash signature: `HASHES` minima, one per bin of the seeded permutation. */
   readonly signature: Int32Array;
+  /**
+   * The signature as the store keeps and compares it: the low byte of each minimum (b-bit MinHash,
+   * b = 8; `compactSignature`), `HASHES` bytes.
+   */
+  readonly bytes: Buffer;
   /** One key per band (`BANDS`), safe integers below 2^52; empty when the text is too short. */
   readonly bands: readonly number[];
 }
@@ -159,7 +164,12 @@ export function createFingerprinter(): Fingerprinter {
       }
       const shingles = all.subarray(0, sortUnique(all));
       const signature = minHash(shingles, raw);
-      return { shingles, signature, bands: shingles.length < MIN_SHINGLES ? [] : bandKeys(signature) };
+      return {
+        shingles,
+        signature,
+        bytes: compactSignature(signature),
+        bands: shingles.length < MIN_SHINGLES ? [] : bandKeys(signature),
+      };
     },
   };
 }
@@ -206,28 +216,76 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * Containment of the smaller set estimated from two signatures and the set sizes: the share of
- * equal minima estimates the Jaccard similarity J, and |A ∩ B| = J (|A| + |B|) / (1 + J).
+ * The signature as one byte per position: the low 8 bits of each minimum (b-bit MinHash, Li and
+ * König 2010). Two positions holding the same minimum hold the same byte; two holding different
+ * minima hold the same byte by chance, 1 time in 256 (`BYTE_COLLISION`: a minimum's low bits are
+ * uniform). Story clustering compares signatures for every stored article that shares a band key
+ * with a new one, tens of thousands per batch in a large store: a quarter of the bytes to store,
+ * send and decode made that read cheaper for the database and for the client, whose main thread
+ * had decoded a buffer per holder (docs/performance-log.md, "Writing into Postgres and the batch
+ * lock").
  *
  * @example
- * estimateContainment(fp.signature, other.signature, fp.shingles.length, otherSize); // ≈ 0.9 for a trimmed copy
+ * compactSignature(fp.signature).length; // 96
  */
-export function estimateContainment(a: Int32Array, b: Int32Array, sizeA: number, sizeB: number): number {
+export function compactSignature(signature: Int32Array): Buffer {
+  const out = Buffer.allocUnsafe(signature.length);
+  for (let k = 0; k < signature.length; k++) out[k] = signature[k]! & 0xff;
+  return out;
+}
+
+/** The chance that two positions holding different minima hold the same low byte. */
+export const BYTE_COLLISION = 1 / 256;
+
+/**
+ * A stored signature as `compactSignature` gives it: `HASHES` bytes as they are (a view, no copy);
+ * a row written before signatures were compacted holds the full minima, 4 bytes each (little-endian),
+ * and gives their low bytes.
+ *
+ * @example
+ * compactFrom(row.minhash); // Uint8Array(96)
+ */
+export function compactFrom(stored: Uint8Array): Uint8Array {
+  if (stored.byteLength === HASHES) return stored;
+  if (stored.byteLength !== 4 * HASHES)
+    throw new RangeError(
+      `a MinHash signature of ${stored.byteLength} bytes (expected ${HASHES} or ${4 * HASHES})`,
+    );
+  const out = new Uint8Array(HASHES);
+  for (let k = 0; k < HASHES; k++) out[k] = stored[4 * k]!;
+  return out;
+}
+
+/**
+ * Containment of the smaller set estimated from two compact signatures and the set sizes: the
+ * share of equal bytes, less the chance collisions, estimates the Jaccard similarity J, and
+ * |A ∩ B| = J (|A| + |B|) / (1 + J).
+ *
+ * @example
+ * estimateContainment(fp.bytes, other.bytes, fp.shingles.length, otherSize); // ≈ 0.9 for a trimmed copy
+ */
+export function estimateContainment(a: Uint8Array, b: Uint8Array, sizeA: number, sizeB: number): number {
   return containmentOf(equalMinima(a, b), sizeA, sizeB);
 }
 
-/** How many of two signatures' `HASHES` positions hold the same minimum. */
-export function equalMinima(a: Int32Array, b: Int32Array): number {
+/**
+ * How many of two compact signatures' `HASHES` positions hold the same byte: every position whose
+ * minima are equal, and about 1 in 256 of the others (`BYTE_COLLISION`).
+ */
+export function equalMinima(a: Uint8Array, b: Uint8Array): number {
   let equal = 0;
   for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) equal++;
   return equal;
 }
 
-/** The containment `estimateContainment` gives for `equal` equal minima (`equalMinima`). */
+/**
+ * The containment `estimateContainment` gives for `equal` equal bytes (`equalMinima`): the share
+ * of equal minima is estimated as (equal / HASHES − c) / (1 − c), c the chance collision.
+ */
 export function containmentOf(equal: number, sizeA: number, sizeB: number): number {
   const small = Math.min(sizeA, sizeB);
   if (small === 0) return 0;
-  const j = equal / HASHES;
+  const j = Math.max(0, (equal / HASHES - BYTE_COLLISION) / (1 - BYTE_COLLISION));
   return Math.min(1, (j * (sizeA + sizeB)) / (1 + j) / small);
 }
 
@@ -240,29 +298,16 @@ export function containmentOf(equal: number, sizeA: number, sizeB: number): numb
  * independent hashes, each agree with the chance J. The bound therefore depends on the sizes:
  * at equal sizes and a share of 0.8 it is 46 of 96 at z = 4 (an estimate of 0.65), while a text
  * copied into one three times its size needs only 8 (an estimate of 0.31): one floor on the
- * estimate either checks many more look-alikes or misses such copies.
+ * estimate either checks many more look-alikes or misses such copies. Given the equal bytes of
+ * compact signatures, which count every equal minimum and a few chance collisions besides, the
+ * test keeps every pair that the full minima would keep, and a few more.
  *
  * @example
- * mayShare(equalMinima(fp.signature, other.signature), fp.shingles.length, otherSize, 0.8, 4);
+ * mayShare(equalMinima(fp.bytes, other.bytes), fp.shingles.length, otherSize, 0.8, 4);
  */
 export function mayShare(equal: number, sizeA: number, sizeB: number, share: number, z: number): boolean {
   const small = Math.min(sizeA, sizeB);
   if (small === 0) return false;
   const j = (share * small) / (sizeA + sizeB - share * small);
   return equal >= HASHES * j - z * Math.sqrt(HASHES * j * (1 - j));
-}
-
-/** The signature as bytes (little-endian), for a blob column. */
-export function signatureBytes(signature: Int32Array): Buffer {
-  const out = Buffer.allocUnsafe(signature.length * 4);
-  for (let k = 0; k < signature.length; k++) out.writeInt32LE(signature[k]!, k * 4);
-  return out;
-}
-
-/** A signature read back from `signatureBytes`' output (any Uint8Array view). */
-export function signatureFrom(bytes: Uint8Array): Int32Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const out = new Int32Array(bytes.byteLength >>> 2);
-  for (let k = 0; k < out.length; k++) out[k] = view.getInt32(k * 4, true);
-  return out;
 }

@@ -8,7 +8,7 @@ import type { Fingerprint } from './minhash.js';
 export const CACHED_SHINGLES = 2 ** 21;
 
 interface Entry {
-  readonly signature: Int32Array;
+  readonly signature: Uint8Array;
   readonly shingles: Uint32Array;
 }
 
@@ -28,7 +28,7 @@ interface Entry {
  * @example
  * const cache = new ShingleCache();
  * cache.put(12, fingerprint);
- * cache.get({ articleId: 12, story: 12, size: fingerprint.shingles.length, signature: fingerprint.signature });
+ * cache.get({ articleId: 12, story: 12, size: fingerprint.shingles.length, signature: fingerprint.bytes });
  */
 export class ShingleCache {
   private readonly entries = new Map<number, Entry>();
@@ -50,11 +50,11 @@ export class ShingleCache {
   }
 
   /** Keeps an article's shingles under its id (a set larger than the whole cache is not kept). */
-  put(id: number, fp: Pick<Fingerprint, 'shingles' | 'signature'>): void {
+  put(id: number, fp: Pick<Fingerprint, 'shingles' | 'bytes'>): void {
     const old = this.entries.get(id);
     if (old !== undefined) this.drop(id, old);
     if (fp.shingles.length > this.limit) return;
-    this.entries.set(id, { signature: fp.signature, shingles: fp.shingles });
+    this.entries.set(id, { signature: fp.bytes, shingles: fp.shingles });
     this.held += fp.shingles.length;
     for (const [oldest, entry] of this.entries) {
       if (this.held <= this.limit) break;
@@ -73,7 +73,7 @@ export class ShingleCache {
   }
 }
 
-function sameSignature(a: Int32Array, b: Int32Array): boolean {
+function sameSignature(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

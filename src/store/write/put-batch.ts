@@ -13,7 +13,7 @@ import {
   type MergePlan,
   type StoredMatch,
 } from '../dedup/merge-events.js';
-import { signatureBytes, signatureFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
+import { compactFrom, type Fingerprint, type Fingerprinter } from '../dedup/minhash.js';
 import type { ShingleCache } from '../dedup/shingle-cache.js';
 import { StoreError, type ArticleToStore, type PutOutcome } from '../store.js';
 import { UNDATED_MONTH } from '../schema.js';
@@ -157,7 +157,7 @@ function articleRow(item: ArticleToStore, fp: Fingerprint, now: string): Row {
     json.mentions,
     now,
     fp.shingles.length,
-    fp.bands.length > 0 ? signatureBytes(fp.signature) : null,
+    fp.bands.length > 0 ? fp.bytes : null,
   ];
 }
 
@@ -234,12 +234,12 @@ function pushAnnotationRows(a: AnalysedArticle, id: number, people: Row[], quote
 /** Band matches grouped by key, as story candidates. */
 function bandIndex(matches: readonly BandMatch[]): Map<number, StoryCandidate[]> {
   const index = new Map<number, StoryCandidate[]>();
-  const signatures = new Map<number, Int32Array>();
+  const signatures = new Map<number, Uint8Array>();
   for (const m of matches) {
     if (m.minhash === null) continue;
     let signature = signatures.get(m.articleId);
     if (signature === undefined) {
-      signature = signatureFrom(m.minhash);
+      signature = compactFrom(m.minhash);
       signatures.set(m.articleId, signature);
     }
     const c = { articleId: m.articleId, story: m.story, size: m.shingles, signature };
