@@ -93,7 +93,7 @@ async function writeRecorded(
   return { calls, outcomes };
 }
 
-describe('a Postgres batch writes its events before the batch lock while most reports start an event', () => {
+describe('a Postgres batch writes its new events before the batch lock', () => {
   const dir = fileTempDir('demarche-early-pg-');
   const pglite = new PGlite();
   const db = new Kysely<Schema>({ dialect: createPGliteDialect(pglite) });
@@ -124,7 +124,7 @@ describe('a Postgres batch writes its events before the batch lock while most re
   const eventCount = async () =>
     Number((await sql<{ n: string }>`select count(*) as n from events`.execute(db)).rows[0]!.n);
 
-  it('keeps the new events it wrote early, deletes those that joined, and stops once reports join', async () => {
+  it('keeps the new events it wrote early, deletes those that joined, and once reports join writes only those the merge starts', async () => {
     await migrateToLatest(db as Kysely<unknown>, 'postgres');
     expect(reportsOf(originals)).toBeGreaterThan(20);
 
@@ -171,9 +171,10 @@ describe('a Postgres batch writes its events before the batch lock while most re
     expect(dedup.joins.share).toBeGreaterThan(EARLY_EVENTS_BELOW);
     await expectLinksHold();
 
-    // more copies: the recent reports joined, so only the merge's new events (none) are written
+    // more copies: the recent reports joined, so only the events the merge would start are written
+    // before the lock (none: every report joins)
     const third = await write(copies(2));
-    expect(third.calls).toEqual(['lock', `setStories ${copies(2).length}`, 'insertEvents 0']);
+    expect(third.calls).toEqual(['lock', `setStories ${copies(2).length}`, 'deleteEvents 0']);
     await expectStoriesStored(third.outcomes);
     expect(await eventCount()).toBe(withOwn);
     const orphans = await sql<{ n: string }>`select count(*) as n from events e
@@ -181,12 +182,29 @@ describe('a Postgres batch writes its events before the batch lock while most re
     expect(Number(orphans.rows[0]!.n)).toBe(0);
     await expectLinksHold();
 
+    // copies and new articles together: the new articles' events go in before the lock, those of
+    // the copies (joining stored events) not at all, and the guess holds (nothing deleted)
+    const mixed = [...copies(3), ...analyseDocs(docs.slice(7))];
+    expect(mixed.length).toBe(copies(3).length + 2);
+    const beforeMixed = await eventCount();
+    const fourth = await write(mixed);
+    const added = (await eventCount()) - beforeMixed;
+    expect(added).toBeGreaterThan(0);
+    expect(fourth.calls).toEqual([
+      `insertEvents ${added}`,
+      'lock',
+      `setStories ${copies(3).length}`,
+      'deleteEvents 0',
+    ]);
+    await expectStoriesStored(fourth.outcomes);
+    await expectLinksHold();
+
     // the band keys written early, less a copy's keys its story holds, are the keys SQLite's
-    // batches store after clustering (the same batches, in the same order)
+    // batches store after clustering (the same batches, in the same order), and so are the events
     const bands = await sql<{ hash: string; key: string }>`select a.content_hash as hash, b.key::text as key
       from article_bands b join articles a on a.id = b.article_id`.execute(db);
     const sqlite = await openSqliteStore({ path: join(dir, 'bands.db') });
-    for (const batch of [originals, extended, copies(1), copies(2)]) await sqlite.putArticles(batch);
+    for (const batch of [originals, extended, copies(1), copies(2), mixed]) await sqlite.putArticles(batch);
     await sqlite.close();
     const database = new Database(join(dir, 'bands.db'));
     const expected = database
@@ -194,7 +212,22 @@ describe('a Postgres batch writes its events before the batch lock while most re
         `select a.content_hash as hash, cast(b.key as text) as key from article_bands b join articles a on a.id = b.article_id`,
       )
       .all() as { hash: string; key: string }[];
+    // each event by its contract id, with its reports' articles, as SQLite stored them
+    const eventsOf = (rows: readonly { uid: string; hash: string }[]) =>
+      rows.map((r) => `${r.uid} ${r.hash}`).sort();
+    const sqliteEvents = database
+      .prepare(
+        `select e.uid as uid, a.content_hash as hash from events e
+           join event_sources s on s.event_id = e.id join articles a on a.id = s.article_id`,
+      )
+      .all() as { uid: string; hash: string }[];
     database.close();
+    const pgEvents = await sql<{ uid: string; hash: string }>`select e.uid as uid, a.content_hash as hash
+      from events e join event_sources s on s.event_id = e.id join articles a on a.id = s.article_id`.execute(
+      db,
+    );
+    expect(sqliteEvents.length).toBeGreaterThan(reportsOf(originals));
+    expect(eventsOf(pgEvents.rows)).toEqual(eventsOf(sqliteEvents));
     const pairs = (rows: readonly { hash: string; key: string }[]) =>
       rows.map((r) => `${r.hash} ${r.key}`).sort();
     expect(expected.length).toBeGreaterThan(0);
@@ -215,7 +248,8 @@ describe('a Postgres batch writes its band keys before the lock while most artic
     const db = new Kysely<Schema>({ dialect: createPGliteDialect(new PGlite()) });
     try {
       await migrateToLatest(db as Kysely<unknown>, 'postgres');
-      // every recent report joined an event: the events wait for the lock
+      // every recent report joined an event: only the events the merge would start go in before the
+      // lock (here every report's: the articles are new)
       const dedup = freshDedup(1);
       const write = async (items: ReturnType<typeof analyseDocs>) =>
         (await writeRecorded(db, dedup, items, true)).calls;
@@ -223,10 +257,11 @@ describe('a Postgres batch writes its band keys before the lock while most artic
         items.reduce((n, item) => n + dedup.fingerprinter.fingerprint(item.article.text).bands.length, 0);
       const founders = analyseDocs(docs.slice(0, 4));
       expect(await write(founders)).toEqual([
+        `insertEvents ${reportsOf(founders)}`,
         `insertRows article_bands ${bandsOf(founders)}`,
         'lock',
         'setStories 0',
-        `insertEvents ${reportsOf(founders)}`,
+        'deleteEvents 0',
       ]);
       expect(dedup.joins.copies).toBe(0);
       // copies of them: still written early (deleted under the lock, their story holds them all)
@@ -241,7 +276,9 @@ describe('a Postgres batch writes its band keys before the lock while most artic
       // then the keys of the next batch wait for its stories: a copy stores only those its story lacks
       const more = analyseDocs(docs.slice(4, 6));
       const calls = await write(more);
-      expect(calls.slice(0, 2)).toEqual(['lock', 'setStories 0']);
+      // (their events, new, before the lock)
+      expect(calls[0]).toMatch(/^insertEvents [1-9]\d*$/);
+      expect(calls.slice(1, 3)).toEqual(['lock', 'setStories 0']);
       expect(calls).toContain(`insertRows article_bands ${bandsOf(more)}`);
       const kept = await sql<{ n: string }>`select count(*) as n from article_bands`.execute(db);
       expect(Number(kept.rows[0]!.n)).toBe(bandsOf(founders) + bandsOf(more));

@@ -41,12 +41,12 @@ export interface Dedup {
 }
 
 /**
- * Where other writers wait for the batch lock (`BatchIo.sharedLock`), a batch writes its reports'
- * events, with their source rows and story links, before taking it while at most this share of
- * recent reports joined another event: each report that joins costs inserts and a delete, each new
- * one takes its inserts out of the lock.
- * News whose copies arrive together (every report joining) keeps its inserts in the lock, where
- * they are only those of the new events.
+ * Where other writers wait for the batch lock (`BatchIo.sharedLock`), a batch writes every report's
+ * event, with its source row and story link, before taking it while at most this share of recent
+ * reports joined another event: each report that joins costs inserts and a delete, each new one
+ * takes its inserts out of the lock. Past it (copies arriving together, news retelling stored
+ * events) the batch runs the event match before the lock and writes there only the events the
+ * merge would then start (`writeEventsEarly`): one query more, outside the lock, for those inserts.
  */
 export const EARLY_EVENTS_BELOW = 0.25;
 
@@ -418,15 +418,15 @@ function representativeOf(reports: readonly EventReport[], plan: MergePlan, i: n
 }
 
 /**
- * Merges the new articles' events into stored ones or new ones, and writes every report. `written`:
- * per report, the event row the batch inserted for it before the lock (`BatchIo.sharedLock`), or
- * null when the batch writes only the new events here.
+ * The stored events the reports may join, and how they join them or start new ones
+ * (`planEventMerge`). `early`: the batch wrote events of its own before the lock, which are not
+ * to be matched.
  */
-async function mergeEvents(
+async function planMerge(
   io: BatchIo,
   reports: readonly EventReport[],
-  written: readonly number[] | null,
-): Promise<boolean[]> {
+  early: boolean,
+): Promise<{ hits: EventHit[]; plan: MergePlan }> {
   // Loops rather than callbacks: a callback made per batch is compiled again every batch or two
   // (docs/scaling.md: "Full collections also cost compilation").
   // stories founded by this batch's articles (a story's id is its first article's) have no stored events
@@ -450,7 +450,7 @@ async function mergeEvents(
     });
   }
   // the events written early are the batch's articles' (those with events are `founded`)
-  const hits = await io.matchEvents(lookups, written === null ? [] : [...founded]);
+  const hits = await io.matchEvents(lookups, early ? [...founded] : []);
   const found: StoredMatch[] = [];
   for (const h of hits)
     found.push({
@@ -458,7 +458,20 @@ async function mergeEvents(
       sameStory: h.sameStory,
       event: { id: h.id, uid: h.uid, mode: h.mode, date: h.date, published: h.published },
     });
-  const plan = planEventMerge(reports, found);
+  return { hits, plan: planEventMerge(reports, found) };
+}
+
+/**
+ * Merges the new articles' events into stored ones or new ones, and writes every report. `written`:
+ * per report, the event row the batch inserted for it before the lock (`BatchIo.sharedLock`; -1
+ * for a report it wrote none for), or null when the batch wrote none.
+ */
+async function mergeEvents(
+  io: BatchIo,
+  reports: readonly EventReport[],
+  written: readonly number[] | null,
+): Promise<boolean[]> {
+  const { hits, plan } = await planMerge(io, reports, written !== null);
   // the plan's events that are new, and those stored whose representative is now a new report
   const created: number[] = [];
   const changed: number[] = [];
@@ -478,11 +491,26 @@ async function mergeEvents(
     }
     newIds = await io.insertEvents(rows);
   } else {
-    // a new event is the row written for its representative report; the other rows joined an event
-    for (const i of created) newIds.push(written[plan.events[i]!.representative!]!);
+    // a new event is the row written for its representative report, if one was (else it goes in
+    // now); the other rows joined an event
+    const late: number[] = [];
+    const rows: Row[] = [];
+    for (const i of created) {
+      const representative = plan.events[i]!.representative!;
+      if (written[representative]! < 0) {
+        late.push(newIds.length);
+        const r = reports[representative]!;
+        rows.push(eventRow(r.event, r.articleId));
+      }
+      newIds.push(written[representative]!);
+    }
+    if (rows.length > 0) {
+      const ids = await io.insertEvents(rows);
+      for (let n = 0; n < late.length; n++) newIds[late[n]!] = ids[n]!;
+    }
     const kept = new Set(newIds);
     const joined: number[] = [];
-    for (const id of written) if (!kept.has(id)) joined.push(id);
+    for (const id of written) if (id >= 0 && !kept.has(id)) joined.push(id);
     await io.deleteEvents(joined);
   }
   for (let n = 0; n < created.length; n++) idOf[created[n]!] = newIds[n]!;
@@ -576,32 +604,13 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   // the stories unless batches committed meanwhile stored holders of the keys (then they are found
   // again, the shingles read here cached)
   const found = before === null ? null : await findStories(io, newArticles, dedup, bandsAtLock(before, []));
-  // where other writers wait for the lock, and most recent reports started an event, every report's
-  // event goes in now as a new event, with its source row and story link, in report order (below);
-  // the merge keeps those that are new and deletes the rest
-  let written: number[] | null = null;
-  if (io.sharedLock && dedup.joins.share <= EARLY_EVENTS_BELOW) {
-    // each report as its article's story would have it were the article to found one (most do)
-    const early: EventReport[] = [];
-    const eventRows: Row[] = [];
-    for (const s of stored) {
-      const a = s.item.article;
-      for (const event of a.events) {
-        early.push({ articleId: s.id, story: s.id, published: a.published ?? null, event });
-        eventRows.push(eventRow(event, s.id));
-      }
-    }
-    const ids = await io.insertEvents(eventRows);
-    const sources: Row[] = [];
-    const links: Row[] = [];
-    for (let i = 0; i < early.length; i++) {
-      sources.push(sourceRow(ids[i]!, early[i]!));
-      links.push([early[i]!.story, ids[i]]);
-    }
-    await io.insertRows('event_sources', sources);
-    await io.insertRows('story_events', links);
-    written = ids;
-  }
+  // where other writers wait for the lock, reports' events go in now as new events, with their
+  // source rows and story links: every report's while most recent reports started an event, else
+  // those the merge would now start (below); the merge under the lock keeps those that are new and
+  // deletes the rest
+  const written = io.sharedLock
+    ? await writeEventsEarly(io, stored, found, dedup.joins.share <= EARLY_EVENTS_BELOW)
+    : null;
   // and, while most recent articles founded their own story, every band key of every article
   const bandsEarly = io.sharedLock && dedup.joins.copies <= EARLY_BANDS_BELOW;
   if (bandsEarly) {
@@ -653,6 +662,62 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
     outcomes.push(o);
   }
   return outcomes;
+}
+
+/**
+ * Writes reports' events before the batch lock (`BatchIo.sharedLock`), each as a new event with its
+ * source row and story link as its article would have them were it to found its story (most do):
+ * with `all`, every report's; else only those of the reports that would start an event if the
+ * merge ran now, on the stories `found` before the lock (one more event match, outside the lock).
+ * Returns, per report in batch order, the event row written for it, or -1.
+ */
+async function writeEventsEarly(
+  io: BatchIo,
+  stored: readonly (FreshRecord & { readonly id: number })[],
+  found: readonly StoryAssignment[] | null,
+  all: boolean,
+): Promise<number[]> {
+  const early: EventReport[] = [];
+  for (const s of stored) {
+    const a = s.item.article;
+    for (const event of a.events)
+      early.push({ articleId: s.id, story: s.id, published: a.published ?? null, event });
+  }
+  let chosen: boolean[] | null = null;
+  if (!all) {
+    const guessed: EventReport[] = [];
+    for (let n = 0; n < stored.length; n++) {
+      const s = stored[n]!;
+      const a = s.item.article;
+      const story = found?.[n]?.story ?? s.id;
+      for (const event of a.events)
+        guessed.push({ articleId: s.id, story, published: a.published ?? null, event });
+    }
+    const { plan } = await planMerge(io, guessed, false);
+    chosen = new Array<boolean>(early.length).fill(false);
+    for (const p of plan.events) if (p.storedId === null) chosen[p.representative!] = true;
+  }
+  const reports: number[] = [];
+  const eventRows: Row[] = [];
+  for (let i = 0; i < early.length; i++) {
+    if (chosen !== null && !chosen[i]) continue;
+    reports.push(i);
+    eventRows.push(eventRow(early[i]!.event, early[i]!.articleId));
+  }
+  const written = new Array<number>(early.length).fill(-1);
+  if (eventRows.length === 0) return written;
+  const ids = await io.insertEvents(eventRows);
+  const sources: Row[] = [];
+  const links: Row[] = [];
+  for (let k = 0; k < reports.length; k++) {
+    const r = early[reports[k]!]!;
+    written[reports[k]!] = ids[k]!;
+    sources.push(sourceRow(ids[k]!, r));
+    links.push([r.story, ids[k]]);
+  }
+  await io.insertRows('event_sources', sources);
+  await io.insertRows('story_events', links);
+  return written;
 }
 
 /**
