@@ -482,32 +482,27 @@ async function mergeEvents(
     if (p.storedId === null) created.push(i);
     else if (p.representative !== null) changed.push(i);
   }
-  let newIds: number[] = [];
-  if (written === null) {
-    const rows: Row[] = [];
-    for (const i of created) {
-      const r = reports[plan.events[i]!.representative!]!;
+  // a new event is the row written before the lock for its representative report, if one was;
+  // else it goes in now (all of them where none was written)
+  const newIds: number[] = [];
+  const late: number[] = [];
+  const rows: Row[] = [];
+  for (const i of created) {
+    const representative = plan.events[i]!.representative!;
+    const early = written === null ? -1 : written[representative]!;
+    if (early < 0) {
+      late.push(newIds.length);
+      const r = reports[representative]!;
       rows.push(eventRow(r.event, r.articleId));
     }
-    newIds = await io.insertEvents(rows);
-  } else {
-    // a new event is the row written for its representative report, if one was (else it goes in
-    // now); the other rows joined an event
-    const late: number[] = [];
-    const rows: Row[] = [];
-    for (const i of created) {
-      const representative = plan.events[i]!.representative!;
-      if (written[representative]! < 0) {
-        late.push(newIds.length);
-        const r = reports[representative]!;
-        rows.push(eventRow(r.event, r.articleId));
-      }
-      newIds.push(written[representative]!);
-    }
-    if (rows.length > 0) {
-      const ids = await io.insertEvents(rows);
-      for (let n = 0; n < late.length; n++) newIds[late[n]!] = ids[n]!;
-    }
+    newIds.push(early);
+  }
+  if (rows.length > 0) {
+    const ids = await io.insertEvents(rows);
+    for (let n = 0; n < late.length; n++) newIds[late[n]!] = ids[n]!;
+  }
+  if (written !== null) {
+    // the other rows written early joined an event
     const kept = new Set(newIds);
     const joined: number[] = [];
     for (const id of written) if (id >= 0 && !kept.has(id)) joined.push(id);
