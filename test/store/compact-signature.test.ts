@@ -10,6 +10,7 @@ import {
   compactSignature,
   containment,
   createFingerprinter,
+  equalMinima,
   mayShare,
 } from '../../src/store/dedup/minhash.js';
 import { openPostgresStore, openSqliteStore, type PutOutcome, type Store } from '../../src/store/index.js';
@@ -23,13 +24,6 @@ const fps = docs.map((d) => fingerprinter.fingerprint(d.raw));
 
 /** Positions where two full signatures hold the same minimum. */
 function equalFull(a: Int32Array, b: Int32Array): number {
-  let n = 0;
-  for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) n++;
-  return n;
-}
-
-/** Positions where two compact signatures hold the same byte. */
-function equalBytes(a: Uint8Array, b: Uint8Array): number {
   let n = 0;
   for (let k = 0; k < HASHES; k++) if (a[k] === b[k]) n++;
   return n;
@@ -49,7 +43,7 @@ describe('compact MinHash signatures', () => {
     for (let i = 0; i < fps.length; i++)
       for (let j = i + 1; j < fps.length; j++) {
         const full = equalFull(fps[i]!.signature, fps[j]!.signature);
-        const bytes = equalBytes(fps[i]!.bytes, fps[j]!.bytes);
+        const bytes = equalMinima(fps[i]!.bytes, fps[j]!.bytes);
         expect(bytes).toBeGreaterThanOrEqual(full);
         chance += bytes - full;
         unequal += HASHES - full;
@@ -77,7 +71,7 @@ describe('compact MinHash signatures', () => {
             STANDARD_ERRORS,
           );
           const compact = mayShare(
-            equalBytes(excerpt.bytes, other.bytes),
+            equalMinima(excerpt.bytes, other.bytes),
             a,
             b,
             CONTAINMENT,

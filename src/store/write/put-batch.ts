@@ -672,22 +672,21 @@ async function writeEventsEarly(
   found: readonly StoryAssignment[] | null,
   all: boolean,
 ): Promise<number[]> {
+  // each report as written early (in its article's own story), and as the merge would see it now
   const early: EventReport[] = [];
-  for (const s of stored) {
+  const guessed: EventReport[] = [];
+  for (let n = 0; n < stored.length; n++) {
+    const s = stored[n]!;
     const a = s.item.article;
-    for (const event of a.events)
-      early.push({ articleId: s.id, story: s.id, published: a.published ?? null, event });
+    const published = a.published ?? null;
+    const story = found?.[n]?.story ?? s.id;
+    for (const event of a.events) {
+      early.push({ articleId: s.id, story: s.id, published, event });
+      if (!all) guessed.push({ articleId: s.id, story, published, event });
+    }
   }
   let chosen: boolean[] | null = null;
   if (!all) {
-    const guessed: EventReport[] = [];
-    for (let n = 0; n < stored.length; n++) {
-      const s = stored[n]!;
-      const a = s.item.article;
-      const story = found?.[n]?.story ?? s.id;
-      for (const event of a.events)
-        guessed.push({ articleId: s.id, story, published: a.published ?? null, event });
-    }
     const { plan } = await planMerge(io, guessed, false);
     chosen = new Array<boolean>(early.length).fill(false);
     for (const p of plan.events) if (p.storedId === null) chosen[p.representative!] = true;
