@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
-import { Kysely, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/eval/index.js';
 import { createFingerprinter } from '../../src/store/dedup/minhash.js';
@@ -11,7 +12,7 @@ import type { Database as Schema } from '../../src/store/schema.js';
 import type { BatchIo } from '../../src/store/write/batch-io.js';
 import { createPostgresBatchIo } from '../../src/store/write/postgres-batch-io.js';
 import { createSqliteBatchIo } from '../../src/store/write/sqlite-batch-io.js';
-import { openSqliteStore } from '../../src/store/index.js';
+import { openPostgresStore, openSqliteStore } from '../../src/store/index.js';
 import { fileTempDir } from '../support/temp-dir.js';
 import {
   EARLY_BANDS_BELOW,
@@ -21,9 +22,11 @@ import {
   type Dedup,
 } from '../../src/store/write/put-batch.js';
 import type { PutOutcome } from '../../src/store/index.js';
+import { findPostgres } from './backends.js';
 import { analyseDocs } from './dev-set.js';
 import { createPGliteDialect } from './pglite-dialect.js';
 
+const server = await findPostgres();
 const docs = generateCorpus({ seed: 31, bytes: 40_000 }).map(({ mediaType: _, ...doc }) => doc);
 const originals = analyseDocs(docs.slice(0, 6));
 /** Copies of the originals (a line added), in two rounds: every report of theirs joins an event. */
@@ -44,13 +47,25 @@ const extended = analyseDocs([
 const reportsOf = (items: ReturnType<typeof analyseDocs>) =>
   items.reduce((n, item) => n + item.article.events.length, 0);
 
-/** The real Postgres statements, with the order of the calls that matter here written down. */
-function recorded(io: BatchIo, calls: string[], bands = false): BatchIo {
+/**
+ * The real Postgres statements, with the order of the calls that matter here written down (the
+ * band keys' and the source rows' inserts too with `bands` and `sources`, when they insert rows).
+ */
+function recorded(
+  io: BatchIo,
+  calls: string[],
+  { bands = false, sources = false }: { bands?: boolean; sources?: boolean } = {},
+): BatchIo {
   return {
     ...io,
     async insertRows(table, rows) {
-      if (bands && table === 'article_bands') calls.push(`insertRows article_bands ${rows.length}`);
+      if (rows.length > 0 && ((bands && table === 'article_bands') || (sources && table === 'event_sources')))
+        calls.push(`insertRows ${table} ${rows.length}`);
       await io.insertRows(table, rows);
+    },
+    async deleteSources(rows) {
+      calls.push(`deleteSources ${rows.length}`);
+      await io.deleteSources(rows);
     },
     async lock() {
       calls.push('lock');
@@ -78,18 +93,18 @@ const freshDedup = (share: number): Dedup => ({
   joins: { share, copies: 0 },
 });
 
-/** Writes one batch in a transaction through the recorded statements (band inserts too with `bands`). */
+/** Writes one batch in a transaction through the recorded statements (`recorded`'s options). */
 async function writeRecorded(
   db: Kysely<Schema>,
   dedup: Dedup,
   items: ReturnType<typeof analyseDocs>,
-  bands = false,
+  options: { bands?: boolean; sources?: boolean } = {},
 ): Promise<{ calls: string[]; outcomes: PutOutcome[] }> {
   const calls: string[] = [];
   const prepared = prepareBatch(items, dedup.fingerprinter);
   const outcomes = await db
     .transaction()
-    .execute((trx) => writeBatch(recorded(createPostgresBatchIo(trx), calls, bands), prepared, dedup));
+    .execute((trx) => writeBatch(recorded(createPostgresBatchIo(trx), calls, options), prepared, dedup));
   return { calls, outcomes };
 }
 
@@ -136,6 +151,7 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
       'lock',
       'setStories 0',
       'deleteEvents 0',
+      'deleteSources 0',
     ]);
     expect(first.outcomes.every((o) => o.status === 'stored' && o.story === o.id)).toBe(true);
     await expectStoriesStored(first.outcomes);
@@ -164,6 +180,7 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
       'lock',
       `setStories ${copies(1).length}`,
       `deleteEvents ${reportsOf(copies(1))}`,
+      'deleteSources 0',
     ]);
     await expectStoriesStored(second.outcomes);
     expect(second.outcomes.every((o) => o.status === 'stored' && o.merged === o.events)).toBe(true);
@@ -172,9 +189,15 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
     await expectLinksHold();
 
     // more copies: the recent reports joined, so only the events the merge would start are written
-    // before the lock (none: every report joins)
-    const third = await write(copies(2));
-    expect(third.calls).toEqual(['lock', `setStories ${copies(2).length}`, 'deleteEvents 0']);
+    // before the lock (none: every report joins), with the source rows of the reports that join
+    const third = await writeRecorded(db, dedup, copies(2), { sources: true });
+    expect(third.calls).toEqual([
+      `insertRows event_sources ${reportsOf(copies(2))}`,
+      'lock',
+      `setStories ${copies(2).length}`,
+      'deleteEvents 0',
+      'deleteSources 0',
+    ]);
     await expectStoriesStored(third.outcomes);
     expect(await eventCount()).toBe(withOwn);
     const orphans = await sql<{ n: string }>`select count(*) as n from events e
@@ -187,14 +210,18 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
     const mixed = [...copies(3), ...analyseDocs(docs.slice(7))];
     expect(mixed.length).toBe(copies(3).length + 2);
     const beforeMixed = await eventCount();
-    const fourth = await write(mixed);
+    const fourth = await writeRecorded(db, dedup, mixed, { sources: true });
     const added = (await eventCount()) - beforeMixed;
     expect(added).toBeGreaterThan(0);
+    // every report's source row goes in before the lock (the new events' and the joining ones'),
+    // and none is deleted or written again under it
     expect(fourth.calls).toEqual([
       `insertEvents ${added}`,
+      `insertRows event_sources ${reportsOf(mixed)}`,
       'lock',
       `setStories ${copies(3).length}`,
       'deleteEvents 0',
+      'deleteSources 0',
     ]);
     await expectStoriesStored(fourth.outcomes);
     await expectLinksHold();
@@ -252,7 +279,7 @@ describe('a Postgres batch writes its band keys before the lock while most artic
       // lock (here every report's: the articles are new)
       const dedup = freshDedup(1);
       const write = async (items: ReturnType<typeof analyseDocs>) =>
-        (await writeRecorded(db, dedup, items, true)).calls;
+        (await writeRecorded(db, dedup, items, { bands: true })).calls;
       const bandsOf = (items: ReturnType<typeof analyseDocs>) =>
         items.reduce((n, item) => n + dedup.fingerprinter.fingerprint(item.article.text).bands.length, 0);
       const founders = analyseDocs(docs.slice(0, 4));
@@ -262,6 +289,7 @@ describe('a Postgres batch writes its band keys before the lock while most artic
         'lock',
         'setStories 0',
         'deleteEvents 0',
+        'deleteSources 0',
       ]);
       expect(dedup.joins.copies).toBe(0);
       // copies of them: still written early (deleted under the lock, their story holds them all)
@@ -288,10 +316,10 @@ describe('a Postgres batch writes its band keys before the lock while most artic
   });
 });
 
-describe('SQLite carries out the same report moves and event deletes', () => {
+describe('SQLite carries out the same report moves, event deletes and source deletes', () => {
   const dir = fileTempDir('demarche-early-');
 
-  it("leaves out a batch's own events, moves a report to another story, deletes an event with its rows", async () => {
+  it("leaves out a batch's own events, moves a report to another story, deletes an event with its rows and a source row", async () => {
     const path = join(dir, 'moves.db');
     const store = await openSqliteStore({ path });
     await store.putArticles(originals);
@@ -350,8 +378,133 @@ describe('SQLite carries out the same report moves and event deletes', () => {
         database.prepare('select count(*) as n from event_sources where event_id = ?').get(second!.event_id),
       ).toEqual({ n: 0 });
       expect(links(second!.event_id)).toEqual([]);
+      // a source row deleted on its own: its event and its link stay (the merge writes links anew)
+      await io.deleteSources([[first!.event_id, first!.article_id]]);
+      expect(
+        database
+          .prepare('select count(*) as n from event_sources where event_id = ? and article_id = ?')
+          .get(first!.event_id, first!.article_id),
+      ).toEqual({ n: 0 });
+      expect(database.prepare('select count(*) as n from events where id = ?').get(first!.event_id)).toEqual({
+        n: 1,
+      });
     } finally {
       database.close();
+    }
+  });
+});
+
+describe.runIf(server !== null)('a batch whose guess a batch committed before its lock proves wrong', () => {
+  it('deletes the source rows it wrote early and writes them again, as SQLite stores the articles', async () => {
+    const schema = `early_guess_${process.pid}_${Date.now().toString(36)}`;
+    // the other writer: a store of its own, on its own connections
+    const other = await openPostgresStore({ url: server!, schema });
+    const pool = new pg.Pool({ connectionString: server!, max: 1, options: `-c search_path=${schema}` });
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    const dir = fileTempDir('demarche-early-guess-');
+    try {
+      // X, an article; Y, another (its own story) that tells two of X's paragraphs, on X's day, so
+      // that some of X's reports join Y's events; A, a copy of X
+      const [x, w] = [docs[0]!, docs[6]!];
+      const xs = x.raw.split('\n\n');
+      const ws = w.raw.split('\n\n');
+      const y = analyseDocs([
+        {
+          ...w,
+          id: `${w.id}-y`,
+          published: x.published!,
+          raw: [ws[0], ...xs.slice(1, 3), ...ws.slice(1)].join('\n\n'),
+        },
+      ]);
+      const original = analyseDocs([x]);
+      const copy = analyseDocs([{ ...x, id: `${x.id}-copy`, raw: `${x.raw}\n\nCopy.` }]);
+      const shared = y[0]!.article.events.filter((e) =>
+        original[0]!.article.events.some(
+          (o) =>
+            o.source.code === e.source.code &&
+            o.target.code === e.target.code &&
+            o.type === e.type &&
+            o.date === e.date,
+        ),
+      ).length;
+      expect(shared).toBeGreaterThan(0);
+      const stored = await other.putArticles(y);
+      expect(stored[0]!.status).toBe('stored');
+
+      // A's batch guesses before its lock: X is not stored, so A founds its story and its reports
+      // of Y's events join them there (their source rows written early, in A's own story). X is
+      // stored by the other writer just before A takes the lock: A is then a copy of X, in X's story
+      const calls: string[] = [];
+      const dedup = freshDedup(1);
+      let xOutcome: PutOutcome | undefined;
+      const outcomes = await db.transaction().execute((trx) => {
+        const io = recorded(createPostgresBatchIo(trx, { binaryArrays: true }), calls, { sources: true });
+        return writeBatch(
+          {
+            ...io,
+            async lock() {
+              [xOutcome] = await other.putArticles(original);
+              await io.lock();
+            },
+          },
+          prepareBatch(copy, dedup.fingerprinter),
+          dedup,
+        );
+      });
+      expect(xOutcome?.status).toBe('stored');
+      const a = outcomes[0]!;
+      expect(a.status === 'stored' && xOutcome?.status === 'stored' && a.story === xOutcome.id).toBe(true);
+      // the guessed joins' source rows were written before the lock, then deleted and written again
+      // in X's story; A's new events written early joined X's and went
+      expect(calls[0]).toMatch(/^insertEvents [1-9]\d*$/);
+      expect(calls[1]).toBe(`insertRows event_sources ${reportsOf(copy)}`);
+      expect(calls[2]).toBe('lock');
+      const deletes = calls.find((c) => c.startsWith('deleteSources '));
+      expect(Number(deletes?.split(' ')[1])).toBeGreaterThanOrEqual(shared);
+
+      // every source row in its article's story, linked; every link with a report
+      const bad = await sql<{ n: string }>`select
+          (select count(*) from event_sources s join articles a on a.id = s.article_id
+            where s.story_id <> a.story_id
+               or not exists (select 1 from story_events l where l.story_id = s.story_id and l.event_id = s.event_id))
+          + (select count(*) from story_events l where not exists
+              (select 1 from event_sources s where s.story_id = l.story_id and s.event_id = l.event_id)) as n`.execute(
+        db,
+      );
+      expect(Number(bad.rows[0]!.n)).toBe(0);
+
+      // the events and their reports' articles and stories are those SQLite stores for Y, X and A
+      const eventsOf = (rows: readonly { uid: string; hash: string; story: string }[]) =>
+        rows.map((r) => `${r.uid} ${r.hash} ${r.story}`).sort();
+      const pgRows = await sql<{
+        uid: string;
+        hash: string;
+        story: string;
+      }>`select e.uid, a.content_hash as hash,
+          sa.content_hash as story
+        from events e join event_sources s on s.event_id = e.id join articles a on a.id = s.article_id
+          join articles sa on sa.id = s.story_id`.execute(db);
+      const sqlite = await openSqliteStore({ path: join(dir, 'guess.db') });
+      for (const batch of [y, original, copy]) await sqlite.putArticles(batch);
+      await sqlite.close();
+      const database = new Database(join(dir, 'guess.db'));
+      const sqliteRows = database
+        .prepare(
+          `select e.uid as uid, a.content_hash as hash, sa.content_hash as story
+             from events e join event_sources s on s.event_id = e.id join articles a on a.id = s.article_id
+               join articles sa on sa.id = s.story_id`,
+        )
+        .all() as { uid: string; hash: string; story: string }[];
+      database.close();
+      expect(sqliteRows.length).toBe(reportsOf([...y, ...original, ...copy]));
+      expect(eventsOf(pgRows.rows)).toEqual(eventsOf(sqliteRows));
+    } finally {
+      await db.destroy();
+      await other.close();
+      const client = new pg.Client({ connectionString: server! });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
     }
   });
 });

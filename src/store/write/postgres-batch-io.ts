@@ -341,6 +341,13 @@ async function deleteEvents(tx: Tx, ids: readonly number[]): Promise<void> {
   await sql`delete from events where id = any(${tx.arrays.array(ids, 'int4')})`.execute(tx.db);
 }
 
+async function deleteSources(tx: Tx, sources: readonly (readonly [number, number])[]): Promise<void> {
+  if (sources.length === 0) return;
+  await sql`delete from event_sources s
+    using unnest(${numberColumn(tx, sources, 0, 'int4')}, ${numberColumn(tx, sources, 1, 'int4')}) as t(event_id, article_id)
+    where s.event_id = t.event_id and s.article_id = t.article_id`.execute(tx.db);
+}
+
 async function moveReports(tx: Tx, moves: readonly (readonly [number, number, number])[]): Promise<void> {
   if (moves.length === 0) return;
   // three tables' rows of the same reports, one statement (the link deleted and the one inserted differ)
@@ -410,6 +417,7 @@ export function createPostgresBatchIo(
     insertEvents: (eventRows) => insertEvents(tx, eventRows),
     deleteBands: (bands) => deleteBands(tx, bands),
     deleteEvents: (ids) => deleteEvents(tx, ids),
+    deleteSources: (sources) => deleteSources(tx, sources),
     moveReports: (moves) => moveReports(tx, moves),
     updateEvents: (ids, eventRows) => updateEvents(tx, ids, eventRows),
     addCounts: (countRows) => addCounts(tx, countRows),

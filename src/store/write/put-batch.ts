@@ -462,14 +462,27 @@ async function planMerge(
 }
 
 /**
+ * What a batch wrote before the lock (`BatchIo.sharedLock`), per report in batch order: the event
+ * row written for it as a new event (`event`; -1 for none), and the source row written for it
+ * (`source`, the id of the event it names, or -1; `story`, the story it names). A report written as
+ * a new event has its source row in that event and its article's own story; the source row of a
+ * report guessed to join an event (stored, or new in the batch) names the event and the story the
+ * guess found.
+ */
+interface WrittenEarly {
+  readonly event: readonly number[];
+  readonly source: readonly number[];
+  readonly story: readonly number[];
+}
+
+/**
  * Merges the new articles' events into stored ones or new ones, and writes every report. `written`:
- * per report, the event row the batch inserted for it before the lock (`BatchIo.sharedLock`; -1
- * for a report it wrote none for), or null when the batch wrote none.
+ * what the batch wrote before the lock, or null when it wrote nothing.
  */
 async function mergeEvents(
   io: BatchIo,
   reports: readonly EventReport[],
-  written: readonly number[] | null,
+  written: WrittenEarly | null,
 ): Promise<boolean[]> {
   const { hits, plan } = await planMerge(io, reports, written !== null);
   // the plan's events that are new, and those stored whose representative is now a new report
@@ -489,7 +502,7 @@ async function mergeEvents(
   const rows: Row[] = [];
   for (const i of created) {
     const representative = plan.events[i]!.representative!;
-    const early = written === null ? -1 : written[representative]!;
+    const early = written === null ? -1 : written.event[representative]!;
     if (early < 0) {
       late.push(newIds.length);
       const r = reports[representative]!;
@@ -501,12 +514,12 @@ async function mergeEvents(
     const ids = await io.insertEvents(rows);
     for (let n = 0; n < late.length; n++) newIds[late[n]!] = ids[n]!;
   }
+  // the other events written early joined an event (their source rows and links go with them)
+  const deleted = new Set<number>();
   if (written !== null) {
-    // the other rows written early joined an event
     const kept = new Set(newIds);
-    const joined: number[] = [];
-    for (const id of written) if (id >= 0 && !kept.has(id)) joined.push(id);
-    await io.deleteEvents(joined);
+    for (const id of written.event) if (id >= 0 && !kept.has(id)) deleted.add(id);
+    await io.deleteEvents([...deleted]);
   }
   for (let n = 0; n < created.length; n++) idOf[created[n]!] = newIds[n]!;
   const changedIds: number[] = [];
@@ -532,22 +545,36 @@ async function mergeEvents(
   await io.addCounts(counts.rows());
   // Each report's source row and story link. Rows written before the lock stand where the report's
   // event is the one written for it and its article founded its story; a deleted event took its
-  // rows with it (the keys cascade); a copy's new event moves its rows to the copy's story.
+  // rows with it (the keys cascade); a copy's new event moves its rows to the copy's story. A
+  // joining report's source row written early stands where the guess named its event and story;
+  // else it is deleted (batches committed between the guess and the lock changed the merge) and
+  // written again. Story links are all written here: another batch may link the same pair under
+  // its lock, and a link written before the lock would then wait for it, and it for this batch.
   const moves: (readonly [number, number, number])[] = [];
+  const stale: (readonly [number, number])[] = [];
   const sources: Row[] = [];
   const pairs = new Map<string, Row>();
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     const eventId = idOf[plan.eventOf[i]!]!;
-    if (written !== null && eventId === written[i]) {
-      if (r.story !== r.articleId) moves.push([eventId, r.articleId, r.story]);
-      continue;
-    }
-    sources.push(sourceRow(eventId, r));
+    const was = written === null ? -1 : written.source[i]!;
+    if (was >= 0) {
+      if (was === eventId && written!.event[i] === eventId) {
+        // its own new event, kept: its rows stand, moved to its story if its article is a copy
+        if (r.story !== r.articleId) moves.push([eventId, r.articleId, r.story]);
+        continue;
+      }
+      if (was !== eventId || written!.story[i] !== r.story) {
+        // guessed wrong: the row went with its deleted event, else it goes now
+        if (!deleted.has(was)) stale.push([was, r.articleId]);
+        sources.push(sourceRow(eventId, r));
+      }
+    } else sources.push(sourceRow(eventId, r));
     const pair = `${r.story}:${eventId}`;
     if (!pairs.has(pair)) pairs.set(pair, [r.story, eventId]);
   }
   await io.moveReports(moves);
+  await io.deleteSources(stale);
   await io.insertRows('event_sources', sources);
   await io.insertRows('story_events', [...pairs.values()]);
   return [...plan.joined];
@@ -601,8 +628,8 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   const found = before === null ? null : await findStories(io, newArticles, dedup, bandsAtLock(before, []));
   // where other writers wait for the lock, reports' events go in now as new events, with their
   // source rows and story links: every report's while most recent reports started an event, else
-  // those the merge would now start (below); the merge under the lock keeps those that are new and
-  // deletes the rest
+  // those the merge would now start, and the source rows of the reports it would have join one
+  // (below); the merge under the lock keeps what it confirms and deletes the rest
   const written = io.sharedLock
     ? await writeEventsEarly(io, stored, found, dedup.joins.share <= EARLY_EVENTS_BELOW)
     : null;
@@ -663,15 +690,16 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
  * Writes reports' events before the batch lock (`BatchIo.sharedLock`), each as a new event with its
  * source row and story link as its article would have them were it to found its story (most do):
  * with `all`, every report's; else only those of the reports that would start an event if the
- * merge ran now, on the stories `found` before the lock (one more event match, outside the lock).
- * Returns, per report in batch order, the event row written for it, or -1.
+ * merge ran now, on the stories `found` before the lock (one more event match, outside the lock),
+ * and the source rows of the reports that would join one (the event stored, or written here for
+ * another report of the batch), in the story found. What it wrote, per report in batch order.
  */
 async function writeEventsEarly(
   io: BatchIo,
   stored: readonly (FreshRecord & { readonly id: number })[],
   found: readonly StoryAssignment[] | null,
   all: boolean,
-): Promise<number[]> {
+): Promise<WrittenEarly> {
   // each report as written early (in its article's own story), and as the merge would see it now
   const early: EventReport[] = [];
   const guessed: EventReport[] = [];
@@ -685,9 +713,10 @@ async function writeEventsEarly(
       if (!all) guessed.push({ articleId: s.id, story, published, event });
     }
   }
+  let plan: MergePlan | null = null;
   let chosen: boolean[] | null = null;
   if (!all) {
-    const { plan } = await planMerge(io, guessed, false);
+    plan = (await planMerge(io, guessed, false)).plan;
     chosen = new Array<boolean>(early.length).fill(false);
     for (const p of plan.events) if (p.storedId === null) chosen[p.representative!] = true;
   }
@@ -698,20 +727,33 @@ async function writeEventsEarly(
     reports.push(i);
     eventRows.push(eventRow(early[i]!.event, early[i]!.articleId));
   }
-  const written = new Array<number>(early.length).fill(-1);
-  if (eventRows.length === 0) return written;
-  const ids = await io.insertEvents(eventRows);
+  const event = new Array<number>(early.length).fill(-1);
+  const source = new Array<number>(early.length).fill(-1);
+  const story = new Array<number>(early.length).fill(-1);
+  const ids = eventRows.length > 0 ? await io.insertEvents(eventRows) : [];
   const sources: Row[] = [];
   const links: Row[] = [];
   for (let k = 0; k < reports.length; k++) {
-    const r = early[reports[k]!]!;
-    written[reports[k]!] = ids[k]!;
+    const i = reports[k]!;
+    const r = early[i]!;
+    event[i] = source[i] = ids[k]!;
+    story[i] = r.articleId;
     sources.push(sourceRow(ids[k]!, r));
     links.push([r.story, ids[k]]);
   }
+  if (plan !== null)
+    for (let i = 0; i < guessed.length; i++) {
+      if (chosen![i]) continue;
+      const p = plan.events[plan.eventOf[i]!]!;
+      const id = p.storedId ?? event[p.representative!]!;
+      const r = guessed[i]!;
+      source[i] = id;
+      story[i] = r.story;
+      sources.push(sourceRow(id, r));
+    }
   await io.insertRows('event_sources', sources);
   await io.insertRows('story_events', links);
-  return written;
+  return { event, source, story };
 }
 
 /**

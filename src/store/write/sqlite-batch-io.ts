@@ -216,6 +216,11 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
       for (const id of ids) s.run(id);
     },
 
+    async deleteSources(sources) {
+      const s = prepared(`delete from event_sources where event_id = ? and article_id = ?`);
+      for (const [event, article] of sources) s.run(event, article);
+    },
+
     async moveReports(moves) {
       const source = prepared(`update event_sources set story_id = ? where event_id = ? and article_id = ?`);
       const unlink = prepared(`delete from story_events where story_id = ? and event_id = ?`);
