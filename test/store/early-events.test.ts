@@ -47,25 +47,29 @@ const extended = analyseDocs([
 const reportsOf = (items: ReturnType<typeof analyseDocs>) =>
   items.reduce((n, item) => n + item.article.events.length, 0);
 
-/**
- * The real Postgres statements, with the order of the calls that matter here written down (the
- * band keys' and the source rows' inserts too with `bands` and `sources`, when they insert rows).
- */
-function recorded(
-  io: BatchIo,
-  calls: string[],
-  { bands = false, sources = false }: { bands?: boolean; sources?: boolean } = {},
-): BatchIo {
+/** Which inserts `recorded` writes down besides the calls it always does (those that insert rows). */
+interface Recording {
+  readonly bands?: boolean;
+  /** The source rows' and story links' inserts. */
+  readonly sources?: boolean;
+}
+
+/** The real Postgres statements, with the order of the calls that matter here written down. */
+function recorded(io: BatchIo, calls: string[], { bands = false, sources = false }: Recording = {}): BatchIo {
   return {
     ...io,
     async insertRows(table, rows) {
-      if (rows.length > 0 && ((bands && table === 'article_bands') || (sources && table === 'event_sources')))
+      if (
+        rows.length > 0 &&
+        ((bands && table === 'article_bands') ||
+          (sources && (table === 'event_sources' || table === 'story_events')))
+      )
         calls.push(`insertRows ${table} ${rows.length}`);
       await io.insertRows(table, rows);
     },
-    async deleteSources(rows) {
-      calls.push(`deleteSources ${rows.length}`);
-      await io.deleteSources(rows);
+    async deleteReports(sources, links) {
+      calls.push(`deleteReports ${sources.length} ${links.length}`);
+      await io.deleteReports(sources, links);
     },
     async lock() {
       calls.push('lock');
@@ -98,7 +102,7 @@ async function writeRecorded(
   db: Kysely<Schema>,
   dedup: Dedup,
   items: ReturnType<typeof analyseDocs>,
-  options: { bands?: boolean; sources?: boolean } = {},
+  options: Recording = {},
 ): Promise<{ calls: string[]; outcomes: PutOutcome[] }> {
   const calls: string[] = [];
   const prepared = prepareBatch(items, dedup.fingerprinter);
@@ -151,7 +155,7 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
       'lock',
       'setStories 0',
       'deleteEvents 0',
-      'deleteSources 0',
+      'deleteReports 0 0',
     ]);
     expect(first.outcomes.every((o) => o.status === 'stored' && o.story === o.id)).toBe(true);
     await expectStoriesStored(first.outcomes);
@@ -180,7 +184,7 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
       'lock',
       `setStories ${copies(1).length}`,
       `deleteEvents ${reportsOf(copies(1))}`,
-      'deleteSources 0',
+      'deleteReports 0 0',
     ]);
     await expectStoriesStored(second.outcomes);
     expect(second.outcomes.every((o) => o.status === 'stored' && o.merged === o.events)).toBe(true);
@@ -189,14 +193,16 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
     await expectLinksHold();
 
     // more copies: the recent reports joined, so only the events the merge would start are written
-    // before the lock (none: every report joins), with the source rows of the reports that join
+    // before the lock (none: every report joins), with the source rows of the reports that join;
+    // their links, to stored stories, wait for the lock
     const third = await writeRecorded(db, dedup, copies(2), { sources: true });
     expect(third.calls).toEqual([
       `insertRows event_sources ${reportsOf(copies(2))}`,
       'lock',
       `setStories ${copies(2).length}`,
       'deleteEvents 0',
-      'deleteSources 0',
+      'deleteReports 0 0',
+      `insertRows story_events ${reportsOf(copies(2))}`,
     ]);
     await expectStoriesStored(third.outcomes);
     expect(await eventCount()).toBe(withOwn);
@@ -214,14 +220,20 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
     const added = (await eventCount()) - beforeMixed;
     expect(added).toBeGreaterThan(0);
     // every report's source row goes in before the lock (the new events' and the joining ones'),
-    // and none is deleted or written again under it
-    expect(fourth.calls).toEqual([
+    // and the links in the new articles' own stories; none is deleted or written again under it,
+    // where only the copies' links go in
+    expect(fourth.calls.slice(0, 2)).toEqual([
       `insertEvents ${added}`,
       `insertRows event_sources ${reportsOf(mixed)}`,
+    ]);
+    expect(fourth.calls[2]).toMatch(/^insertRows story_events \d+$/);
+    expect(Number(fourth.calls[2]!.split(' ')[2])).toBeGreaterThanOrEqual(added);
+    expect(fourth.calls.slice(3)).toEqual([
       'lock',
       `setStories ${copies(3).length}`,
       'deleteEvents 0',
-      'deleteSources 0',
+      'deleteReports 0 0',
+      `insertRows story_events ${reportsOf(copies(3))}`,
     ]);
     await expectStoriesStored(fourth.outcomes);
     await expectLinksHold();
@@ -289,7 +301,7 @@ describe('a Postgres batch writes its band keys before the lock while most artic
         'lock',
         'setStories 0',
         'deleteEvents 0',
-        'deleteSources 0',
+        'deleteReports 0 0',
       ]);
       expect(dedup.joins.copies).toBe(0);
       // copies of them: still written early (deleted under the lock, their story holds them all)
@@ -378,13 +390,16 @@ describe('SQLite carries out the same report moves, event deletes and source del
         database.prepare('select count(*) as n from event_sources where event_id = ?').get(second!.event_id),
       ).toEqual({ n: 0 });
       expect(links(second!.event_id)).toEqual([]);
-      // a source row deleted on its own: its event and its link stay (the merge writes links anew)
-      await io.deleteSources([[first!.event_id, first!.article_id]]);
+      // a source row and a link deleted on their own: the event stays
+      await io.deleteReports([[first!.event_id, first!.article_id]], []);
       expect(
         database
           .prepare('select count(*) as n from event_sources where event_id = ? and article_id = ?')
           .get(first!.event_id, first!.article_id),
       ).toEqual({ n: 0 });
+      expect(links(first!.event_id)).toEqual([999_999]);
+      await io.deleteReports([], [[999_999, first!.event_id]]);
+      expect(links(first!.event_id)).toEqual([]);
       expect(database.prepare('select count(*) as n from events where id = ?').get(first!.event_id)).toEqual({
         n: 1,
       });
@@ -454,13 +469,19 @@ describe.runIf(server !== null)('a batch whose guess a batch committed before it
       expect(xOutcome?.status).toBe('stored');
       const a = outcomes[0]!;
       expect(a.status === 'stored' && xOutcome?.status === 'stored' && a.story === xOutcome.id).toBe(true);
-      // the guessed joins' source rows were written before the lock, then deleted and written again
-      // in X's story; A's new events written early joined X's and went
+      // the guessed joins' source rows and links (in A's own story) were written before the lock,
+      // then deleted and written again in X's story; A's new events written early joined X's and
+      // went, their rows with them
       expect(calls[0]).toMatch(/^insertEvents [1-9]\d*$/);
+      const newEvents = Number(calls[0]!.split(' ')[1]);
       expect(calls[1]).toBe(`insertRows event_sources ${reportsOf(copy)}`);
-      expect(calls[2]).toBe('lock');
-      const deletes = calls.find((c) => c.startsWith('deleteSources '));
-      expect(Number(deletes?.split(' ')[1])).toBeGreaterThanOrEqual(shared);
+      expect(calls[2]).toMatch(/^insertRows story_events \d+$/);
+      const linksEarly = Number(calls[2]!.split(' ')[2]);
+      expect(linksEarly).toBeGreaterThanOrEqual(newEvents + shared);
+      expect(calls[3]).toBe('lock');
+      const deletes = calls.find((c) => c.startsWith('deleteReports '))?.split(' ');
+      expect(Number(deletes?.[1])).toBeGreaterThanOrEqual(shared);
+      expect(Number(deletes?.[2])).toBe(linksEarly - newEvents);
 
       // every source row in its article's story, linked; every link with a report
       const bad = await sql<{ n: string }>`select

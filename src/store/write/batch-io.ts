@@ -220,8 +220,9 @@ export interface BatchIo {
    * that joined another and moves a copy's reports to its story (in news most reports start an
    * event, so most of these inserts leave the lock). Once many reports join stored events, it
    * writes before the lock only the events the merge would start, and the source rows of the
-   * reports that would join one, stored or new (their story links wait for the lock: another batch
-   * may link the same pair under its lock). Its articles' band keys go in early too, all
+   * reports that would join one, stored or new, with their story links where the story is one its
+   * own article founds (a link to a stored story waits for the lock: another batch may link the
+   * same pair under its lock). Its articles' band keys go in early too, all
    * of each article's as for the founder of a story, and a copy's keys that its story holds are
    * deleted once clustered. SQLite's one writer holds its write lock from
    * the first insert, so there the batch inserts only what the merge decides.
@@ -274,10 +275,14 @@ export interface BatchIo {
    */
   deleteEvents(ids: readonly number[]): Promise<void>;
   /**
-   * Deletes source rows (`[event id, article id]`) written before the lock for reports that, once
-   * merged under it, joined another event or landed in another story than the one guessed.
+   * Deletes source rows (`[event id, article id]`) and story links (`[story id, event id]`) written
+   * before the lock for reports that, once merged under it, joined another event or landed in
+   * another story than the one guessed.
    */
-  deleteSources(rows: readonly (readonly [number, number])[]): Promise<void>;
+  deleteReports(
+    sources: readonly (readonly [number, number])[],
+    links: readonly (readonly [number, number])[],
+  ): Promise<void>;
   /**
    * Moves reports written before the lock (`[event id, article id, story]`) from their article's
    * own story to the one it joined: the source row's story, and the story link.

@@ -341,11 +341,19 @@ async function deleteEvents(tx: Tx, ids: readonly number[]): Promise<void> {
   await sql`delete from events where id = any(${tx.arrays.array(ids, 'int4')})`.execute(tx.db);
 }
 
-async function deleteSources(tx: Tx, sources: readonly (readonly [number, number])[]): Promise<void> {
-  if (sources.length === 0) return;
-  await sql`delete from event_sources s
-    using unnest(${numberColumn(tx, sources, 0, 'int4')}, ${numberColumn(tx, sources, 1, 'int4')}) as t(event_id, article_id)
-    where s.event_id = t.event_id and s.article_id = t.article_id`.execute(tx.db);
+async function deleteReports(
+  tx: Tx,
+  sources: readonly (readonly [number, number])[],
+  links: readonly (readonly [number, number])[],
+): Promise<void> {
+  if (sources.length > 0)
+    await sql`delete from event_sources s
+      using unnest(${numberColumn(tx, sources, 0, 'int4')}, ${numberColumn(tx, sources, 1, 'int4')}) as t(event_id, article_id)
+      where s.event_id = t.event_id and s.article_id = t.article_id`.execute(tx.db);
+  if (links.length > 0)
+    await sql`delete from story_events l
+      using unnest(${numberColumn(tx, links, 0, 'int4')}, ${numberColumn(tx, links, 1, 'int4')}) as t(story_id, event_id)
+      where l.story_id = t.story_id and l.event_id = t.event_id`.execute(tx.db);
 }
 
 async function moveReports(tx: Tx, moves: readonly (readonly [number, number, number])[]): Promise<void> {
@@ -417,7 +425,7 @@ export function createPostgresBatchIo(
     insertEvents: (eventRows) => insertEvents(tx, eventRows),
     deleteBands: (bands) => deleteBands(tx, bands),
     deleteEvents: (ids) => deleteEvents(tx, ids),
-    deleteSources: (sources) => deleteSources(tx, sources),
+    deleteReports: (sources, links) => deleteReports(tx, sources, links),
     moveReports: (moves) => moveReports(tx, moves),
     updateEvents: (ids, eventRows) => updateEvents(tx, ids, eventRows),
     addCounts: (countRows) => addCounts(tx, countRows),

@@ -465,14 +465,16 @@ async function planMerge(
  * What a batch wrote before the lock (`BatchIo.sharedLock`), per report in batch order: the event
  * row written for it as a new event (`event`; -1 for none), and the source row written for it
  * (`source`, the id of the event it names, or -1; `story`, the story it names). A report written as
- * a new event has its source row in that event and its article's own story; the source row of a
- * report guessed to join an event (stored, or new in the batch) names the event and the story the
- * guess found.
+ * a new event has its source row in that event and its article's own story, and its story link;
+ * the source row of a report guessed to join an event (stored, or new in the batch) names the
+ * event and the story the guess found. `links`: the story links written for those joining
+ * reports (`[story, event]` by `story:event`), those in stories that articles of the batch found.
  */
 interface WrittenEarly {
   readonly event: readonly number[];
   readonly source: readonly number[];
   readonly story: readonly number[];
+  readonly links: ReadonlyMap<string, readonly [number, number]>;
 }
 
 /**
@@ -548,33 +550,38 @@ async function mergeEvents(
   // rows with it (the keys cascade); a copy's new event moves its rows to the copy's story. A
   // joining report's source row written early stands where the guess named its event and story;
   // else it is deleted (batches committed between the guess and the lock changed the merge) and
-  // written again. Story links are all written here: another batch may link the same pair under
-  // its lock, and a link written before the lock would then wait for it, and it for this batch.
+  // written again, and a link written early that no report keeps is deleted. A link to a stored
+  // story is written only here: another batch may link the same pair under its lock, and a link
+  // written before the lock would make that batch wait for this one while this one waits for it.
   const moves: (readonly [number, number, number])[] = [];
   const stale: (readonly [number, number])[] = [];
   const sources: Row[] = [];
   const pairs = new Map<string, Row>();
+  const finalPairs = new Set<string>();
   for (let i = 0; i < reports.length; i++) {
     const r = reports[i]!;
     const eventId = idOf[plan.eventOf[i]!]!;
-    const was = written === null ? -1 : written.source[i]!;
-    if (was >= 0) {
-      if (was === eventId && written!.event[i] === eventId) {
-        // its own new event, kept: its rows stand, moved to its story if its article is a copy
-        if (r.story !== r.articleId) moves.push([eventId, r.articleId, r.story]);
-        continue;
-      }
-      if (was !== eventId || written!.story[i] !== r.story) {
-        // guessed wrong: the row went with its deleted event, else it goes now
-        if (!deleted.has(was)) stale.push([was, r.articleId]);
-        sources.push(sourceRow(eventId, r));
-      }
-    } else sources.push(sourceRow(eventId, r));
     const pair = `${r.story}:${eventId}`;
-    if (!pairs.has(pair)) pairs.set(pair, [r.story, eventId]);
+    finalPairs.add(pair);
+    const was = written === null ? -1 : written.source[i]!;
+    if (was >= 0 && was === eventId && written!.event[i] === eventId) {
+      // its own new event, kept: its rows stand, moved to its story if its article is a copy
+      if (r.story !== r.articleId) moves.push([eventId, r.articleId, r.story]);
+      continue;
+    }
+    if (was < 0 || was !== eventId || written!.story[i] !== r.story) {
+      // none written early, or a wrong guess: the row went with its deleted event, else it goes now
+      if (was >= 0 && !deleted.has(was)) stale.push([was, r.articleId]);
+      sources.push(sourceRow(eventId, r));
+    }
+    if (!pairs.has(pair) && !(written?.links.has(pair) ?? false)) pairs.set(pair, [r.story, eventId]);
   }
+  const staleLinks: (readonly [number, number])[] = [];
+  if (written !== null)
+    for (const [pair, link] of written.links)
+      if (!finalPairs.has(pair) && !deleted.has(link[1])) staleLinks.push(link);
   await io.moveReports(moves);
-  await io.deleteSources(stale);
+  await io.deleteReports(stale, staleLinks);
   await io.insertRows('event_sources', sources);
   await io.insertRows('story_events', [...pairs.values()]);
   return [...plan.joined];
@@ -628,8 +635,9 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
   const found = before === null ? null : await findStories(io, newArticles, dedup, bandsAtLock(before, []));
   // where other writers wait for the lock, reports' events go in now as new events, with their
   // source rows and story links: every report's while most recent reports started an event, else
-  // those the merge would now start, and the source rows of the reports it would have join one
-  // (below); the merge under the lock keeps what it confirms and deletes the rest
+  // those the merge would now start, and the source rows (and links to this batch's stories) of
+  // the reports it would have join one (below); the merge under the lock keeps what it confirms
+  // and deletes the rest
   const written = io.sharedLock
     ? await writeEventsEarly(io, stored, found, dedup.joins.share <= EARLY_EVENTS_BELOW)
     : null;
@@ -692,7 +700,8 @@ export async function writeBatch(io: BatchIo, batch: PreparedBatch, dedup: Dedup
  * with `all`, every report's; else only those of the reports that would start an event if the
  * merge ran now, on the stories `found` before the lock (one more event match, outside the lock),
  * and the source rows of the reports that would join one (the event stored, or written here for
- * another report of the batch), in the story found. What it wrote, per report in batch order.
+ * another report of the batch), in the story found, with their story links where an article of
+ * the batch founds that story. What it wrote, per report in batch order.
  */
 async function writeEventsEarly(
   io: BatchIo,
@@ -733,6 +742,7 @@ async function writeEventsEarly(
   const ids = eventRows.length > 0 ? await io.insertEvents(eventRows) : [];
   const sources: Row[] = [];
   const links: Row[] = [];
+  const linked = new Set<string>();
   for (let k = 0; k < reports.length; k++) {
     const i = reports[k]!;
     const r = early[i]!;
@@ -740,8 +750,14 @@ async function writeEventsEarly(
     story[i] = r.articleId;
     sources.push(sourceRow(ids[k]!, r));
     links.push([r.story, ids[k]]);
+    linked.add(`${r.story}:${ids[k]}`);
   }
-  if (plan !== null)
+  // a joining report's link only to a story an article of this batch founds: no other batch can
+  // see that story before this one commits, so none can link to it meanwhile
+  const joining = new Map<string, readonly [number, number]>();
+  if (plan !== null) {
+    const founded = new Set<number>();
+    for (const s of stored) founded.add(s.id);
     for (let i = 0; i < guessed.length; i++) {
       if (chosen![i]) continue;
       const p = plan.events[plan.eventOf[i]!]!;
@@ -750,10 +766,16 @@ async function writeEventsEarly(
       source[i] = id;
       story[i] = r.story;
       sources.push(sourceRow(id, r));
+      if (!founded.has(r.story)) continue;
+      const pair = `${r.story}:${id}`;
+      if (joining.has(pair)) continue;
+      joining.set(pair, [r.story, id]);
+      if (!linked.has(pair)) links.push([r.story, id]);
     }
+  }
   await io.insertRows('event_sources', sources);
   await io.insertRows('story_events', links);
-  return { event, source, story };
+  return { event, source, story, links: joining };
 }
 
 /**

@@ -216,9 +216,11 @@ export function createSqliteBatchIo(database: BetterSqlite3.Database): BatchIo {
       for (const id of ids) s.run(id);
     },
 
-    async deleteSources(sources) {
-      const s = prepared(`delete from event_sources where event_id = ? and article_id = ?`);
-      for (const [event, article] of sources) s.run(event, article);
+    async deleteReports(sources, links) {
+      const source = prepared(`delete from event_sources where event_id = ? and article_id = ?`);
+      for (const [event, article] of sources) source.run(event, article);
+      const link = prepared(`delete from story_events where story_id = ? and event_id = ?`);
+      for (const [story, event] of links) link.run(story, event);
     },
 
     async moveReports(moves) {
