@@ -90,6 +90,19 @@ function recorded(io: BatchIo, calls: string[], { bands = false, sources = false
   };
 }
 
+/** Every report's source row has its article's story and a link to its event, and every link a report. */
+async function expectReportsLinked(db: Kysely<Schema>): Promise<void> {
+  const bad = await sql<{ n: string }>`select
+      (select count(*) from event_sources s join articles a on a.id = s.article_id
+        where s.story_id <> a.story_id
+           or not exists (select 1 from story_events l where l.story_id = s.story_id and l.event_id = s.event_id))
+      + (select count(*) from story_events l where not exists
+          (select 1 from event_sources s where s.story_id = l.story_id and s.event_id = l.event_id)) as n`.execute(
+    db,
+  );
+  expect(Number(bad.rows[0]!.n)).toBe(0);
+}
+
 /** A store's clustering and merging state, its recent reports having joined an event at `share`. */
 const freshDedup = (share: number): Dedup => ({
   fingerprinter: createFingerprinter(),
@@ -119,18 +132,7 @@ describe('a Postgres batch writes its new events before the batch lock', () => {
   afterAll(() => db.destroy());
   const dedup = freshDedup(0);
   const write = (items: ReturnType<typeof analyseDocs>) => writeRecorded(db, dedup, items);
-  /** Every report's source row has its article's story and a link to its event, and every link a report. */
-  const expectLinksHold = async () => {
-    const bad = await sql<{ n: string }>`select
-        (select count(*) from event_sources s join articles a on a.id = s.article_id
-          where s.story_id <> a.story_id
-             or not exists (select 1 from story_events l where l.story_id = s.story_id and l.event_id = s.event_id))
-        + (select count(*) from story_events l where not exists
-            (select 1 from event_sources s where s.story_id = l.story_id and s.event_id = l.event_id)) as n`.execute(
-      db,
-    );
-    expect(Number(bad.rows[0]!.n)).toBe(0);
-  };
+  const expectLinksHold = () => expectReportsLinked(db);
   /** The story each article's row holds is the one its outcome gives: its own id when it founds one. */
   const expectStoriesStored = async (outcomes: readonly PutOutcome[]) => {
     const stored = outcomes.flatMap((o) => (o.status === 'stored' ? [o] : []));
@@ -483,16 +485,7 @@ describe.runIf(server !== null)('a batch whose guess a batch committed before it
       expect(Number(deletes?.[1])).toBeGreaterThanOrEqual(shared);
       expect(Number(deletes?.[2])).toBe(linksEarly - newEvents);
 
-      // every source row in its article's story, linked; every link with a report
-      const bad = await sql<{ n: string }>`select
-          (select count(*) from event_sources s join articles a on a.id = s.article_id
-            where s.story_id <> a.story_id
-               or not exists (select 1 from story_events l where l.story_id = s.story_id and l.event_id = s.event_id))
-          + (select count(*) from story_events l where not exists
-              (select 1 from event_sources s where s.story_id = l.story_id and s.event_id = l.event_id)) as n`.execute(
-        db,
-      );
-      expect(Number(bad.rows[0]!.n)).toBe(0);
+      await expectReportsLinked(db);
 
       // the events and their reports' articles and stories are those SQLite stores for Y, X and A
       const eventsOf = (rows: readonly { uid: string; hash: string; story: string }[]) =>

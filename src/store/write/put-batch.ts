@@ -750,7 +750,8 @@ async function writeEventsEarly(
     story[i] = r.articleId;
     sources.push(sourceRow(ids[k]!, r));
     links.push([r.story, ids[k]]);
-    linked.add(`${r.story}:${ids[k]}`);
+    // (keyed only where joining reports' links follow, which may repeat one)
+    if (plan !== null) linked.add(`${r.story}:${ids[k]}`);
   }
   // a joining report's link only to a story an article of this batch founds: no other batch can
   // see that story before this one commits, so none can link to it meanwhile
