@@ -298,13 +298,15 @@ export interface BatchIo {
 }
 
 /**
- * The SELECT of `matchEvents` over a relation `k` of lookups, the same in both dialects, in two
- * branches joined by `union all`: events of the lookup's key dated in its window (flagged when its
- * story reports them), and events of the key that its story already reports (any date; through
- * `story_events`, so a story with many copies costs one row per event, not one per copy). The
- * first branch ends with its WHERE clause, so that a dialect can add the condition leaving out the
- * events of the batch's own articles (written before the lock: `BatchIo.sharedLock`); the second
- * needs none, since the batch's events have no story links yet.
+ * The SELECT of `matchEvents` over a relation `k` of lookups, in two branches joined by `union
+ * all`: events of the lookup's key dated in its window (flagged when its story reports them), and
+ * events of the key that its story already reports (any date; through `story_events`, so a story
+ * with many copies costs one row per event, not one per copy). The first branch ends with its
+ * WHERE clause, so that the condition leaving out the events of the batch's own articles (written
+ * before the lock: `BatchIo.sharedLock`) can be added; the second needs none, since the batch's
+ * events have no story links yet. SQLite runs it for one lookup at a time; Postgres, for all of a
+ * batch's lookups in one statement, runs the same rows in a form whose plan cannot turn into a scan
+ * of every event (`postgres-batch-io.ts`, `matchEvents`).
  */
 export const MATCH_EVENTS = {
   byDate: `

@@ -8,7 +8,6 @@ import {
   COUNT_KEY_WIDTH,
   IGNORE_CONFLICTS,
   LOOKUP_COLUMNS,
-  MATCH_EVENTS,
   STOP_KEY_HOLDERS,
   lookupValues,
   type BandMatch,
@@ -294,6 +293,20 @@ async function insertRows(tx: Tx, table: RowTable, tableRows: readonly Row[]): P
   );
 }
 
+/**
+ * `MATCH_EVENTS` as Postgres runs it, with the same rows: each lookup's events are read by a
+ * subquery of its own (LATERAL, kept out of the join by OFFSET 0), so that the plan is an index
+ * search per lookup whatever the planner believes of the tables' sizes. Planned as one join, a
+ * store whose statistics lagged its growth (autovacuum off, or a table grown since its last
+ * ANALYZE) had Postgres read and sort the whole events table for every batch, under the batch
+ * lock. The article's date and the story flag are scalar subqueries for the same reason: an EXISTS
+ * in the select list may be planned as a hash of every story link.
+ */
+const MATCH_EVENT_COLUMNS = `e.id, e.uid, e.mode, e.date, e.quad, e.goldstein,
+  (select a.published from articles a where a.id = e.article_id) as published`;
+const MATCH_KEY = `e.source_code = k.source and e.target_code = k.target and e.type = k.type
+  and e.modality = k.modality and e.negated = k.negated`;
+
 async function matchEvents(tx: Tx, lookups: readonly EventLookup[], own: readonly number[]) {
   if (lookups.length === 0) return [];
   const found = await rowsOf(
@@ -301,8 +314,20 @@ async function matchEvents(tx: Tx, lookups: readonly EventLookup[], own: readonl
     sql<
       Record<string, unknown>
     >`with k as (${unnestRows(tx.arrays, LOOKUP_COLUMNS, lookups.map(lookupValues))})
-      ${sql.raw(MATCH_EVENTS.byDate)} and e.article_id <> all(${tx.arrays.array(own, 'int4')})
-      union all ${sql.raw(MATCH_EVENTS.byStory)}`,
+      select k.report, e.id, e.uid, e.mode, e.date, e.quad, e.goldstein, e.published,
+        coalesce((select 1 from story_events se where se.story_id = k.story and se.event_id = e.id), 0)
+          as same_story
+      from k cross join lateral (select ${sql.raw(MATCH_EVENT_COLUMNS)} from events e
+        where ${sql.raw(MATCH_KEY)} and e.date between k.date_from and k.date_to
+          and e.article_id <> all(${tx.arrays.array(own, 'int4')})
+        offset 0) e
+      union all
+      select k.report, e.id, e.uid, e.mode, e.date, e.quad, e.goldstein, e.published, 1 as same_story
+      from k cross join lateral (select ${sql.raw(MATCH_EVENT_COLUMNS)}
+        from story_events se cross join events e
+        where se.story_id = k.story and e.id = se.event_id and ${sql.raw(MATCH_KEY)}
+        offset 0) e
+      where k.story is not null`,
   );
   return found.map(toHit);
 }
