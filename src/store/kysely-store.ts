@@ -80,6 +80,11 @@ export function createKyselyStore(
   db: Kysely<Database>,
   dialect: Dialect,
   batchIo: (trx: Transaction<Database>) => BatchIo,
+  /**
+   * Runs after each batch commits, outside its transaction (Postgres: `foldCountChanges`). What it
+   * does must leave the store whole if it fails: the batch is stored by then.
+   */
+  afterBatch?: () => Promise<void>,
 ): Store {
   let closed = false;
   const dedup = {
@@ -261,6 +266,13 @@ export function createKyselyStore(
           done();
           times.batches++;
           times.articles += batch.length;
+          if (afterBatch !== undefined) {
+            const folding = performance.now();
+            // a failure leaves the batch's count changes pending, counted by every read, for the
+            // next batch's fold
+            await afterBatch().catch(() => undefined);
+            times.writingMs += performance.now() - folding;
+          }
           return outcomes;
         } catch (error) {
           done();
@@ -425,7 +437,7 @@ export function createKyselyStore(
         ...(after !== undefined ? { after } : {}),
       };
       const months = rollupMonths(f, request);
-      if (months !== null) return { ok: true, value: await countFromRollup(db, f, months, request) };
+      if (months !== null) return { ok: true, value: await countFromRollup(db, dialect, f, months, request) };
       const scoped = await filtered(f);
       if (scoped === null) return { ok: true, value: [] };
       return { ok: true, value: await countFromEvents(scoped, dialect, request) };

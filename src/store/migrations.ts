@@ -382,6 +382,34 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute(db);
       },
     },
+    '0010_event_count_deltas': {
+      // A Postgres batch adds its monthly count changes here under the batch lock, as one row of
+      // column arrays (one element per key), and they are folded into event_counts after it
+      // commits, outside the lock (write/postgres-batch-io.ts, `foldCountChanges`); counts read
+      // both, the pending changes through the view (count-events.ts).
+      async up(db: Db) {
+        if (!pg) return;
+        await sql`create table event_count_deltas (target_codes text[] not null,
+          source_codes text[] not null, months text[] not null, types text[] not null,
+          quads int4[] not null, modalities text[] not null, negateds int4[] not null,
+          events int4[] not null, goldsteins float8[] not null)`.execute(db);
+        // kept apart and not compressed: a row lives from its batch to the next fold
+        await sql
+          .raw(
+            `alter table event_count_deltas ${['target_codes', 'source_codes', 'months', 'types', 'quads', 'modalities', 'negateds', 'events', 'goldsteins'].map((c) => `alter column ${c} set storage external`).join(', ')}`,
+          )
+          .execute(db);
+        await sql`create view event_count_changes as
+          select c.target_code collate "C" as target_code, c.source_code collate "C" as source_code,
+            c.month collate "C" as month, c.type collate "C" as type, c.quad,
+            c.modality collate "C" as modality, c.negated, c.events, c.goldstein
+          from event_count_deltas d cross join lateral unnest(d.target_codes, d.source_codes,
+            d.months, d.types, d.quads, d.modalities, d.negateds, d.events, d.goldsteins)
+            as c(target_code, source_code, month, type, quad, modality, negated, events, goldstein)`.execute(
+          db,
+        );
+      },
+    },
   };
 }
 

@@ -21,13 +21,17 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   // loaded when a store is opened, as the driver is: commands without a store start without them
-  const [{ Kysely, PostgresDialect }, { createKyselyStore }, { migrateToLatest }, { createPostgresBatchIo }] =
-    await Promise.all([
-      import('kysely'),
-      import('./kysely-store.js'),
-      import('./migrations.js'),
-      import('./write/postgres-batch-io.js'),
-    ]);
+  const [
+    { Kysely, PostgresDialect },
+    { createKyselyStore },
+    { migrateToLatest },
+    { createPostgresBatchIo, foldCountChanges },
+  ] = await Promise.all([
+    import('kysely'),
+    import('./kysely-store.js'),
+    import('./migrations.js'),
+    import('./write/postgres-batch-io.js'),
+  ]);
   let schema = options.schema;
   let dialect = options.dialect;
   // node-postgres sends a Buffer parameter in binary: the batch statements' arrays then travel as
@@ -88,7 +92,13 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       cause,
     });
   }
-  return createKyselyStore(db, 'postgres', (trx) => createPostgresBatchIo(trx, { binaryArrays }));
+  let folds = 0;
+  return createKyselyStore(
+    db,
+    'postgres',
+    (trx) => createPostgresBatchIo(trx, { binaryArrays }),
+    () => foldCountChanges(db, ++folds),
+  );
 }
 
 function redact(url: URL): string {

@@ -162,6 +162,7 @@ export interface Database {
   event_sources: EventSourcesTable;
   story_events: StoryEventsTable;
   event_counts: EventCountsTable;
+  event_count_changes: EventCountsTable;
 }
 
 /** The `month` of undated events in `event_counts`: sorts after every `YYYY-MM`. */

@@ -292,7 +292,8 @@ export interface BatchIo {
   updateEvents(ids: readonly number[], rows: readonly Row[]): Promise<void>;
   /**
    * Adds changes (rows of `COUNT_COLUMNS`, one per key) to `event_counts`; a row whose events fall
-   * to zero is removed.
+   * to zero is removed. Postgres appends them to `event_count_deltas` instead, folded into
+   * `event_counts` once the batch has committed (`foldCountChanges`).
    */
   addCounts(rows: readonly Row[]): Promise<void>;
 }

@@ -409,16 +409,60 @@ const COUNT_COLUMN_LIST = sql.raw(COUNT_COLUMNS.map(([n]) => n).join(', '));
 
 async function addCounts(tx: Tx, countRows: readonly Row[]): Promise<void> {
   if (countRows.length === 0) return;
-  // One row per key in a batch (ON CONFLICT may touch a row once per statement).
-  await sql`insert into event_counts (${COUNT_COLUMN_LIST})
-    ${unnestRows(tx.arrays, COUNT_COLUMNS, countRows)}
-    on conflict (${COUNT_KEY_LIST}) do update set events = event_counts.events + excluded.events,
-      goldstein = event_counts.goldstein + excluded.goldstein`.execute(tx.db);
+  const columns: RawBuilder<unknown>[] = [];
+  for (let i = 0; i < COUNT_COLUMNS.length; i++)
+    columns.push(tx.arrays.column(countRows, i, COUNT_COLUMNS[i]![1]));
+  await sql`insert into event_count_deltas values (${sql.join(columns)})`.execute(tx.db);
+}
+
+/** The advisory lock a fold of the count changes holds (a batch's is `lock`'s). */
+const FOLD_LOCK = 738159203;
+/** A fold in this many also vacuums the changes' table, whose rows each fold deletes. */
+const VACUUM_EVERY = 64;
+
+/**
+ * Folds the count changes that batches added to `event_count_deltas` into `event_counts`, outside
+ * any batch lock: one statement, which takes every batch's changes it sees, sums them per key and
+ * adds the sums to their rows (made when missing); then removes the rows whose events fell to
+ * zero. While another fold runs (another writer's) this one does nothing, and the changes it did
+ * not see wait for the next fold. A change is in one table or the other in any snapshot, so
+ * counts read from both together (`event_count_changes`) are exact whenever they are read.
+ *
+ * Under the batch lock a batch only appends its changes, one row of column arrays: the upsert,
+ * which inserts or rewrites a row and both its indexes per key, had been a third of the lock's
+ * time. It cannot move before the lock: a batch would then hold the rows' locks while it waits for
+ * the batch lock, whose holder may need those rows. `fold` counts this writer's folds: every
+ * `VACUUM_EVERY`th vacuums the changes' table, so that the rows the folds delete do not pile up
+ * where autovacuum is off.
+ *
+ * @example
+ * await foldCountChanges(db, ++folds); // after a batch commits
+ */
+export async function foldCountChanges(db: Kysely<Database>, fold: number): Promise<void> {
+  // the keys whose rows it emptied come back (most batches: none)
+  const empty = await sql<Record<string, unknown>>`with
+      fold as (select pg_try_advisory_xact_lock(${sql.lit(FOLD_LOCK)}) as held),
+      taken as (delete from event_count_deltas where (select held from fold) returning *),
+      summed as (select ${COUNT_KEY_LIST}, sum(c.events)::int4 as events, sum(c.goldstein) as goldstein
+        from taken d cross join lateral unnest(d.target_codes, d.source_codes, d.months, d.types,
+          d.quads, d.modalities, d.negateds, d.events, d.goldsteins) as c(${COUNT_COLUMN_LIST})
+        group by ${COUNT_KEY_LIST}),
+      added as (insert into event_counts (${COUNT_COLUMN_LIST}) select ${COUNT_COLUMN_LIST} from summed
+        on conflict (${COUNT_KEY_LIST}) do update set events = event_counts.events + excluded.events,
+          goldstein = event_counts.goldstein + excluded.goldstein
+        returning ${COUNT_KEY_LIST}, events)
+    select ${COUNT_KEY_LIST} from added where events = 0`.execute(db);
   const emptied: Row[] = [];
-  for (const r of countRows) if ((r[COUNT_KEY_WIDTH] as number) < 0) emptied.push(r);
+  for (const r of empty.rows) {
+    const key: unknown[] = [];
+    for (const name of COUNT_KEY) key.push(r[name]);
+    emptied.push(key);
+  }
+  // a fold since may have added to a key again: its row stays
   if (emptied.length > 0)
     await sql`delete from event_counts where events = 0 and (${COUNT_KEY_LIST}) in
-      (${unnestRows(tx.arrays, COUNT_COLUMNS.slice(0, COUNT_KEY_WIDTH), emptied)})`.execute(tx.db);
+      (${unnestRows(LITERAL_ARRAYS, COUNT_COLUMNS.slice(0, COUNT_KEY_WIDTH), emptied)})`.execute(db);
+  if (fold % VACUUM_EVERY === 0) await sql`vacuum event_count_deltas`.execute(db);
 }
 
 /**
