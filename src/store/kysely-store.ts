@@ -81,8 +81,9 @@ export function createKyselyStore(
   dialect: Dialect,
   batchIo: (trx: Transaction<Database>) => BatchIo,
   /**
-   * Runs after each batch commits, outside its transaction (Postgres: `foldCountChanges`). What it
-   * does must leave the store whole if it fails: the batch is stored by then.
+   * Runs after a batch commits, outside its transaction and beside the next batch's write
+   * (Postgres: `foldCountChanges`); one run at a time, and again on close. What it does must leave
+   * the store whole if it fails or never runs: the batch is stored by then.
    */
   afterBatch?: () => Promise<void>,
 ): Store {
@@ -93,6 +94,25 @@ export function createKyselyStore(
     joins: { share: 0, copies: 0 },
   };
   const times = { batches: 0, articles: 0, writingMs: 0, lockedMs: 0 };
+  /** The `afterBatch` run going on, and whether a batch committed since it started. */
+  let after: Promise<void> | null = null;
+  let afterAgain = false;
+  const runAfterBatch = (hook: () => Promise<void>) => {
+    if (after !== null) {
+      afterAgain = true;
+      return;
+    }
+    after = (async () => {
+      do {
+        afterAgain = false;
+        // a failure leaves what the hook would have done undone (Postgres: the count changes
+        // pending, counted by every read, for the next fold)
+        await hook().catch(() => undefined);
+      } while (afterAgain && !closed);
+    })().finally(() => {
+      after = null;
+    });
+  };
   const live = () => {
     if (closed) throw new StoreError('STORE_CLOSED', 'the store was closed');
   };
@@ -266,13 +286,8 @@ export function createKyselyStore(
           done();
           times.batches++;
           times.articles += batch.length;
-          if (afterBatch !== undefined) {
-            const folding = performance.now();
-            // a failure leaves the batch's count changes pending, counted by every read, for the
-            // next batch's fold
-            await afterBatch().catch(() => undefined);
-            times.writingMs += performance.now() - folding;
-          }
+          // not awaited: the next batch's write goes on meanwhile
+          if (afterBatch !== undefined) runAfterBatch(afterBatch);
           return outcomes;
         } catch (error) {
           done();
@@ -482,6 +497,8 @@ export function createKyselyStore(
     async close() {
       if (closed) return;
       closed = true;
+      await after;
+      if (afterBatch !== undefined && times.batches > 0) await afterBatch().catch(() => undefined);
       await db.destroy();
     },
   };
