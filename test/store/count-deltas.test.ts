@@ -4,14 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/eval/index.js';
 import { openPostgresStore, type Store } from '../../src/store/index.js';
 import type { Database } from '../../src/store/schema.js';
-import { foldCountChanges } from '../../src/store/write/postgres-batch-io.js';
+import { FOLD_LOCK, foldCountChanges } from '../../src/store/write/postgres-batch-io.js';
 import { findPostgres } from './backends.js';
 import { analyseDocs } from './dev-set.js';
 
 const server = await findPostgres();
-
-/** The advisory lock `foldCountChanges` takes (src/store/write/postgres-batch-io.ts). */
-const FOLD_LOCK = 738159203;
 
 const docs = generateCorpus({ seed: 41, bytes: 30_000 }).map(({ mediaType: _, ...doc }) => doc);
 

@@ -416,7 +416,7 @@ async function addCounts(tx: Tx, countRows: readonly Row[]): Promise<void> {
 }
 
 /** The advisory lock a fold of the count changes holds (a batch's is `lock`'s). */
-const FOLD_LOCK = 738159203;
+export const FOLD_LOCK = 738159203;
 /** A fold in this many also vacuums the changes' table, whose rows each fold deletes. */
 const VACUUM_EVERY = 64;
 
